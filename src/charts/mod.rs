@@ -1,0 +1,166 @@
+//! Charts of outcome series, drawn with plotters on any backend.
+//!
+//! The page passes a `<canvas>` backend, the command line an SVG or bitmap
+//! one; the drawing code is the same. A chart shows one outcome over months
+//! for one or more scenarios: a line each (the run, or an ensemble's median)
+//! and, for ensembles, a shaded band between two quantiles.
+
+pub mod palette;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// One scenario's series on a chart.
+#[derive(Clone, Debug)]
+pub struct Series<'a> {
+    /// Legend text.
+    pub label: &'a str,
+    /// Line and band colour.
+    pub color: RGBColor,
+    /// Month of each point.
+    pub months: &'a [f64],
+    /// The value of each point (a run, or an ensemble's median).
+    pub values: &'a [f64],
+    /// Lower and upper edges of an uncertainty band, if any.
+    pub band: Option<(&'a [f64], &'a [f64])>,
+}
+
+/// A chart of one outcome.
+#[derive(Clone, Debug)]
+pub struct Chart<'a> {
+    pub title: &'a str,
+    /// The y axis label, with its unit.
+    pub y_label: &'a str,
+    /// Fix the y range to [0, 1] (shares and indices).
+    pub unit_interval: bool,
+    /// Type size of the title, in pixels; labels scale with it.
+    pub font_size: u32,
+    pub series: Vec<Series<'a>>,
+}
+
+/// Errors of any backend, as text (what the page and the command line show).
+pub type DrawResult = Result<(), String>;
+
+/// Draws `chart` filling `area`.
+pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) -> DrawResult {
+    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    let (x_max, y_min, y_max) = extent(chart);
+    let font = chart.font_size as i32;
+    let mut ctx = ChartBuilder::on(area)
+        .caption(chart.title, ("sans-serif", font).into_font())
+        .margin(font / 2)
+        .x_label_area_size(font * 2)
+        .y_label_area_size(font * 3)
+        .build_cartesian_2d(0.0..x_max, y_min..y_max)
+        .map_err(|e| e.to_string())?;
+    let label_style = ("sans-serif", (font * 3 / 4).max(9)).into_font();
+    ctx.configure_mesh()
+        .x_desc("month")
+        .y_desc(chart.y_label)
+        .label_style(label_style.clone())
+        .axis_desc_style(label_style.clone())
+        .light_line_style(RGBColor(235, 235, 235))
+        .x_labels(6)
+        .x_label_formatter(&|m| format!("{m:.0}"))
+        .y_labels(5)
+        .draw()
+        .map_err(|e| e.to_string())?;
+    for series in &chart.series {
+        if let Some((lower, upper)) = series.band {
+            let polygon: Vec<(f64, f64)> = series
+                .months
+                .iter()
+                .zip(upper)
+                .map(|(&m, &v)| (m, v))
+                .chain(series.months.iter().zip(lower).rev().map(|(&m, &v)| (m, v)))
+                .collect();
+            ctx.draw_series(std::iter::once(Polygon::new(polygon, series.color.mix(0.22))))
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    let stroke = (chart.font_size / 6).max(2);
+    for series in &chart.series {
+        let points = series.months.iter().copied().zip(series.values.iter().copied());
+        let color = series.color;
+        ctx.draw_series(LineSeries::new(points, color.stroke_width(stroke)))
+            .map_err(|e| e.to_string())?
+            .label(series.label)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(3)));
+    }
+    if chart.series.len() > 1 {
+        ctx.configure_series_labels()
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(200, 200, 200))
+            .label_font(label_style)
+            .position(SeriesLabelPosition::UpperLeft)
+            .draw()
+            .map_err(|e| e.to_string())?;
+    }
+    area.present().map_err(|e| e.to_string())
+}
+
+/// The x range and a y range with a little headroom; [0, 1] for shares.
+fn extent(chart: &Chart) -> (f64, f64, f64) {
+    let x_max = chart.series.iter().filter_map(|s| s.months.last().copied()).fold(1.0, f64::max);
+    if chart.unit_interval {
+        return (x_max, 0.0, 1.0);
+    }
+    let values = chart.series.iter().flat_map(|s| {
+        let band = s.band.map(|(lo, hi)| lo.iter().chain(hi)).into_iter().flatten();
+        s.values.iter().chain(band)
+    });
+    let (lo, hi) = values
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+    if !lo.is_finite() {
+        return (x_max, 0.0, 1.0);
+    }
+    // Non-negative quantities keep zero in view, so changes are not exaggerated.
+    let lo = if lo >= 0.0 { 0.0 } else { lo };
+    let span = (hi - lo).max(hi.abs() * 0.1).max(1e-9);
+    (x_max, lo - if lo < 0.0 { span * 0.05 } else { 0.0 }, hi + span * 0.08)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn draws_an_svg_with_title_axes_and_every_series() {
+        let months = [0.0, 1.0, 2.0, 3.0];
+        let a = [0.1, 0.3, 0.2, 0.4];
+        let (lo, hi) = ([0.0, 0.2, 0.1, 0.3], [0.2, 0.4, 0.3, 0.5]);
+        let chart = Chart {
+            title: "Gini of wealth",
+            y_label: "index 0–1",
+            unit_interval: true,
+            font_size: 16,
+            series: vec![
+                Series {
+                    label: "welfare",
+                    color: palette::SCENARIOS[0],
+                    months: &months,
+                    values: &a,
+                    band: Some((&lo, &hi)),
+                },
+                Series {
+                    label: "partner",
+                    color: palette::SCENARIOS[1],
+                    months: &months,
+                    values: &hi,
+                    band: None,
+                },
+            ],
+        };
+        let mut svg = String::new();
+        {
+            let backend = SVGBackend::with_string(&mut svg, (400, 300));
+            draw(&backend.into_drawing_area(), &chart).unwrap();
+        }
+        assert!(svg.contains("Gini of wealth"));
+        assert!(svg.contains("month"));
+        assert!(svg.contains("welfare") && svg.contains("partner"));
+        assert!(svg.matches("<polyline").count() >= 2, "one line per series");
+        assert!(svg.contains("<polygon"), "the band is drawn");
+    }
+}

@@ -1,0 +1,22 @@
+//! # commons-sim
+//!
+//! An agent-based model of a commons economy under four kinds of state (after
+//! Michel Bauwens, "The 'welfare state' is dead – long live the 'partner
+//! state'?", 2012), for the browser and the command line.
+//!
+//! - [`scenario`]: every parameter of a run, as one serde type, validated.
+//! - [`model`]: the simulation core — agents, rules, one month's step. It
+//!   knows nothing of the browser, plotting, files or clocks.
+//! - [`outcomes`]: the names of what the model records every month.
+//! - [`history`]: outcome series, column by column.
+//! - [`charts`]: drawing outcome series with plotters on any backend.
+//! - `web` (wasm32 only): the facade the page calls.
+
+pub mod charts;
+pub mod history;
+pub mod model;
+pub mod outcomes;
+pub mod scenario;
+
+#[cfg(target_arch = "wasm32")]
+mod web;

@@ -1,0 +1,193 @@
+//! The model's one random generator, and the few distributions it draws from.
+//!
+//! Xoshiro256++ (rand_xoshiro) is portable: the same seed gives the same
+//! stream on every platform and in every version of the crate, and it uses
+//! only 64-bit integer operations, which wasm32 executes natively. The
+//! distributions are written here rather than taken from a crate so that
+//! their algorithms cannot change under us, and they use `libm` for every
+//! transcendental function so that native code and WebAssembly produce
+//! bit-identical numbers (the platform `ln`/`exp` differ in the last bit).
+
+use rand_core::{Rng, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
+
+/// The seeded generator owned by a model run.
+#[derive(Clone, Debug)]
+pub struct SimRng(Xoshiro256PlusPlus);
+
+impl SimRng {
+    /// A generator seeded from a 64-bit seed (expanded with SplitMix64).
+    pub fn seed_from(seed: u64) -> Self {
+        SimRng(Xoshiro256PlusPlus::seed_from_u64(seed))
+    }
+
+    /// An independent generator for a named sub-stream, so that adding draws
+    /// in one rule does not shift the numbers another rule sees.
+    pub fn fork(&mut self) -> Self {
+        SimRng::seed_from(self.next_u64())
+    }
+
+    /// The next raw 64 bits.
+    #[inline]
+    pub fn next_u64(&mut self) -> u64 {
+        self.0.next_u64()
+    }
+
+    /// Uniform in [0, 1), with 53 random bits.
+    #[inline]
+    pub fn uniform(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// True with probability `p` (p ≤ 0 never, p ≥ 1 always).
+    #[inline]
+    pub fn chance(&mut self, p: f64) -> bool {
+        self.uniform() < p
+    }
+
+    /// Uniform integer in `0..n` (Lemire's multiply-shift; `n` must be > 0).
+    #[inline]
+    pub fn below(&mut self, n: usize) -> usize {
+        debug_assert!(n > 0);
+        // The bias of the plain multiply-shift is below n / 2^64: far under
+        // anything a run of this model could detect.
+        ((self.next_u64() as u128 * n as u128) >> 64) as usize
+    }
+
+    /// Uniform in [lo, hi).
+    #[inline]
+    pub fn between(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.uniform()
+    }
+
+    /// Standard normal, by the Box–Muller transform (one of the pair is used,
+    /// which keeps the generator's state the only state).
+    pub fn normal(&mut self) -> f64 {
+        // 1 - uniform() is in (0, 1], so the logarithm is finite.
+        let radius = libm::sqrt(-2.0 * libm::log(1.0 - self.uniform()));
+        radius * libm::cos(std::f64::consts::TAU * self.uniform())
+    }
+
+    /// Log-normal with the given parameters of the underlying normal.
+    pub fn lognormal(&mut self, mu: f64, sigma: f64) -> f64 {
+        libm::exp(mu + sigma * self.normal())
+    }
+
+    /// Poisson-distributed count with mean `lambda` (≥ 0). Knuth's product
+    /// method for small means, a rounded normal approximation above 30, where
+    /// its error is far below the model's other approximations.
+    pub fn poisson(&mut self, lambda: f64) -> u32 {
+        if lambda <= 0.0 {
+            return 0;
+        }
+        if lambda > 30.0 {
+            let draw = lambda + libm::sqrt(lambda) * self.normal();
+            return libm::round(draw.max(0.0)) as u32;
+        }
+        let limit = libm::exp(-lambda);
+        let mut product = self.uniform();
+        let mut count = 0;
+        while product > limit {
+            product *= self.uniform();
+            count += 1;
+        }
+        count
+    }
+
+    /// Binomial count of successes in `n` trials of probability `p`:
+    /// exact by trials for small `n`, normal approximation for large.
+    pub fn binomial(&mut self, n: u32, p: f64) -> u32 {
+        if n == 0 || p <= 0.0 {
+            return 0;
+        }
+        if p >= 1.0 {
+            return n;
+        }
+        if n <= 24 {
+            return (0..n).filter(|_| self.chance(p)).count() as u32;
+        }
+        let mean = n as f64 * p;
+        let sd = libm::sqrt(mean * (1.0 - p));
+        libm::round((mean + sd * self.normal()).clamp(0.0, n as f64)) as u32
+    }
+
+    /// Fisher–Yates shuffle.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i + 1);
+            items.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mean_and_variance(draws: &[f64]) -> (f64, f64) {
+        let n = draws.len() as f64;
+        let mean = draws.iter().sum::<f64>() / n;
+        let var = draws.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n;
+        (mean, var)
+    }
+
+    #[test]
+    fn same_seed_same_stream_and_different_seeds_differ() {
+        let a: Vec<u64> = (0..5)
+            .map({
+                let mut r = SimRng::seed_from(7);
+                move |_| r.next_u64()
+            })
+            .collect();
+        let b: Vec<u64> = (0..5)
+            .map({
+                let mut r = SimRng::seed_from(7);
+                move |_| r.next_u64()
+            })
+            .collect();
+        let c = SimRng::seed_from(8).next_u64();
+        assert_eq!(a, b);
+        assert_ne!(a[0], c);
+    }
+
+    #[test]
+    fn uniform_and_below_stay_in_range() {
+        let mut r = SimRng::seed_from(1);
+        for _ in 0..10_000 {
+            let u = r.uniform();
+            assert!((0.0..1.0).contains(&u));
+            assert!(r.below(7) < 7);
+        }
+    }
+
+    #[test]
+    fn normal_has_mean_zero_and_unit_variance() {
+        let mut r = SimRng::seed_from(2);
+        let draws: Vec<f64> = (0..200_000).map(|_| r.normal()).collect();
+        let (mean, var) = mean_and_variance(&draws);
+        assert!(mean.abs() < 0.01, "mean {mean}");
+        assert!((var - 1.0).abs() < 0.01, "variance {var}");
+    }
+
+    #[test]
+    fn poisson_mean_and_variance_match_lambda() {
+        let mut r = SimRng::seed_from(3);
+        for lambda in [0.3, 4.0, 80.0] {
+            let draws: Vec<f64> = (0..100_000).map(|_| r.poisson(lambda) as f64).collect();
+            let (mean, var) = mean_and_variance(&draws);
+            assert!((mean / lambda - 1.0).abs() < 0.02, "λ={lambda} mean {mean}");
+            assert!((var / lambda - 1.0).abs() < 0.05, "λ={lambda} var {var}");
+        }
+    }
+
+    #[test]
+    fn binomial_mean_matches_np() {
+        let mut r = SimRng::seed_from(4);
+        for (n, p) in [(10, 0.3), (200, 0.75)] {
+            let draws: Vec<f64> = (0..50_000).map(|_| r.binomial(n, p) as f64).collect();
+            let (mean, _) = mean_and_variance(&draws);
+            let expected = n as f64 * p;
+            assert!((mean / expected - 1.0).abs() < 0.02, "n={n} p={p} mean {mean}");
+        }
+    }
+}

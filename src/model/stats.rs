@@ -1,0 +1,111 @@
+//! Summary statistics the outcomes need: Gini, median, shares of the top.
+//!
+//! Each function takes a scratch buffer it may reorder, so the model can call
+//! them every month without allocating.
+
+/// Gini coefficient of non-negative values (0 = equal, →1 = one holds all).
+/// Sorts `values` in place. Returns 0 for an empty slice or a zero total.
+pub fn gini(values: &mut [f64]) -> f64 {
+    let n = values.len();
+    if n < 2 {
+        return 0.0;
+    }
+    values.sort_unstable_by(f64::total_cmp);
+    gini_of_sorted(values)
+}
+
+/// Gini of values already sorted ascending:
+/// G = Σ (2i − n − 1) x_i / (n Σ x_i), i = 1..n.
+pub fn gini_of_sorted(sorted: &[f64]) -> f64 {
+    let n = sorted.len();
+    if n < 2 {
+        return 0.0;
+    }
+    let mut weighted = 0.0;
+    let mut total = 0.0;
+    for (i, &x) in sorted.iter().enumerate() {
+        let rank = (2 * i + 1) as f64 - n as f64;
+        weighted += rank * x;
+        total += x;
+    }
+    if total <= 0.0 { 0.0 } else { (weighted / (n as f64 * total)).clamp(0.0, 1.0) }
+}
+
+/// Median; reorders `values`. Returns 0 for an empty slice.
+pub fn median(values: &mut [f64]) -> f64 {
+    let n = values.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let (below, &mut upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
+    if n % 2 == 1 {
+        upper
+    } else {
+        let lower = below.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        0.5 * (lower + upper)
+    }
+}
+
+/// Share of the total held by the top `fraction` of values (at least one
+/// value); `sorted` must be ascending. Returns 0 for a zero total.
+pub fn top_share_of_sorted(sorted: &[f64], fraction: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return 0.0;
+    }
+    let top = ((n as f64 * fraction).ceil() as usize).clamp(1, n);
+    let total: f64 = sorted.iter().sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    sorted[n - top..].iter().sum::<f64>() / total
+}
+
+/// Mean and variance (population, divided by n).
+pub fn mean_variance(values: &[f64]) -> (f64, f64) {
+    let n = values.len();
+    if n == 0 {
+        return (0.0, 0.0);
+    }
+    let mean = values.iter().sum::<f64>() / n as f64;
+    let var = values.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n as f64;
+    (mean, var)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gini_of_equal_values_is_zero_and_of_one_holder_is_near_one() {
+        assert_eq!(gini(&mut [5.0; 10]), 0.0);
+        let mut one_holds_all = [0.0; 100];
+        one_holds_all[7] = 1.0;
+        // With n holders the maximum is (n-1)/n.
+        assert!((gini(&mut one_holds_all) - 0.99).abs() < 1e-12);
+    }
+
+    #[test]
+    fn gini_matches_the_pairwise_definition() {
+        let values = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0];
+        let n = values.len() as f64;
+        let mean = values.iter().sum::<f64>() / n;
+        let pairwise: f64 = values.iter().flat_map(|a| values.iter().map(move |b| (a - b).abs())).sum();
+        let expected = pairwise / (2.0 * n * n * mean);
+        assert!((gini(&mut values.clone()) - expected).abs() < 1e-12);
+    }
+
+    #[test]
+    fn median_of_odd_and_even_lengths() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&mut []), 0.0);
+    }
+
+    #[test]
+    fn top_share_counts_the_largest_values() {
+        let sorted: Vec<f64> = (1..=20).map(f64::from).collect();
+        // Top 5% of 20 values is the single largest: 20 / 210.
+        assert!((top_share_of_sorted(&sorted, 0.05) - 20.0 / 210.0).abs() < 1e-12);
+    }
+}
