@@ -9,10 +9,12 @@
 //!   knows nothing of the browser, plotting, files or clocks.
 //! - [`outcomes`]: the names of what the model records every month.
 //! - [`history`]: outcome series, column by column.
+//! - [`ensemble`]: runs to the end, and ensembles over seeds summarised by month.
 //! - [`charts`]: drawing outcome series with plotters on any backend.
 //! - `web` (wasm32 only): the facade the page calls.
 
 pub mod charts;
+pub mod ensemble;
 pub mod history;
 pub mod model;
 pub mod outcomes;

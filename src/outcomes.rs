@@ -21,6 +21,14 @@ pub enum Outcome {
     FirmsAlive,
     StateBalance,
     Legitimacy,
+    EmploymentRate,
+    UnmetNeedsRate,
+    TopContributorsShare,
+    ProjectSizeMedian,
+    ProjectSizeMean,
+    InfrastructureFailures,
+    StateDebt,
+    WealthVarianceRatio,
 }
 
 /// The chart panel an outcome belongs to.
@@ -50,7 +58,7 @@ impl Panel {
 }
 
 /// Number of outcomes.
-pub const COUNT: usize = 15;
+pub const COUNT: usize = 23;
 
 /// One month's value of every outcome, indexed by `Outcome as usize`.
 pub type OutcomeRow = [f64; COUNT];
@@ -73,6 +81,14 @@ impl Outcome {
         Outcome::FirmsAlive,
         Outcome::StateBalance,
         Outcome::Legitimacy,
+        Outcome::EmploymentRate,
+        Outcome::UnmetNeedsRate,
+        Outcome::TopContributorsShare,
+        Outcome::ProjectSizeMedian,
+        Outcome::ProjectSizeMean,
+        Outcome::InfrastructureFailures,
+        Outcome::StateDebt,
+        Outcome::WealthVarianceRatio,
     ];
 
     /// The column name used everywhere (CSV headers, the page, exports).
@@ -112,6 +128,9 @@ impl Outcome {
                 | Outcome::AcceptanceRate
                 | Outcome::ContributionGini
                 | Outcome::Legitimacy
+                | Outcome::EmploymentRate
+                | Outcome::UnmetNeedsRate
+                | Outcome::TopContributorsShare
         )
     }
 
@@ -223,6 +242,62 @@ impl Outcome {
                 "index 0–1",
                 Institutions,
                 "Mean trust of citizens in the state.",
+            ),
+            Outcome::EmploymentRate => (
+                "employment_rate",
+                "Employed",
+                "share of citizens who own no firm",
+                Market,
+                "Share of citizens who do not own a firm that have a job this month.",
+            ),
+            Outcome::UnmetNeedsRate => (
+                "unmet_needs_rate",
+                "Needs unmet",
+                "share of citizens",
+                Inequality,
+                "Share of citizens whose basic needs went unmet even after overwork this month.",
+            ),
+            Outcome::TopContributorsShare => (
+                "top5_contribution_share",
+                "Share of the top 5% of contributors",
+                "share of accepted contributions",
+                Commons,
+                "Share of all accepted contributions since the start made by the top 5% of contributors.",
+            ),
+            Outcome::ProjectSizeMedian => (
+                "project_size_median",
+                "Median project team",
+                "contributors",
+                Commons,
+                "Median number of contributors this month among projects with at least one.",
+            ),
+            Outcome::ProjectSizeMean => (
+                "project_size_mean",
+                "Mean project team",
+                "contributors",
+                Commons,
+                "Mean number of contributors this month among projects with at least one.",
+            ),
+            Outcome::InfrastructureFailures => (
+                "infrastructure_failures",
+                "Infrastructure failures so far",
+                "failures",
+                Institutions,
+                "Number of infrastructure failures (each losing part of a project's knowledge) since the start.",
+            ),
+            Outcome::StateDebt => (
+                "state_debt",
+                "State debt",
+                "years of market output",
+                Institutions,
+                "The state's debt (its negative money) in years of this month's nominal market output.",
+            ),
+            Outcome::WealthVarianceRatio => (
+                "wealth_variance_ratio",
+                "Variance of wealth / mean²",
+                "ratio",
+                Inequality,
+                "Variance of citizens' wealth divided by its squared mean: 1 for an exponential distribution.",
             ),
         }
     }

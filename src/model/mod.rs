@@ -4,13 +4,70 @@
 //! takes a validated [`Scenario`], owns one seeded generator, and produces an
 //! [`OutcomeRow`] per month. Everything it computes is reproducible bit for
 //! bit from the scenario alone.
+//!
+//! [`Model::step`] reads as the list of rules, one month in order; each rule
+//! lives in `rules/` with a doc comment that states it in one sentence and
+//! names the claim of the essay it models (see docs/ODD.md, section 7).
 
+pub mod citizens;
+pub mod firms;
+pub mod institutions;
+mod measure;
+pub mod projects;
 pub mod rng;
+mod rules;
+mod setup;
 pub mod stats;
 
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 use crate::scenario::{Scenario, ScenarioError};
+use citizens::Citizens;
+use firms::Firms;
+use institutions::{Associations, State};
+use projects::Projects;
 use rng::SimRng;
+
+/// The goods and labour market's aggregate state.
+#[derive(Clone, Debug, Default)]
+struct Market {
+    /// Money per basket this month (a basket is a month of basic needs).
+    price: f64,
+    /// Real wage per unit of skill per month (baskets).
+    real_wage: f64,
+    /// Real output this month (baskets).
+    output: f64,
+    /// Money spent on goods this month.
+    nominal_output: f64,
+    /// Whether goods were traded this month (there was output to buy).
+    open: bool,
+    /// Share of citizens who are not owners that are employed.
+    employment_rate: f64,
+    /// Share of basic needs public services provided in kind this month.
+    services_share: f64,
+}
+
+/// Running counts and lists the rules share from month to month.
+#[derive(Clone, Debug, Default)]
+struct Tallies {
+    forks_total: u64,
+    failures_total: u64,
+    /// Accepted / submitted contributions this month (kept when none were submitted).
+    acceptance_rate: f64,
+    /// Share of citizens who contributed last month, as conditional cooperators see it.
+    contributors_share: f64,
+    /// Citizens who contributed of their own accord last month: new
+    /// contributors follow them to their projects.
+    contributors: Vec<u32>,
+    contributors_next: Vec<u32>,
+    /// (project, citizen) pairs of dissatisfied contributors this month.
+    fork_candidates: Vec<(u32, u32)>,
+    /// Contributors with access to shared tools last month (what tools cost).
+    tools_users: u32,
+    /// Training courses given this month.
+    trainees: u32,
+    /// Citizens without a job or a firm, this month (the hiring pool).
+    unemployed: Vec<u32>,
+}
 
 /// A running model.
 #[derive(Clone, Debug)]
@@ -18,12 +75,16 @@ pub struct Model {
     scenario: Scenario,
     rng: SimRng,
     month: u32,
-    /// Money held by each citizen, indexed by citizen id.
-    money: Vec<f64>,
-    /// Money each citizen received this month.
-    income: Vec<f64>,
-    /// Reused buffer for statistics that sort.
+    citizens: Citizens,
+    projects: Projects,
+    firms: Firms,
+    associations: Associations,
+    state: State,
+    market: Market,
+    tallies: Tallies,
+    /// Reused buffers, so that a month allocates nothing in steady state.
     scratch: Vec<f64>,
+    scratch_ids: Vec<u32>,
     outcomes: OutcomeRow,
 }
 
@@ -31,18 +92,7 @@ impl Model {
     /// Builds the initial population of a scenario, after validating it.
     pub fn new(scenario: &Scenario) -> Result<Model, ScenarioError> {
         scenario.validate()?;
-        let citizens = scenario.population.citizens as usize;
-        let mut model = Model {
-            scenario: scenario.clone(),
-            rng: SimRng::seed_from(scenario.seed),
-            month: 0,
-            money: vec![scenario.households.initial_money; citizens],
-            income: vec![0.0; citizens],
-            scratch: Vec::with_capacity(citizens),
-            outcomes: [0.0; COUNT],
-        };
-        model.record_outcomes();
-        Ok(model)
+        Ok(setup::initial_model(scenario))
     }
 
     /// The scenario this model runs.
@@ -65,64 +115,89 @@ impl Model {
         &self.outcomes
     }
 
-    /// Each citizen's money, indexed by citizen id.
-    pub fn money(&self) -> &[f64] {
-        &self.money
+    /// One outcome this month.
+    pub fn outcome(&self, outcome: Outcome) -> f64 {
+        self.outcomes[outcome as usize]
     }
 
-    /// Total money held by every holder.
-    pub fn total_money(&self) -> f64 {
-        self.money.iter().sum()
-    }
-
-    /// Advances one month and records its outcomes.
+    /// Advances one month: the rules, in order, then the outcomes.
     pub fn step(&mut self) {
-        self.income.fill(0.0);
+        self.apply_policy_schedule();
+        self.plan_state_budget();
+        self.update_productivity();
+        self.adjust_wages();
+        self.adjust_workforces();
+        self.pay_transfers();
+        self.train_citizens();
+        self.grant_infrastructure_funds();
+        self.trade_goods();
+        self.settle_firm_accounts();
+        self.meet_basic_needs();
+        self.contribute_to_the_commons();
+        self.fork_projects();
+        self.maintain_infrastructure();
+        self.match_team_funds();
+        self.rebate_surplus();
+        self.close_and_open_firms();
         self.exchange_between_households();
         self.month += 1;
-        self.record_outcomes();
-    }
-
-    /// Households exchange money in random pairs, each keeping a share λ of
-    /// what it had and splitting the rest of the pair's money at random
-    /// (Chakraborti & Chakrabarti 2000). Money is conserved in every trade.
-    fn exchange_between_households(&mut self) {
-        let n = self.money.len();
-        let households = &self.scenario.households;
-        let pairs = households.exchanges_per_month * n as f64 / 2.0;
-        // The fractional part of the expected number of pairs is drawn, so
-        // any non-integer rate is honoured on average.
-        let whole = pairs.floor();
-        let count = whole as usize + usize::from(self.rng.chance(pairs - whole));
-        let keep = households.saving_propensity;
-        for _ in 0..count {
-            let i = self.rng.below(n);
-            let j = (i + 1 + self.rng.below(n - 1)) % n;
-            let pot = (1.0 - keep) * (self.money[i] + self.money[j]);
-            let epsilon = self.rng.uniform();
-            let to_i = epsilon * pot;
-            let new_i = keep * self.money[i] + to_i;
-            let gained = new_i - self.money[i];
-            self.money[i] = new_i;
-            // What i gains, j loses, to the last bit: conservation is exact.
-            self.money[j] -= gained;
-            if gained > 0.0 {
-                self.income[i] += gained;
-            } else {
-                self.income[j] -= gained;
-            }
-        }
-    }
-
-    fn record_outcomes(&mut self) {
-        let mut row = [0.0; COUNT];
-        self.scratch.clear();
-        self.scratch.extend_from_slice(&self.money);
-        row[Outcome::GiniWealth as usize] = stats::gini(&mut self.scratch);
-        self.scratch.clear();
-        self.scratch.extend_from_slice(&self.income);
-        row[Outcome::MedianIncome as usize] = stats::median(&mut self.scratch);
-        row[Outcome::GiniIncome as usize] = stats::gini(&mut self.scratch);
+        let mut row = self.measure();
+        self.update_trust(row[Outcome::GiniIncome as usize]);
+        row[Outcome::Legitimacy as usize] = self.state.legitimacy;
         self.outcomes = row;
     }
+
+    /// Every citizen's state bits this month (see [`citizens::flags`]).
+    pub fn citizen_flags(&self) -> &[u8] {
+        &self.citizens.flags
+    }
+
+    /// The project each citizen contributes to ([`citizens::NONE`] for none).
+    pub fn citizen_projects(&self) -> &[u32] {
+        &self.citizens.project
+    }
+
+    /// Each citizen's money.
+    pub fn citizen_money(&self) -> &[f64] {
+        &self.citizens.money
+    }
+
+    /// Each project's knowledge (own and inherited) and whether it is alive.
+    /// Ids are stable between compactions; a fork's parent is in `project_parents`.
+    pub fn project_knowledge(&self) -> impl Iterator<Item = f64> + '_ {
+        (0..self.projects.len()).map(|p| self.projects.own[p] + self.projects.inherited[p])
+    }
+
+    /// Each project's infrastructure health.
+    pub fn project_health(&self) -> &[f64] {
+        &self.projects.health
+    }
+
+    /// Each project's parent ([`citizens::NONE`] unless it is a fork whose parent lives).
+    pub fn project_parents(&self) -> &[u32] {
+        &self.projects.parent
+    }
+
+    /// Whether each project is alive.
+    pub fn project_alive(&self) -> &[bool] {
+        &self.projects.alive
+    }
+
+    /// Contributors of each project this month.
+    pub fn project_contributors(&self) -> &[u32] {
+        &self.projects.contributors
+    }
+
+    /// Total money held by every holder: citizens, firms, associations and
+    /// the state (whose money is negative when it is in debt). The economy
+    /// is closed, so this never changes during a run.
+    pub fn total_money(&self) -> f64 {
+        let citizens: f64 = self.citizens.money.iter().sum();
+        let firms: f64 = self.firms.money.iter().sum();
+        let associations: f64 = self.associations.money.iter().sum();
+        citizens + firms + associations + self.state.money
+    }
+
+    /// Number of outcomes per row (for callers sizing buffers).
+    pub const OUTCOMES: usize = COUNT;
 }

@@ -61,6 +61,23 @@ pub fn top_share_of_sorted(sorted: &[f64], fraction: f64) -> f64 {
     sorted[n - top..].iter().sum::<f64>() / total
 }
 
+/// The `q`-quantile of ascending `sorted` values, interpolating linearly
+/// between order statistics (the default of R and NumPy, "type 7").
+/// Returns NaN for an empty slice.
+pub fn quantile_of_sorted(sorted: &[f64], q: f64) -> f64 {
+    match sorted.len() {
+        0 => f64::NAN,
+        1 => sorted[0],
+        n => {
+            let position = q.clamp(0.0, 1.0) * (n - 1) as f64;
+            let below = position.floor() as usize;
+            let above = (below + 1).min(n - 1);
+            let weight = position - below as f64;
+            sorted[below] + weight * (sorted[above] - sorted[below])
+        }
+    }
+}
+
 /// Mean and variance (population, divided by n).
 pub fn mean_variance(values: &[f64]) -> (f64, f64) {
     let n = values.len();
@@ -100,6 +117,16 @@ mod tests {
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
         assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
         assert_eq!(median(&mut []), 0.0);
+    }
+
+    #[test]
+    fn quantiles_interpolate_like_r_type_7() {
+        let sorted = [1.0, 2.0, 3.0, 4.0];
+        assert_eq!(quantile_of_sorted(&sorted, 0.5), 2.5);
+        assert_eq!(quantile_of_sorted(&sorted, 0.0), 1.0);
+        assert_eq!(quantile_of_sorted(&sorted, 1.0), 4.0);
+        assert!((quantile_of_sorted(&sorted, 0.9) - 3.7).abs() < 1e-12);
+        assert!(quantile_of_sorted(&[], 0.5).is_nan());
     }
 
     #[test]

@@ -5,13 +5,20 @@
 //! fields; [`Scenario::validate`] rejects non-finite and out-of-range values,
 //! naming the field and its allowed range from the table in [`params`].
 //! Missing fields take the default scenario's values.
+//!
+//! Regimes are nothing but presets of the policy levers in [`Levers`]
+//! ([`presets`]); the model never learns which regime a lever value came from.
 
 mod error;
 pub mod params;
+pub mod presets;
 
 pub use error::ScenarioError;
+pub use presets::{PRESETS, Preset, Regime};
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Everything that determines a run: with the same scenario the model
 /// produces the same numbers on every platform.
@@ -24,53 +31,209 @@ pub struct Scenario {
     pub seed: u64,
     /// Length of the run in months.
     pub months: u32,
-    /// How many agents of each kind there are at the start.
     pub population: Population,
-    /// Household money and the exchange submodel.
     pub households: Households,
+    pub cooperation: Cooperation,
+    pub commons: Commons,
+    pub market: Market,
+    pub associations: Associations,
+    pub programmes: Programmes,
+    /// The state's policy levers at the start of the run.
+    pub state: Levers,
+    pub legitimacy: LegitimacyParams,
+    /// Policy changes at given months (a regime switch or single levers).
+    pub schedule: Vec<PolicyChange>,
 }
 
 /// Sizes of the agent populations at the start.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Population {
     pub citizens: u32,
+    pub projects: u32,
+    pub firms: u32,
+    pub associations: u32,
 }
 
-/// Household money and the kinetic exchange submodel.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Household money, time, needs and the kinetic exchange submodel.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Households {
-    /// Money each citizen holds at the start.
     pub initial_money: f64,
-    /// λ: the share of its money a household keeps out of each exchange.
     pub saving_propensity: f64,
-    /// Pairwise exchanges each citizen takes part in per month, on average.
     pub exchanges_per_month: f64,
+    pub consumption_propensity: f64,
+    pub time_budget: f64,
+    pub work_hours: f64,
+    pub max_overwork_hours: f64,
+    pub home_production: f64,
+    pub skill_mean: f64,
+    pub skill_spread: f64,
+    pub skill_obsolescence: f64,
 }
 
-impl Default for Scenario {
-    fn default() -> Self {
-        Scenario {
-            name: "kinetic-exchange".into(),
-            seed: 1,
-            months: 240,
-            population: Population::default(),
-            households: Households::default(),
+/// Who contributes to the commons, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Cooperation {
+    pub share_free_riders: f64,
+    pub share_altruists: f64,
+    pub initial_belief: f64,
+    pub conditional_slope: f64,
+    pub belief_update: f64,
+    pub min_free_hours: f64,
+    pub comfortable_free_hours: f64,
+    pub contribution_hours: f64,
+    pub zeal_spread: f64,
+}
+
+/// Projects, maintainers, forks and infrastructure.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Commons {
+    pub hours_per_contribution: f64,
+    pub quality_noise: f64,
+    pub review_tolerance: f64,
+    pub maintainer_unfairness: f64,
+    pub insider_tenure: f64,
+    pub learning_by_doing: f64,
+    pub talent_spread: f64,
+    pub dissatisfaction_decay: f64,
+    pub leave_threshold: f64,
+    pub merit_grievance: f64,
+    pub fork_threshold: f64,
+    pub fork_min_group: f64,
+    pub fork_propensity: f64,
+    pub new_project_chance: f64,
+    pub explore_chance: f64,
+    pub abandon_months: f64,
+    pub knowledge_depreciation: f64,
+    pub infra_base_cost: f64,
+    pub infra_cost_per_user: f64,
+    pub infra_cost_per_knowledge: f64,
+    pub health_repair: f64,
+    pub health_decay: f64,
+    pub volunteer_upkeep: f64,
+    pub failure_hazard: f64,
+    pub failure_loss: f64,
+}
+
+/// Firms, wages, prices and reciprocity.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Market {
+    pub productivity: f64,
+    pub productivity_spread: f64,
+    pub returns_to_labour: f64,
+    pub knowledge_elasticity: f64,
+    pub knowledge_scale: f64,
+    pub projects_per_firm: f64,
+    pub fixed_cost: f64,
+    pub wage_flexibility: f64,
+    pub target_employment: f64,
+    pub hiring_speed: f64,
+    pub dividend_payout: f64,
+    pub outside_return: f64,
+    pub relocation_rate: f64,
+    pub entry_rate: f64,
+    pub startup_capital: f64,
+    pub share_reciprocal_firms: f64,
+    pub reciprocity_rate: f64,
+    pub paid_contribution_share: f64,
+}
+
+/// For-benefit associations.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Associations {
+    pub dues_rate: f64,
+    pub spending_share: f64,
+}
+
+/// What the state's programmes cost and do (their scale is set by the levers).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Programmes {
+    pub training_cost: f64,
+    pub training_gain: f64,
+    pub training_hours: f64,
+    pub tools_cost: f64,
+    pub tools_time_saving: f64,
+    pub appeal_effect: f64,
+}
+
+/// The state's policy levers: every one a plain number and a slider.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Levers {
+    pub income_tax: f64,
+    pub corporate_tax: f64,
+    pub basic_security: f64,
+    pub means_testing: f64,
+    pub take_up: f64,
+    pub admin_overhead: f64,
+    pub conditionality_hours: f64,
+    pub public_services: f64,
+    pub infrastructure_grants: f64,
+    pub training: f64,
+    pub shared_tools: f64,
+    pub team_matching: f64,
+    pub firm_subsidy: f64,
+    pub civic_appeal: f64,
+}
+
+/// How citizens judge the state, and what their trust changes.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LegitimacyParams {
+    pub initial_trust: f64,
+    pub baseline_trust: f64,
+    pub weight_needs: f64,
+    pub weight_inequality: f64,
+    pub inequality_tolerance: f64,
+    pub weight_favouritism: f64,
+    pub trust_speed: f64,
+    pub max_tax_evasion: f64,
+    pub debt_limit: f64,
+}
+
+/// A policy change at a month: first the regime's levers (if any), then the
+/// single levers listed (by their names in [`Levers`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyChange {
+    /// The month at whose start the change takes effect.
+    pub month: u32,
+    /// Switch every lever to a regime's preset values.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Regime>,
+    /// Set single levers, e.g. `{"income_tax": 0.3}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub levers: BTreeMap<String, f64>,
+}
+
+impl Levers {
+    /// These levers with a policy change applied: the regime's presets first,
+    /// then each named lever. Fails on an unknown lever name.
+    pub fn with_change(&self, change: &PolicyChange) -> Result<Levers, ScenarioError> {
+        let base = change.regime.map_or_else(|| *self, Regime::levers);
+        if change.levers.is_empty() {
+            return Ok(base);
         }
+        let mut value = serde_json::to_value(base).expect("levers always serialise");
+        for (name, &number) in &change.levers {
+            let slot = value
+                .get_mut(name)
+                .ok_or_else(|| ScenarioError::new(format!("levers.{name}"), unknown_lever(name)))?;
+            *slot = Value::from(number);
+        }
+        serde_json::from_value(value).map_err(|e| ScenarioError::new("levers", e.to_string()))
     }
 }
 
-impl Default for Population {
-    fn default() -> Self {
-        Population { citizens: 2_000 }
-    }
-}
-
-impl Default for Households {
-    fn default() -> Self {
-        Households { initial_money: 100.0, saving_propensity: 0.0, exchanges_per_month: 1.0 }
-    }
+fn unknown_lever(name: &str) -> String {
+    let known: Vec<&str> = params::PARAMS.iter().filter_map(|p| p.path.strip_prefix("state.")).collect();
+    format!("unknown lever `{name}`; the levers are {}", known.join(", "))
 }
 
 impl Scenario {
@@ -78,13 +241,20 @@ impl Scenario {
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
         let mut deserializer = serde_json::Deserializer::from_str(json);
         let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            ScenarioError::new(e.path().to_string().trim_start_matches('.'), e.inner().to_string())
+            let path = e.path().to_string();
+            let field = if path == "." { String::new() } else { path };
+            ScenarioError::new(field, e.inner().to_string())
         })?;
         deserializer
             .end()
-            .map_err(|e| ScenarioError::new("", format!("trailing characters after the scenario: {e}")))?;
+            .map_err(|e| ScenarioError::new("", format!("unexpected text after the scenario: {e}")))?;
         scenario.validate()?;
         Ok(scenario)
+    }
+
+    /// The named preset (see [`PRESETS`]).
+    pub fn preset(name: &str) -> Result<Scenario, ScenarioError> {
+        presets::scenario(name)
     }
 
     /// The scenario as pretty-printed JSON.
@@ -92,11 +262,80 @@ impl Scenario {
         serde_json::to_string_pretty(self).expect("a scenario always serialises")
     }
 
-    /// Checks every numeric field against its allowed range.
+    /// Sets one parameter by its dotted path (`state.income_tax`), with the
+    /// same validation as a scenario file.
+    pub fn set(&mut self, path: &str, value: Value) -> Result<(), ScenarioError> {
+        let mut tree = serde_json::to_value(&*self).expect("a scenario always serialises");
+        let mut slot = &mut tree;
+        for key in path.split('.') {
+            slot = slot.get_mut(key).ok_or_else(|| unknown_path(path))?;
+        }
+        if slot.is_object() || slot.is_array() {
+            return Err(unknown_path(path));
+        }
+        *slot = value;
+        let updated = Scenario::from_json(&tree.to_string())?;
+        *self = updated;
+        Ok(())
+    }
+
+    /// Checks every numeric field against its allowed range, and the
+    /// relations between fields.
     pub fn validate(&self) -> Result<(), ScenarioError> {
         let value = serde_json::to_value(self).expect("a scenario always serialises");
-        params::check_all(&value)
+        params::check_all(&value)?;
+        let c = &self.cooperation;
+        if c.share_free_riders + c.share_altruists > 1.0 {
+            return Err(ScenarioError::new(
+                "cooperation.share_altruists",
+                format!(
+                    "free riders ({}) and altruists ({}) together exceed 1; the rest are conditional cooperators",
+                    c.share_free_riders, c.share_altruists
+                ),
+            ));
+        }
+        if c.comfortable_free_hours <= c.min_free_hours {
+            return Err(ScenarioError::new(
+                "cooperation.comfortable_free_hours",
+                format!("must be above cooperation.min_free_hours ({})", c.min_free_hours),
+            ));
+        }
+        if self.households.work_hours > self.households.time_budget {
+            return Err(ScenarioError::new(
+                "households.work_hours",
+                format!("cannot exceed households.time_budget ({})", self.households.time_budget),
+            ));
+        }
+        if self.population.projects > 0 && self.population.associations == 0 {
+            return Err(ScenarioError::new(
+                "population.associations",
+                "must be at least 1 when there are projects: associations fund their infrastructure",
+            ));
+        }
+        for (i, change) in self.schedule.iter().enumerate() {
+            let field = |rest: &str| format!("schedule[{i}].{rest}");
+            if change.month > self.months {
+                return Err(ScenarioError::new(
+                    field("month"),
+                    format!("{} is after the run's last month ({})", change.month, self.months),
+                ));
+            }
+            for (name, &number) in &change.levers {
+                let spec = params::spec(&format!("state.{name}")).ok_or_else(|| {
+                    ScenarioError::new(field(&format!("levers.{name}")), unknown_lever(name))
+                })?;
+                params::check(spec, &field(&format!("levers.{name}")), &Value::from(number))?;
+            }
+        }
+        Ok(())
     }
+}
+
+fn unknown_path(path: &str) -> ScenarioError {
+    ScenarioError::new(
+        path,
+        "is not a parameter; parameters are dotted paths such as state.income_tax (see `commons-sim scenario NAME`)",
+    )
 }
 
 #[cfg(test)]
@@ -130,5 +369,64 @@ mod tests {
         assert_eq!(err.field, "population.citizens");
         let err = Scenario::from_json(r#"{"months": "many"}"#).unwrap_err();
         assert_eq!(err.field, "months");
+        let err = Scenario::from_json(r#"{"population": {"citizens": 100000000}}"#).unwrap_err();
+        assert_eq!(err.field, "population.citizens");
+    }
+
+    #[test]
+    fn huge_and_non_finite_numbers_are_rejected() {
+        let err = Scenario::from_json(r#"{"state": {"income_tax": 1e999}}"#).unwrap_err();
+        assert_eq!(err.field, "state.income_tax");
+        assert!(Scenario::from_json(r#"{"state": {"income_tax": NaN}}"#).is_err());
+    }
+
+    #[test]
+    fn set_changes_one_parameter_with_validation() {
+        let mut s = Scenario::default();
+        s.set("state.income_tax", Value::from(0.3)).unwrap();
+        assert_eq!(s.state.income_tax, 0.3);
+        let err = s.set("state.income_tax", Value::from(3.0)).unwrap_err();
+        assert_eq!(err.field, "state.income_tax");
+        assert_eq!(s.state.income_tax, 0.3, "a failed set changes nothing");
+        let err = s.set("state.no_such_lever", Value::from(1.0)).unwrap_err();
+        assert_eq!(err.field, "state.no_such_lever");
+        let err = s.set("state", Value::from(1.0)).unwrap_err();
+        assert_eq!(err.field, "state");
+    }
+
+    #[test]
+    fn schedule_entries_are_validated_by_lever_name_and_month() {
+        let err =
+            Scenario::from_json(r#"{"months": 10, "schedule": [{"month": 20, "regime": "big-society"}]}"#)
+                .unwrap_err();
+        assert_eq!(err.field, "schedule[0].month");
+        let err =
+            Scenario::from_json(r#"{"schedule": [{"month": 5, "levers": {"income_tax": 2}}]}"#).unwrap_err();
+        assert_eq!(err.field, "schedule[0].levers.income_tax");
+        let err =
+            Scenario::from_json(r#"{"schedule": [{"month": 5, "levers": {"bogus": 0.1}}]}"#).unwrap_err();
+        assert_eq!(err.field, "schedule[0].levers.bogus");
+        let err = Scenario::from_json(r#"{"schedule": [{"month": 5, "regime": "anarchy"}]}"#).unwrap_err();
+        assert_eq!(err.field, "schedule[0].regime");
+    }
+
+    #[test]
+    fn a_policy_change_sets_the_regime_then_single_levers() {
+        let change = PolicyChange {
+            month: 3,
+            regime: Some(Regime::BigSociety),
+            levers: BTreeMap::from([("income_tax".to_string(), 0.11)]),
+        };
+        let levers = Regime::WelfareState.levers().with_change(&change).unwrap();
+        assert_eq!(levers.income_tax, 0.11);
+        assert_eq!(levers.public_services, Regime::BigSociety.levers().public_services);
+    }
+
+    #[test]
+    fn shares_of_types_must_leave_room_for_conditional_cooperators() {
+        let err =
+            Scenario::from_json(r#"{"cooperation": {"share_free_riders": 0.7, "share_altruists": 0.5}}"#)
+                .unwrap_err();
+        assert_eq!(err.field, "cooperation.share_altruists");
     }
 }

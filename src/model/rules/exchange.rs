@@ -1,0 +1,40 @@
+//! The household exchange submodel.
+
+use crate::model::Model;
+
+impl Model {
+    /// Households exchange money in random pairs, each keeping a share λ of
+    /// what it had and splitting the rest of the pair's money at random
+    /// (Chakraborti & Chakrabarti 2000; λ = 0 is Dragulescu & Yakovenko 2000).
+    /// Money is conserved in every trade; what a household gains counts as
+    /// informal income.
+    pub(in crate::model) fn exchange_between_households(&mut self) {
+        let n = self.citizens.len();
+        if n < 2 {
+            return;
+        }
+        let pairs = self.scenario.households.exchanges_per_month * n as f64 / 2.0;
+        // The fractional part of the expected number of pairs is drawn, so
+        // any non-integer rate is honoured on average.
+        let whole = pairs.floor();
+        let count = whole as usize + usize::from(self.rng.chance(pairs - whole));
+        let keep = self.scenario.households.saving_propensity;
+        let money = &mut self.citizens.money;
+        let income = &mut self.citizens.income;
+        for _ in 0..count {
+            let i = self.rng.below(n);
+            let j = (i + 1 + self.rng.below(n - 1)) % n;
+            let total = money[i] + money[j];
+            let share = self.rng.uniform();
+            let new_i = (keep * money[i] + share * (1.0 - keep) * total).min(total);
+            let gain_i = new_i - money[i];
+            money[i] = new_i;
+            money[j] = total - new_i;
+            if gain_i > 0.0 {
+                income[i] += gain_i;
+            } else {
+                income[j] -= gain_i;
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Productivity, wages and the workforce of firms.
+
+use crate::model::Model;
+use crate::model::citizens::{NONE, flags};
+
+impl Model {
+    /// Firms' productivity rises with the usable knowledge of the commons
+    /// projects they build on; a project that died is replaced by another
+    /// (claim 5; claim 1: knowledge is non-rival, any number of firms use it).
+    pub(in crate::model) fn update_productivity(&mut self) {
+        let market = &self.scenario.market;
+        let (productivity, elasticity, scale) =
+            (market.productivity, market.knowledge_elasticity, market.knowledge_scale);
+        for f in 0..self.firms.len() {
+            if !self.firms.alive[f] {
+                continue;
+            }
+            let mut usable = 0.0;
+            for slot in 0..self.firms.projects[f].len() {
+                let p = self.firms.projects[f][slot];
+                if p == NONE {
+                    break;
+                }
+                if !self.projects.alive[p as usize] {
+                    let replacement = self.random_alive_project().unwrap_or(NONE);
+                    self.firms.projects[f][slot] = if self.firms.projects[f].contains(&replacement) {
+                        p // keep the dead one (usable 0) rather than a duplicate
+                    } else {
+                        replacement
+                    };
+                    if replacement == NONE {
+                        continue;
+                    }
+                }
+                let p = self.firms.projects[f][slot];
+                if p != NONE {
+                    usable += self.projects.usable(p as usize);
+                }
+            }
+            let gain = 1.0 + elasticity * libm::log1p(usable / scale);
+            self.firms.productivity[f] = productivity * self.firms.base_productivity[f] * gain;
+        }
+    }
+
+    /// The skill a firm would employ at the going real wage: where the last
+    /// unit of skilled labour adds as much output as it costs.
+    pub(in crate::model) fn profitable_skill(&self, f: usize) -> f64 {
+        let alpha = self.scenario.market.returns_to_labour;
+        let ratio = alpha * self.firms.productivity[f] / self.market.real_wage.max(1e-9);
+        let skill = libm::pow(ratio, 1.0 / (1.0 - alpha).max(1e-6));
+        skill.min(self.citizens.len() as f64)
+    }
+
+    /// A wage curve: real wages rise when employment is above its target and
+    /// fall when below (claim 5: firms hire citizens and pay wages).
+    pub(in crate::model) fn adjust_wages(&mut self) {
+        if self.firms.alive_count() == 0 {
+            return;
+        }
+        let market = &self.scenario.market;
+        let gap = self.market.employment_rate - market.target_employment;
+        self.market.real_wage = (self.market.real_wage * (1.0 + market.wage_flexibility * gap)).max(1e-6);
+    }
+
+    /// Firms move part of the way toward their profitable size each month:
+    /// they hire the most skilled of a few unemployed applicants, and let a
+    /// random few go when too large (claim 5).
+    pub(in crate::model) fn adjust_workforces(&mut self) {
+        let skill_unit = self.scenario.households.skill_mean.max(0.05);
+        let speed = self.scenario.market.hiring_speed;
+        let mut vacancies = std::mem::take(&mut self.scratch_ids);
+        vacancies.clear();
+        for f in 0..self.firms.len() {
+            self.firms.to_fire[f] = 0;
+            if !self.firms.alive[f] {
+                continue;
+            }
+            let gap = self.profitable_skill(f) - self.firms.skill[f];
+            if gap > 0.5 * skill_unit {
+                let hires = (speed * gap / skill_unit).ceil() as u32;
+                vacancies.extend(std::iter::repeat_n(f as u32, hires as usize));
+            } else if gap < -skill_unit {
+                let fires = (speed * -gap / skill_unit).ceil() as u32;
+                self.firms.to_fire[f] = fires.min(self.firms.employees[f]);
+            }
+        }
+        self.let_workers_go();
+        // Vacancies are filled in random order so no firm always chooses first.
+        self.rng.shuffle(&mut vacancies);
+        for &f in &vacancies {
+            if self.tallies.unemployed.is_empty() {
+                break;
+            }
+            // The most skilled of three applicants (the first on a tie).
+            let mut best = self.rng.below(self.tallies.unemployed.len());
+            for _ in 0..2 {
+                let other = self.rng.below(self.tallies.unemployed.len());
+                if self.citizen_skill_in_pool(other) > self.citizen_skill_in_pool(best) {
+                    best = other;
+                }
+            }
+            let i = self.tallies.unemployed.swap_remove(best) as usize;
+            self.citizens.employer[i] = f;
+            self.citizens.flags[i] |= flags::EMPLOYED;
+        }
+        self.scratch_ids = vacancies;
+        self.count_employment();
+    }
+
+    fn citizen_skill_in_pool(&self, index: usize) -> f64 {
+        self.citizens.skill[self.tallies.unemployed[index] as usize]
+    }
+
+    /// Lets go the employees firms decided to shed (an exact random sample
+    /// per firm, by selection sampling in one pass), and gathers the
+    /// unemployed into the hiring pool.
+    fn let_workers_go(&mut self) {
+        // Employees of each firm not yet seen in this pass.
+        let mut remaining = std::mem::take(&mut self.scratch);
+        remaining.clear();
+        remaining.extend(self.firms.employees.iter().map(|&e| f64::from(e)));
+        self.tallies.unemployed.clear();
+        for i in 0..self.citizens.len() {
+            let employer = self.citizens.employer[i];
+            if employer != NONE {
+                let f = employer as usize;
+                if self.firms.to_fire[f] > 0 && remaining[f] > 0.0 {
+                    if self.rng.chance(f64::from(self.firms.to_fire[f]) / remaining[f]) {
+                        self.firms.to_fire[f] -= 1;
+                        self.citizens.employer[i] = NONE;
+                        self.citizens.flags[i] &= !flags::EMPLOYED;
+                    }
+                    remaining[f] -= 1.0;
+                }
+            }
+            if self.citizens.employer[i] == NONE && self.citizens.owned_firm[i] == NONE {
+                self.tallies.unemployed.push(i as u32);
+            }
+        }
+        self.scratch = remaining;
+    }
+
+    /// Recounts each firm's employees and their skill, and the employment rate.
+    pub(in crate::model) fn count_employment(&mut self) {
+        self.firms.employees.fill(0);
+        self.firms.skill.fill(0.0);
+        let mut employed = 0usize;
+        let mut workers = 0usize;
+        for i in 0..self.citizens.len() {
+            if self.citizens.owned_firm[i] != NONE {
+                continue;
+            }
+            workers += 1;
+            let employer = self.citizens.employer[i];
+            if employer != NONE {
+                employed += 1;
+                self.firms.employees[employer as usize] += 1;
+                self.firms.skill[employer as usize] += self.citizens.skill[i];
+            }
+        }
+        self.market.employment_rate = if workers > 0 { employed as f64 / workers as f64 } else { 0.0 };
+    }
+}

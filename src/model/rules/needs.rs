@@ -1,0 +1,44 @@
+//! Basic needs, and the overwork precarity forces.
+
+use crate::model::Model;
+use crate::model::citizens::flags;
+
+/// A shortfall smaller than this (in baskets) is not felt: households round
+/// their budgets, and prices move a little between planning and buying.
+const NOTICEABLE_SHORTFALL: f64 = 0.02;
+
+impl Model {
+    /// Basic needs: what a household bought plus what public services
+    /// provide in kind; a shortfall is made up by overwork at a low yield,
+    /// and what overwork cannot cover goes unmet. Either way the citizen is
+    /// precarious, and overwork eats the free time contributing needs
+    /// (claims 7, 9).
+    pub(in crate::model) fn meet_basic_needs(&mut self) {
+        let households = &self.scenario.households;
+        let (max_hours, yield_per_hour) = (households.max_overwork_hours, households.home_production);
+        let price = self.market.price;
+        let services = self.market.services_share;
+        // The household submodel alone has no goods at all: nothing to assess.
+        // An economy whose firms have all gone has goods nobody makes, and
+        // every household must fend for itself.
+        let has_goods_market = self.scenario.population.firms > 0 || self.scenario.market.entry_rate > 0.0;
+        for i in 0..self.citizens.len() {
+            self.citizens.flags[i] &= !(flags::PRECARIOUS | flags::UNMET);
+            self.citizens.overwork[i] = 0.0;
+            if !has_goods_market {
+                continue;
+            }
+            let bought = if self.market.open { self.citizens.spending[i] / price } else { 0.0 };
+            let shortfall = 1.0 - bought - services;
+            if shortfall <= NOTICEABLE_SHORTFALL {
+                continue;
+            }
+            let hours = if yield_per_hour > 0.0 { (shortfall / yield_per_hour).min(max_hours) } else { 0.0 };
+            self.citizens.overwork[i] = hours;
+            self.citizens.flags[i] |= flags::PRECARIOUS;
+            if hours * yield_per_hour < shortfall - NOTICEABLE_SHORTFALL {
+                self.citizens.flags[i] |= flags::UNMET;
+            }
+        }
+    }
+}

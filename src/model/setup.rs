@@ -1,0 +1,169 @@
+//! Initialisation: the population at month 0, near the market's equilibrium.
+//!
+//! Citizens start with equal money and no projects; firms start with owners,
+//! the projects they build on, and the workforce they would choose at the
+//! wage that employs the target share of workers; the price level starts
+//! where households would spend a quarter of their money a month.
+
+use super::citizens::{Citizens, NONE, flags};
+use super::firms::{Firms, MAX_PROJECTS};
+use super::institutions::{Associations, State};
+use super::projects::Projects;
+use super::rng::SimRng;
+use super::{Market, Model, Tallies};
+use crate::outcomes::COUNT;
+use crate::scenario::Scenario;
+
+pub(super) fn initial_model(scenario: &Scenario) -> Model {
+    let mut rng = SimRng::seed_from(scenario.seed);
+    let citizens = Citizens::new(scenario, &mut rng);
+    let projects = Projects::new(scenario, &mut rng);
+    let associations = Associations::new(scenario.population.associations as usize, 0.0);
+    let state = State::new(scenario.state, scenario.legitimacy.initial_trust);
+    let mut model = Model {
+        scenario: scenario.clone(),
+        rng,
+        month: 0,
+        citizens,
+        projects,
+        firms: Firms::default(),
+        associations,
+        state,
+        market: Market::default(),
+        tallies: Tallies::default(),
+        scratch: Vec::new(),
+        scratch_ids: Vec::new(),
+        outcomes: [0.0; COUNT],
+    };
+    model.found_initial_firms();
+    model.update_productivity();
+    model.staff_initial_firms();
+    model.set_initial_prices();
+    model.assess_infrastructure_need();
+    model.outcomes = model.measure();
+    model.outcomes[crate::outcomes::Outcome::Legitimacy as usize] = model.state.legitimacy;
+    model
+}
+
+impl Model {
+    /// Each initial firm gets an owner, a productivity and the projects it builds on.
+    fn found_initial_firms(&mut self) {
+        let market = self.scenario.market;
+        let n = self.citizens.len();
+        let firms = (self.scenario.population.firms as usize).min(n / 2);
+        for _ in 0..firms {
+            let owner = loop {
+                let candidate = self.rng.below(n);
+                if self.citizens.owned_firm[candidate] == NONE {
+                    break candidate;
+                }
+            };
+            let sigma = market.productivity_spread;
+            let base = self.rng.lognormal(-0.5 * sigma * sigma, sigma);
+            let projects = self.pick_projects_for_firm();
+            let reciprocal = self.rng.chance(market.share_reciprocal_firms);
+            let id = self.firms.push(owner as u32, base, projects, reciprocal, 0.0, market.outside_return);
+            self.citizens.owned_firm[owner] = id;
+            self.citizens.flags[owner] |= flags::OWNER;
+        }
+    }
+
+    /// Up to `projects_per_firm` distinct living projects, chosen with
+    /// probability proportional to their usable knowledge (firms build on
+    /// what is useful), or uniformly when no knowledge is usable yet.
+    pub(super) fn pick_projects_for_firm(&mut self) -> [u32; MAX_PROJECTS] {
+        let mut chosen = [NONE; MAX_PROJECTS];
+        let wanted = (self.scenario.market.projects_per_firm as usize).min(MAX_PROJECTS);
+        let total: f64 = (0..self.projects.len()).map(|p| self.projects.usable(p)).sum();
+        let alive = self.projects.alive_count();
+        let mut count = 0;
+        let mut tries = 0;
+        while count < wanted.min(alive) && tries < 8 * MAX_PROJECTS {
+            tries += 1;
+            let pick = if total > 0.0 {
+                let mut target = self.rng.uniform() * total;
+                let mut pick = NONE;
+                for p in 0..self.projects.len() {
+                    target -= self.projects.usable(p);
+                    if target < 0.0 {
+                        pick = p as u32;
+                        break;
+                    }
+                }
+                pick
+            } else {
+                self.random_alive_project().unwrap_or(NONE)
+            };
+            if pick != NONE && !chosen[..count].contains(&pick) {
+                chosen[count] = pick;
+                count += 1;
+            }
+        }
+        chosen
+    }
+
+    /// A uniformly random living project, if any.
+    pub(super) fn random_alive_project(&mut self) -> Option<u32> {
+        if self.projects.is_empty() {
+            return None;
+        }
+        // Compaction keeps at least half the slots alive, so this rarely loops.
+        for _ in 0..64 {
+            let p = self.rng.below(self.projects.len());
+            if self.projects.alive[p] {
+                return Some(p as u32);
+            }
+        }
+        self.projects.alive.iter().position(|&a| a).map(|p| p as u32)
+    }
+
+    /// Chooses the real wage that employs the target share of workers when
+    /// every firm hires its profitable size, then staffs the firms with
+    /// randomly chosen citizens.
+    fn staff_initial_firms(&mut self) {
+        let market = &self.scenario.market;
+        let alpha = market.returns_to_labour;
+        let exponent = 1.0 / (1.0 - alpha).max(1e-6);
+        let workers: Vec<u32> = (0..self.citizens.len() as u32)
+            .filter(|&i| self.citizens.owned_firm[i as usize] == NONE)
+            .collect();
+        let target_skill =
+            market.target_employment * workers.len() as f64 * self.scenario.households.skill_mean;
+        let weight_sum: f64 =
+            (0..self.firms.len()).map(|f| libm::pow(alpha * self.firms.productivity[f], exponent)).sum();
+        self.market.real_wage = if weight_sum > 0.0 && target_skill > 0.0 {
+            libm::pow(weight_sum / target_skill, 1.0 - alpha)
+        } else {
+            1.0
+        };
+        let mut pool = workers;
+        self.rng.shuffle(&mut pool);
+        let mut next = pool.into_iter();
+        for f in 0..self.firms.len() {
+            let wanted = self.profitable_skill(f);
+            while self.firms.skill[f] < wanted {
+                let Some(i) = next.next() else { break };
+                let i = i as usize;
+                self.citizens.employer[i] = f as u32;
+                self.citizens.flags[i] |= flags::EMPLOYED;
+                self.firms.employees[f] += 1;
+                self.firms.skill[f] += self.citizens.skill[i];
+            }
+        }
+        self.count_employment();
+    }
+
+    /// The starting price: households spend about a quarter of their money a
+    /// month, and that spending buys the initial output.
+    fn set_initial_prices(&mut self) {
+        let alpha = self.scenario.market.returns_to_labour;
+        let output: f64 = (0..self.firms.len())
+            .map(|f| self.firms.productivity[f] * libm::pow(self.firms.skill[f], alpha))
+            .sum();
+        let money: f64 = self.citizens.money.iter().sum();
+        self.market.price = if output > 0.0 { 0.25 * money / output } else { 1.0 };
+        self.market.output = output;
+        let capital = self.scenario.market.startup_capital * self.market.price;
+        self.firms.money.fill(capital);
+    }
+}
