@@ -10,11 +10,13 @@
 //! - [`outcomes`]: the names of what the model records every month.
 //! - [`history`]: outcome series, column by column.
 //! - [`ensemble`]: runs to the end, and ensembles over seeds summarised by month.
+//! - [`export`]: the CSV format of runs (the same from the page and the command line).
 //! - [`charts`]: drawing outcome series with plotters on any backend.
 //! - `web` (wasm32 only): the facade the page calls.
 
 pub mod charts;
 pub mod ensemble;
+pub mod export;
 pub mod history;
 pub mod model;
 pub mod outcomes;

@@ -99,6 +99,23 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) ->
     area.present().map_err(|e| e.to_string())
 }
 
+/// Draws several charts in a grid filling `area` (a panel of outcomes),
+/// `columns` wide, in order.
+pub fn draw_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    charts: &[Chart],
+    columns: usize,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    let columns = columns.clamp(1, charts.len().max(1));
+    let rows = charts.len().div_ceil(columns).max(1);
+    let cells = area.split_evenly((rows, columns));
+    for (cell, chart) in cells.iter().zip(charts) {
+        draw(cell, chart)?;
+    }
+    area.present().map_err(|e| e.to_string())
+}
+
 /// The x range and a y range with a little headroom; [0, 1] for shares.
 fn extent(chart: &Chart) -> (f64, f64, f64) {
     let x_max = chart.series.iter().filter_map(|s| s.months.last().copied()).fold(1.0, f64::max);
@@ -162,5 +179,33 @@ mod tests {
         assert!(svg.contains("welfare") && svg.contains("partner"));
         assert!(svg.matches("<polyline").count() >= 2, "one line per series");
         assert!(svg.contains("<polygon"), "the band is drawn");
+    }
+
+    #[test]
+    fn a_grid_draws_every_chart() {
+        let months = [0.0, 1.0];
+        let values = [2.0, 3.0];
+        let chart = |title| Chart {
+            title,
+            y_label: "units",
+            unit_interval: false,
+            font_size: 14,
+            series: vec![Series {
+                label: "a",
+                color: palette::scenario(0),
+                months: &months,
+                values: &values,
+                band: None,
+            }],
+        };
+        let charts = [chart("First"), chart("Second"), chart("Third")];
+        let mut svg = String::new();
+        {
+            let backend = SVGBackend::with_string(&mut svg, (600, 400));
+            draw_grid(&backend.into_drawing_area(), &charts, 2).unwrap();
+        }
+        for title in ["First", "Second", "Third"] {
+            assert!(svg.contains(title), "{title} missing");
+        }
     }
 }
