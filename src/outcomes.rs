@@ -29,6 +29,7 @@ pub enum Outcome {
     InfrastructureFailures,
     StateDebt,
     WealthVarianceRatio,
+    ConditionalCooperation,
 }
 
 /// The chart panel an outcome belongs to.
@@ -58,7 +59,7 @@ impl Panel {
 }
 
 /// Number of outcomes.
-pub const COUNT: usize = 23;
+pub const COUNT: usize = 24;
 
 /// One month's value of every outcome, indexed by `Outcome as usize`.
 pub type OutcomeRow = [f64; COUNT];
@@ -89,6 +90,7 @@ impl Outcome {
         Outcome::InfrastructureFailures,
         Outcome::StateDebt,
         Outcome::WealthVarianceRatio,
+        Outcome::ConditionalCooperation,
     ];
 
     /// The column name used everywhere (CSV headers, the page, exports).
@@ -131,6 +133,7 @@ impl Outcome {
                 | Outcome::EmploymentRate
                 | Outcome::UnmetNeedsRate
                 | Outcome::TopContributorsShare
+                | Outcome::ConditionalCooperation
         )
     }
 
@@ -288,9 +291,9 @@ impl Outcome {
             Outcome::StateDebt => (
                 "state_debt",
                 "State debt",
-                "years of market output",
+                "multiple of the money stock",
                 Institutions,
-                "The state's debt (its negative money) in years of this month's nominal market output.",
+                "The state's debt (its negative money) as a multiple of all the money in the economy, which never changes.",
             ),
             Outcome::WealthVarianceRatio => (
                 "wealth_variance_ratio",
@@ -298,6 +301,13 @@ impl Outcome {
                 "ratio",
                 Inequality,
                 "Variance of citizens' wealth divided by its squared mean: 1 for an exponential distribution.",
+            ),
+            Outcome::ConditionalCooperation => (
+                "conditional_cooperation",
+                "Conditional cooperators' willingness",
+                "share of capacity",
+                Commons,
+                "Mean willingness of conditional cooperators to contribute (their slope times their belief about others), before time limits.",
             ),
         }
     }

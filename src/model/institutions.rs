@@ -69,6 +69,10 @@ pub struct State {
     pub spending: Spending,
     /// Share of planned spending the budget allows this month (1 = no cuts).
     pub spending_scale: f64,
+    /// What the programmes cost last month before any cuts, and the price
+    /// level they were planned at: the basis of this month's plan.
+    pub full_cost: f64,
+    pub cost_price: f64,
     /// Mean trust of citizens in the state.
     pub legitimacy: f64,
 }
@@ -81,6 +85,8 @@ impl State {
             revenue: 0.0,
             spending: Spending::default(),
             spending_scale: 1.0,
+            full_cost: 0.0,
+            cost_price: 0.0,
             legitimacy,
         }
     }

@@ -1,7 +1,7 @@
 //! Measuring the month's outcomes from the agents' state.
 
 use super::Model;
-use super::citizens::{NONE, flags};
+use super::citizens::{Kind, NONE, flags};
 use super::stats;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 
@@ -89,11 +89,24 @@ impl Model {
         let nominal = self.market.nominal_output;
         let balance = self.state.revenue - self.state.spending.total();
         set(Outcome::StateBalance, if nominal > 0.0 { balance / nominal } else { 0.0 });
-        set(
-            Outcome::StateDebt,
-            if nominal > 0.0 { (-self.state.money).max(0.0) / (12.0 * nominal) } else { 0.0 },
-        );
+        let debt = if self.state.money < 0.0 { -self.state.money } else { 0.0 };
+        set(Outcome::StateDebt, if self.money_stock > 0.0 { debt / self.money_stock } else { 0.0 });
         set(Outcome::Legitimacy, self.state.legitimacy);
-        row
+
+        let (mut willing, mut conditional) = (0.0, 0usize);
+        for i in 0..self.citizens.len() {
+            if self.citizens.kind[i] == Kind::Conditional {
+                willing += self.conditional_willingness(i);
+                conditional += 1;
+            }
+        }
+        set(
+            Outcome::ConditionalCooperation,
+            if conditional > 0 { willing / conditional as f64 } else { 0.0 },
+        );
+        // One zero: `max` and `min` may return either −0 or +0 for a signed
+        // pair, and native code and wasm choose differently. Adding +0 makes
+        // every zero +0, so exports match byte for byte on every platform.
+        row.map(|value| value + 0.0)
     }
 }

@@ -53,8 +53,9 @@ struct Tallies {
     failures_total: u64,
     /// Accepted / submitted contributions this month (kept when none were submitted).
     acceptance_rate: f64,
-    /// Share of citizens who contributed last month, as conditional cooperators see it.
-    contributors_share: f64,
+    /// Share of citizens who contributed last month, as conditional
+    /// cooperators see it (none before the first month).
+    contributors_share: Option<f64>,
     /// Citizens who contributed of their own accord last month: new
     /// contributors follow them to their projects.
     contributors: Vec<u32>,
@@ -82,6 +83,8 @@ pub struct Model {
     state: State,
     market: Market,
     tallies: Tallies,
+    /// All the money there is: the economy is closed, so this never changes.
+    money_stock: f64,
     /// Reused buffers, so that a month allocates nothing in steady state.
     scratch: Vec<f64>,
     scratch_ids: Vec<u32>,
@@ -124,11 +127,11 @@ impl Model {
     pub fn step(&mut self) {
         self.apply_policy_schedule();
         self.plan_state_budget();
+        self.train_citizens();
         self.update_productivity();
         self.adjust_wages();
         self.adjust_workforces();
         self.pay_transfers();
-        self.train_citizens();
         self.grant_infrastructure_funds();
         self.trade_goods();
         self.settle_firm_accounts();

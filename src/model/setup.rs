@@ -31,6 +31,7 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
         state,
         market: Market::default(),
         tallies: Tallies::default(),
+        money_stock: 0.0,
         scratch: Vec::new(),
         scratch_ids: Vec::new(),
         outcomes: [0.0; COUNT],
@@ -39,6 +40,7 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
     model.update_productivity();
     model.staff_initial_firms();
     model.set_initial_prices();
+    model.money_stock = model.total_money();
     model.assess_infrastructure_need();
     model.outcomes = model.measure();
     model.outcomes[crate::outcomes::Outcome::Legitimacy as usize] = model.state.legitimacy;

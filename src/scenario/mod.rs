@@ -104,6 +104,7 @@ pub struct Commons {
     pub fork_threshold: f64,
     pub fork_min_group: f64,
     pub fork_propensity: f64,
+    pub fork_lesson: f64,
     pub new_project_chance: f64,
     pub explore_chance: f64,
     pub abandon_months: f64,

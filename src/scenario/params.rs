@@ -199,6 +199,9 @@ pub const PARAMS: &[ParamSpec] = &[
     real("commons.fork_propensity", "Fork propensity", "chance per month", SHARE,
         "Chance a month that a large enough dissatisfied group forks.",
         "Stylised: forking is costly and rare (Robles & González-Barahona 2012)."),
+    real("commons.fork_lesson", "Lesson of a fork", "share of unfairness", SHARE,
+        "Share of their unfairness a project's maintainers shed after a group forks away from them.",
+        "The essay: maintainers know unjust decisions lead to a bleeding out or a fork; stylised."),
     real("commons.new_project_chance", "New projects", "chance per choice", SHARE,
         "Chance that a citizen choosing where to contribute founds a new project.",
         "Calibrated to right-skewed project sizes with mode 1 (Krishnamurthy 2002)."),
@@ -376,9 +379,9 @@ pub const PARAMS: &[ParamSpec] = &[
     real("legitimacy.max_tax_evasion", "Most tax evasion", "share of tax", SHARE,
         "Share of tax evaded by a citizen or firm with no trust at all; full trust means none.",
         "Claim 11: legitimacy feeds back into tax compliance; stylised."),
-    real("legitimacy.debt_limit", "Debt limit", "years of output", (0.0, 10.0),
-        "Debt, in years of market output, beyond which the state must cut its spending.",
-        "Stylised: about the public debt of many OECD states."),
+    real("legitimacy.debt_limit", "Debt limit", "multiple of the money stock", (0.0, 10.0),
+        "Debt beyond which the state must cut its spending, as a multiple of all the money in the economy (which never changes).",
+        "Stylised: at the default the state can owe about as much as households and firms hold; see the ODD for why not years of output."),
 ];
 
 /// The spec for a dotted path, if there is one.

@@ -286,7 +286,7 @@ impl Default for Cooperation {
         Cooperation {
             share_free_riders: 0.3,
             share_altruists: 0.15,
-            initial_belief: 0.5,
+            initial_belief: 0.6,
             conditional_slope: 0.8,
             belief_update: 0.2,
             min_free_hours: 20.0,
@@ -302,7 +302,7 @@ impl Default for Commons {
         Commons {
             hours_per_contribution: 8.0,
             quality_noise: 0.15,
-            review_tolerance: 0.8,
+            review_tolerance: 0.7,
             maintainer_unfairness: 0.05,
             insider_tenure: 12.0,
             learning_by_doing: 0.01,
@@ -313,6 +313,7 @@ impl Default for Commons {
             fork_threshold: 2.0,
             fork_min_group: 3.0,
             fork_propensity: 0.2,
+            fork_lesson: 0.5,
             new_project_chance: 0.03,
             explore_chance: 0.2,
             abandon_months: 24.0,

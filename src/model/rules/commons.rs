@@ -30,7 +30,6 @@ impl Model {
         let commons = self.scenario.commons;
         let levers = self.state.levers;
         let (time_budget, work_hours) = (households.time_budget, households.work_hours);
-        let appeal = levers.civic_appeal * self.scenario.programmes.appeal_effect;
         let observed = self.tallies.contributors_share;
         let free_span = cooperation.comfortable_free_hours - cooperation.min_free_hours;
         let claim_hours = levers.conditionality_hours;
@@ -49,9 +48,11 @@ impl Model {
                 Kind::Altruist => 1.0,
                 Kind::FreeRider => 0.0,
                 Kind::Conditional => {
-                    let belief = &mut self.citizens.belief[i];
-                    *belief += cooperation.belief_update * (observed - *belief);
-                    (cooperation.conditional_slope * (*belief + appeal)).clamp(0.0, 1.0)
+                    if let Some(observed) = observed {
+                        let belief = &mut self.citizens.belief[i];
+                        *belief += cooperation.belief_update * (observed - *belief);
+                    }
+                    self.conditional_willingness(i)
                 }
             };
             let citizen_flags = self.citizens.flags[i];
@@ -134,22 +135,26 @@ impl Model {
                 self.citizens.idle_months[i] += 1;
             }
 
-            // Grievances: leave, or stand ready to fork with others.
+            // Grievances: the dissatisfied stand ready to fork together; those
+            // who find no group to fork with and are fed up leave after the
+            // forks are decided (see `fork_projects`).
             let project = self.citizens.project[i];
-            if project != NONE {
-                let grievance = self.citizens.dissatisfaction[i];
-                if grievance > commons.leave_threshold {
-                    self.citizens.project[i] = NONE;
-                    self.citizens.tenure[i] = 0.0;
-                } else if grievance > commons.fork_threshold {
-                    self.tallies.fork_candidates.push((project, i as u32));
-                }
+            if project != NONE && self.citizens.dissatisfaction[i] > commons.fork_threshold {
+                self.tallies.fork_candidates.push((project, i as u32));
             }
         }
         std::mem::swap(&mut self.tallies.contributors, &mut self.tallies.contributors_next);
         let n = self.citizens.len().max(1) as f64;
-        self.tallies.contributors_share = contributors as f64 / n;
+        self.tallies.contributors_share = Some(contributors as f64 / n);
         self.tallies.tools_users = tools_users;
+    }
+
+    /// How much of their capacity a conditional cooperator would give: as
+    /// much as they believe others give (times their slope), nudged by a
+    /// civic appeal (Fischbacher, Gächter & Fehr 2001).
+    pub(in crate::model) fn conditional_willingness(&self, i: usize) -> f64 {
+        let appeal = self.state.levers.civic_appeal * self.scenario.programmes.appeal_effect;
+        (self.scenario.cooperation.conditional_slope * (self.citizens.belief[i] + appeal)).clamp(0.0, 1.0)
     }
 
     /// Where a citizen contributes: now and then a project of their own,

@@ -90,7 +90,12 @@ impl Model {
         let propensity = self.scenario.households.consumption_propensity;
         for i in 0..self.citizens.len() {
             let money = self.citizens.money[i];
-            let spend = if money <= need_cost { money } else { need_cost + propensity * (money - need_cost) };
+            // The cap guards against rounding up past what is held when the propensity is 1.
+            let spend = if money <= need_cost {
+                money
+            } else {
+                (need_cost + propensity * (money - need_cost)).min(money)
+            };
             self.citizens.money[i] -= spend;
             self.citizens.spending[i] = spend;
             demand += spend;
@@ -173,7 +178,10 @@ impl Model {
                 continue;
             }
             let f = employer as usize;
-            let gross = wage_per_skill * self.citizens.skill[i] * self.scratch[f];
+            // Capped at what the firm holds, so rounding in the shares cannot
+            // take it below zero.
+            let gross =
+                (wage_per_skill * self.citizens.skill[i] * self.scratch[f]).min(self.firms.money[f].max(0.0));
             self.firms.money[f] -= gross;
             self.firms.wages[f] += gross;
             self.pay_market_income(i, gross);

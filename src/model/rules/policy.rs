@@ -14,14 +14,24 @@ impl Model {
         }
     }
 
-    /// The budget constraint: as debt approaches its limit (years of market
-    /// output), the state scales every programme down alike; nothing is cut
-    /// while there is room (claims 9, 11).
+    /// The budget constraint: as debt approaches its limit (a multiple of the
+    /// economy's money stock), the state scales every programme down alike;
+    /// nothing is cut while there is room (claims 9, 11). The limit is not
+    /// set in years of output because, in a closed economy, output measured
+    /// in money grows with the state's own borrowing and would never bind.
     pub(in crate::model) fn plan_state_budget(&mut self) {
-        let limit = self.scenario.legitimacy.debt_limit * 12.0 * self.market.nominal_output;
-        let planned = self.state.spending.total();
-        let headroom = self.state.money + limit;
-        self.state.spending_scale =
+        let state = &mut self.state;
+        // The plan: what last month's programmes would have cost without
+        // cuts, carried to this month's prices.
+        if state.spending_scale > 1e-9 {
+            state.full_cost = state.spending.total() / state.spending_scale;
+        }
+        let inflation = if state.cost_price > 0.0 { self.market.price / state.cost_price } else { 1.0 };
+        let planned = state.full_cost * inflation;
+        state.cost_price = self.market.price;
+        let limit = self.scenario.legitimacy.debt_limit * self.money_stock;
+        let headroom = state.money + limit;
+        state.spending_scale =
             if planned <= 0.0 { 1.0 } else { (headroom / planned.max(0.25 * limit)).clamp(0.0, 1.0) };
         self.state.revenue = 0.0;
         self.state.spending = Default::default();

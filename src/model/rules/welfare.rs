@@ -16,7 +16,7 @@ impl Model {
         let mut paid = 0.0;
         for i in 0..self.citizens.len() {
             self.citizens.income[i] = 0.0;
-            self.citizens.flags[i] &= !(flags::CLAIMING | flags::TRAINING);
+            self.citizens.flags[i] &= !flags::CLAIMING;
             let entitlement = guarantee - taper * self.citizens.market_income[i];
             if entitlement > 0.0 && self.citizens.claim_draw[i] < take_up {
                 let transfer = entitlement * scale;
@@ -40,6 +40,7 @@ impl Model {
         let keep = 1.0 - households.skill_obsolescence;
         let mut trainees = 0u32;
         for i in 0..self.citizens.len() {
+            self.citizens.flags[i] &= !flags::TRAINING;
             let skill = &mut self.citizens.skill[i];
             *skill *= keep;
             if chance > 0.0 && self.rng.chance(chance) {
