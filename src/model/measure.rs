@@ -12,11 +12,15 @@ impl Model {
         let mut row = [0.0; COUNT];
         let mut set = |outcome: Outcome, value: f64| row[outcome as usize] = value;
         let n = self.citizens.len().max(1) as f64;
-        let count = |flag: u8| self.citizens.flags.iter().filter(|&&f| f & flag != 0).count() as f64;
-
-        set(Outcome::ContributorsShare, count(flags::CONTRIBUTING) / n);
-        set(Outcome::PrecarityRate, count(flags::PRECARIOUS) / n);
-        set(Outcome::UnmetNeedsRate, count(flags::UNMET) / n);
+        let (mut contributing, mut precarious, mut unmet) = (0usize, 0usize, 0usize);
+        for &f in &self.citizens.flags {
+            contributing += usize::from(f & flags::CONTRIBUTING != 0);
+            precarious += usize::from(f & flags::PRECARIOUS != 0);
+            unmet += usize::from(f & flags::UNMET != 0);
+        }
+        set(Outcome::ContributorsShare, contributing as f64 / n);
+        set(Outcome::PrecarityRate, precarious as f64 / n);
+        set(Outcome::UnmetNeedsRate, unmet as f64 / n);
         set(Outcome::MarketOutput, self.market.output / n);
         set(Outcome::EmploymentRate, self.market.employment_rate);
         set(Outcome::FirmsAlive, self.firms.alive_count() as f64);
@@ -61,15 +65,17 @@ impl Model {
         // Contributions among those who ever had one accepted.
         self.scratch.clear();
         self.scratch.extend(self.citizens.accepted_total.iter().copied().filter(|&a| a > 0.0));
-        set(Outcome::ContributionGini, stats::gini(&mut self.scratch));
+        stats::sort_non_negative(&mut self.scratch, &mut self.sort_buffer);
+        set(Outcome::ContributionGini, stats::gini_of_sorted(&self.scratch));
         set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&self.scratch, 0.05));
 
         // Income, in baskets, so that runs with different price levels compare.
         let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
         self.scratch.clear();
-        self.scratch.extend(self.citizens.income.iter().map(|&y| y.max(0.0) / price));
-        set(Outcome::MedianIncome, stats::median(&mut self.scratch));
-        set(Outcome::GiniIncome, stats::gini(&mut self.scratch));
+        self.scratch.extend(self.citizens.income.iter().map(|&y| y / price));
+        stats::sort_non_negative(&mut self.scratch, &mut self.sort_buffer);
+        set(Outcome::MedianIncome, stats::median_of_sorted(&self.scratch));
+        set(Outcome::GiniIncome, stats::gini_of_sorted(&self.scratch));
 
         // Wealth: money, plus the money of the firm a citizen owns.
         self.scratch.clear();
@@ -83,7 +89,8 @@ impl Model {
             Outcome::WealthVarianceRatio,
             if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },
         );
-        set(Outcome::GiniWealth, stats::gini(&mut self.scratch));
+        stats::sort_non_negative(&mut self.scratch, &mut self.sort_buffer);
+        set(Outcome::GiniWealth, stats::gini_of_sorted(&self.scratch));
 
         // The state's books, relative to the size of the economy.
         let nominal = self.market.nominal_output;

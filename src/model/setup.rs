@@ -33,6 +33,7 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
         tallies: Tallies::default(),
         money_stock: 0.0,
         scratch: Vec::new(),
+        sort_buffer: Vec::new(),
         scratch_ids: Vec::new(),
         outcomes: [0.0; COUNT],
     };

@@ -14,6 +14,60 @@ pub fn gini(values: &mut [f64]) -> f64 {
     gini_of_sorted(values)
 }
 
+/// Sorts non-negative values ascending in linear time: an LSD radix sort on
+/// their IEEE bit patterns, which order exactly like the values (negative
+/// zeros and anything below zero are sorted as +0). `buffer` is scratch
+/// space, reused between calls so that sorting allocates nothing.
+///
+/// Eleven-bit digits take six passes over 64 bits; a pass in which every
+/// value shares its digit (the sign and high exponent bits, usually) is
+/// skipped. All six histograms are counted in one read.
+pub fn sort_non_negative(values: &mut [f64], buffer: &mut Vec<f64>) {
+    const BITS: u32 = 11;
+    const BUCKETS: usize = 1 << BITS;
+    const PASSES: usize = 64_usize.div_ceil(BITS as usize);
+    let n = values.len();
+    if n < 64 {
+        values.sort_unstable_by(f64::total_cmp);
+        return;
+    }
+    let key = |v: f64| if v > 0.0 { v.to_bits() } else { 0 };
+    let mut counts = [[0u32; BUCKETS]; PASSES];
+    for &v in values.iter() {
+        let k = key(v);
+        for (pass, histogram) in counts.iter_mut().enumerate() {
+            histogram[((k >> (pass as u32 * BITS)) as usize) & (BUCKETS - 1)] += 1;
+        }
+    }
+    buffer.clear();
+    buffer.resize(n, 0.0);
+    let (mut from, mut to): (&mut [f64], &mut [f64]) = (values, buffer.as_mut_slice());
+    let mut in_buffer = false;
+    for (pass, histogram) in counts.iter_mut().enumerate() {
+        if histogram.iter().any(|&c| c as usize == n) {
+            continue;
+        }
+        let mut offset = 0u32;
+        for count in histogram.iter_mut() {
+            let here = *count;
+            *count = offset;
+            offset += here;
+        }
+        let shift = pass as u32 * BITS;
+        for &v in from.iter() {
+            let bucket = ((key(v) >> shift) as usize) & (BUCKETS - 1);
+            to[histogram[bucket] as usize] = v;
+            histogram[bucket] += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+        in_buffer = !in_buffer;
+    }
+    if in_buffer {
+        // The sorted values are in the buffer: copy them back.
+        to.copy_from_slice(from);
+    }
+}
+
 /// Gini of values already sorted ascending:
 /// G = Σ (2i − n − 1) x_i / (n Σ x_i), i = 1..n.
 pub fn gini_of_sorted(sorted: &[f64]) -> f64 {
@@ -43,6 +97,16 @@ pub fn median(values: &mut [f64]) -> f64 {
     } else {
         let lower = below.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         0.5 * (lower + upper)
+    }
+}
+
+/// Median of ascending `sorted` values; 0 for an empty slice.
+pub fn median_of_sorted(sorted: &[f64]) -> f64 {
+    let n = sorted.len();
+    match n {
+        0 => 0.0,
+        _ if n % 2 == 1 => sorted[n / 2],
+        _ => 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]),
     }
 }
 
@@ -110,6 +174,29 @@ mod tests {
         let pairwise: f64 = values.iter().flat_map(|a| values.iter().map(move |b| (a - b).abs())).sum();
         let expected = pairwise / (2.0 * n * n * mean);
         assert!((gini(&mut values.clone()) - expected).abs() < 1e-12);
+    }
+
+    #[test]
+    fn radix_sort_orders_like_a_comparison_sort() {
+        let mut rng = crate::model::rng::SimRng::seed_from(5);
+        for n in [0, 1, 63, 64, 1000, 5000] {
+            let original: Vec<f64> = (0..n)
+                .map(|i| match i % 7 {
+                    0 => 0.0,
+                    1 => -0.0,
+                    2 => rng.lognormal(0.0, 3.0),
+                    3 => 1.0,
+                    _ => rng.uniform() * 1e6,
+                })
+                .collect();
+            let mut expected = original.clone();
+            expected.iter_mut().for_each(|v| *v += 0.0);
+            expected.sort_unstable_by(f64::total_cmp);
+            let mut sorted = original.clone();
+            sort_non_negative(&mut sorted, &mut Vec::new());
+            sorted.iter_mut().for_each(|v| *v += 0.0);
+            assert_eq!(sorted, expected, "n = {n}");
+        }
     }
 
     #[test]

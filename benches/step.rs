@@ -1,0 +1,72 @@
+//! Speed goals, measured (never asserted in tests): the cost of one model
+//! month per citizen at 1k, 10k and 100k citizens with every rule and every
+//! outcome; the docking case per agent-step; and the ensemble path.
+//!
+//! `cargo bench --bench step` — results and the machine they were measured
+//! on are in docs/PERFORMANCE.md.
+
+use commons_sim::ensemble::{self, Summary};
+use commons_sim::model::Model;
+use commons_sim::scenario::Scenario;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+/// The partner-state preset (every rule active) scaled to `citizens`, with
+/// projects and firms in the default proportions, warmed up for two years so
+/// that the commons and the market are in their running state.
+fn warmed_model(citizens: u32) -> Model {
+    let mut scenario = Scenario::preset("partner-state").expect("preset");
+    scenario.population.citizens = citizens;
+    scenario.population.projects = citizens / 20;
+    scenario.population.firms = citizens / 25;
+    scenario.months = 1_200_000;
+    let mut model = Model::new(&scenario).expect("valid");
+    for _ in 0..24 {
+        model.step();
+    }
+    model
+}
+
+fn month_step(c: &mut Criterion) {
+    let mut group = c.benchmark_group("month_step");
+    for citizens in [1_000u32, 10_000, 100_000] {
+        let mut model = warmed_model(citizens);
+        group.throughput(Throughput::Elements(u64::from(citizens)));
+        if citizens >= 100_000 {
+            group.sample_size(20);
+        }
+        group.bench_function(BenchmarkId::from_parameter(citizens), |b| b.iter(|| model.step()));
+    }
+    group.finish();
+}
+
+/// The docking case (household exchange alone) at 10,000 citizens, one
+/// exchange per citizen per month: a month is one agent-step per citizen, as
+/// in Mesa's BoltzmannWealth example.
+fn docking(c: &mut Criterion) {
+    let mut scenario = Scenario::preset("kinetic-exchange").expect("preset");
+    scenario.population.citizens = 10_000;
+    scenario.households.exchanges_per_month = 1.0;
+    scenario.months = 1_200_000;
+    let mut model = Model::new(&scenario).expect("valid");
+    let mut group = c.benchmark_group("docking_agent_step");
+    group.throughput(Throughput::Elements(10_000));
+    group.bench_function("10000", |b| b.iter(|| model.step()));
+    group.finish();
+}
+
+/// One run of a default preset to its end (2,000 citizens, 240 months), and
+/// the summary of 20 such runs: the units of every ensemble.
+fn ensemble_path(c: &mut Criterion) {
+    let scenario = Scenario::preset("partner-state").expect("preset");
+    let mut group = c.benchmark_group("ensemble");
+    group.sample_size(10);
+    group.bench_function("run_2000_citizens_240_months", |b| b.iter(|| ensemble::run(black_box(&scenario))));
+    let runs: Vec<_> =
+        (1..=20).map(|seed| ensemble::run(&Scenario { seed, ..scenario.clone() }).expect("valid")).collect();
+    group.bench_function("summarise_20_runs", |b| b.iter(|| Summary::new(black_box(&runs), 0.05, 0.95)));
+    group.finish();
+}
+
+criterion_group!(benches, month_step, docking, ensemble_path);
+criterion_main!(benches);
