@@ -22,7 +22,8 @@ use clap::{Args, Parser, Subcommand};
         commons-sim scenario partner-state > mine.json\n  \
         commons-sim run --scenario mine.json --seeds 20 --out runs.csv --chart runs.svg\n  \
         commons-sim compare welfare-state partner-state --seeds 30 --out compare.csv\n  \
-        commons-sim sweep --scenario partner-state --vary state.income_tax=0.1:0.5:5 --seeds 10 --out sweep.csv\n\n\
+        commons-sim sweep --scenario partner-state --vary state.income_tax=0.1:0.5:5 \\\n      \
+        --seeds 10 --out sweep.csv\n\n\
         Errors exit with status 2. See docs/CLI.md for the CSV columns and running shards on a cluster."
 )]
 pub struct Cli {
@@ -72,7 +73,8 @@ pub enum Command {
     Compare(CompareArgs),
     /// Run a full grid of parameter values, each point on the same seeds
     #[command(after_help = "Examples:\n  \
-        commons-sim sweep --scenario partner-state --vary state.income_tax=0.1:0.5:5 --seeds 10 --out sweep.csv\n  \
+        commons-sim sweep --scenario partner-state --vary state.income_tax=0.1:0.5:5 \\\n      \
+        --seeds 10 --out sweep.csv\n  \
         commons-sim sweep --scenario welfare-state --vary state.basic_security=0:1:11 \\\n      \
         --vary state.take_up=0.5:1:3 --seeds 5 --every-month --out sweep.csv\n\n\
         --vary PATH=FROM:TO:STEPS takes STEPS evenly spaced values from FROM to TO, both included \
@@ -86,6 +88,24 @@ pub enum Command {
         The inputs may come in any order; merge checks that they are outputs of the same command, \
         that no run appears twice and that no run is missing between the first and the last.")]
     Merge(MergeArgs),
+}
+
+/// The scenario that `run` and `sweep` start from, with changes.
+#[derive(Debug, Args)]
+pub struct Base {
+    /// A preset name (see `commons-sim presets`) or a scenario file ending in .json
+    #[arg(long, value_name = "NAME|FILE.json")]
+    pub scenario: String,
+    #[command(flatten)]
+    pub changes: Changes,
+}
+
+/// Where a command writes its CSV.
+#[derive(Debug, Args)]
+pub struct CsvOut {
+    /// Write the CSV here, whole or not at all (default: standard output, also for `-`)
+    #[arg(long = "out", value_name = "FILE.csv")]
+    pub path: Option<String>,
 }
 
 /// Changes to a scenario, applied in this order: every --set, then --months,
@@ -106,17 +126,13 @@ pub struct Changes {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// A preset name (see `commons-sim presets`) or a scenario file ending in .json
-    #[arg(long, value_name = "NAME|FILE.json")]
-    pub scenario: String,
     #[command(flatten)]
-    pub changes: Changes,
+    pub base: Base,
     /// Number of runs, on seeds N, N+1, … (default 1)
     #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub seeds: Option<String>,
-    /// Write the CSV here (written whole or not at all; `-` for standard output)
-    #[arg(long, value_name = "FILE.csv")]
-    pub out: Option<String>,
+    #[command(flatten)]
+    pub out: CsvOut,
     /// Draw every outcome panel (median and 90% band for ensembles) as SVG or PNG
     #[arg(long, value_name = "FILE.svg|FILE.png")]
     pub chart: Option<String>,
@@ -135,9 +151,8 @@ pub struct CompareArgs {
     /// Number of seeds, the same for every scenario
     #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub seeds: String,
-    /// Write the CSV here (written whole or not at all; default standard output)
-    #[arg(long, value_name = "FILE.csv")]
-    pub out: Option<String>,
+    #[command(flatten)]
+    pub out: CsvOut,
     /// Also draw every outcome panel, one line and 90% band per scenario, as SVG or PNG
     #[arg(long, value_name = "FILE.svg|FILE.png")]
     pub chart: Option<String>,
@@ -145,23 +160,19 @@ pub struct CompareArgs {
 
 #[derive(Debug, Args)]
 pub struct SweepArgs {
-    /// A preset name (see `commons-sim presets`) or a scenario file ending in .json
-    #[arg(long, value_name = "NAME|FILE.json")]
-    pub scenario: String,
+    #[command(flatten)]
+    pub base: Base,
     /// A parameter and its values: PATH=FROM:TO:STEPS (repeatable; one grid axis each)
     #[arg(long, value_name = "PATH=FROM:TO:STEPS", required = true, allow_hyphen_values = true)]
     pub vary: Vec<String>,
-    #[command(flatten)]
-    pub changes: Changes,
     /// Number of seeds per grid point
     #[arg(long, value_name = "K", allow_hyphen_values = true)]
     pub seeds: String,
     /// Write a row for every month, not only the final one
     #[arg(long)]
     pub every_month: bool,
-    /// Write the CSV here (written whole or not at all; default standard output)
-    #[arg(long, value_name = "FILE.csv")]
-    pub out: Option<String>,
+    #[command(flatten)]
+    pub out: CsvOut,
     /// Run only the I-th of N deterministic shares of the runs (I from 1 to N); see `merge`
     #[arg(long, value_name = "I/N")]
     pub shard: Option<String>,
@@ -172,7 +183,6 @@ pub struct MergeArgs {
     /// CSV files written by `run --shard` or `sweep --shard`, in any order
     #[arg(value_name = "SHARD.csv", required = true)]
     pub inputs: Vec<String>,
-    /// Write the merged CSV here (written whole or not at all; default standard output)
-    #[arg(long, value_name = "FILE.csv")]
-    pub out: Option<String>,
+    #[command(flatten)]
+    pub out: CsvOut,
 }

@@ -65,7 +65,7 @@ impl Plan {
         }
         let seeds = ensemble::seeds(first_seed, count).collect();
         let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
-        let csv = Output::file_or_stdout(args.out.as_deref())?;
+        let csv = Output::file_or_stdout(args.out.path.as_deref())?;
         Ok(Plan { scenarios, seeds, csv, chart })
     }
 

@@ -103,7 +103,7 @@ impl Plan {
         }
         let (header, columns) = header.ok_or_else(|| CliError::new("merge needs at least one input"))?;
         check_complete(&runs, columns.point.is_some())?;
-        let out = Output::file_or_stdout(args.out.as_deref())?;
+        let out = Output::file_or_stdout(args.out.path.as_deref())?;
         Ok(Plan { header, runs, out })
     }
 

@@ -25,7 +25,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(args: &RunArgs) -> Result<Plan> {
-        let scenario = source::load_with(&args.scenario, &args.changes)?;
+        let scenario = source::load_with(&args.base.scenario, &args.base.changes)?;
         let seeds =
             ensemble::seeds(scenario.seed, source::seed_count(args.seeds.as_deref(), &scenario)?).collect();
         let shard = Shard::parse_option(args.shard.as_deref())?;
@@ -36,7 +36,7 @@ impl Plan {
         }
         let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
         // Without --out, the CSV goes to standard output unless a chart is all that was asked for.
-        let csv = match (&args.out, &chart) {
+        let csv = match (&args.out.path, &chart) {
             (None, Some(_)) => None,
             (out, _) => Some(Output::file_or_stdout(out.as_deref())?),
         };

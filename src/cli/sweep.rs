@@ -31,7 +31,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(args: &SweepArgs) -> Result<Plan> {
-        let base = source::load_with(&args.scenario, &args.changes)?;
+        let base = source::load_with(&args.base.scenario, &args.base.changes)?;
         let axes = args.vary.iter().map(|text| Axis::parse(text)).collect::<Result<Vec<_>>>()?;
         if axes.iter().any(|a| a.path == "seed") {
             return Err(CliError::new("--vary seed is not allowed: seeds are set by --seed and --seeds"));
@@ -39,7 +39,7 @@ impl Plan {
         let points = grid::points(&base, &axes)?;
         let seeds = ensemble::seeds(base.seed, source::seed_count(Some(&args.seeds), &base)?).collect();
         let shard = Shard::parse_option(args.shard.as_deref())?;
-        let csv = Output::file_or_stdout(args.out.as_deref())?;
+        let csv = Output::file_or_stdout(args.out.path.as_deref())?;
         Ok(Plan { axes, points, seeds, every_month: args.every_month, shard, csv })
     }
 
