@@ -55,13 +55,20 @@ pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<()> {
 }
 
 /// Sets one parameter from text: JSON if it parses (numbers, `"quoted"`
-/// strings, booleans), otherwise the text as a string.
+/// strings, booleans), otherwise the text as a string; for a field that
+/// holds text (`name`), the text itself, so `--set name=2030` is a name.
 ///
 /// A numeric parameter's value is first checked against its row of the
 /// parameter table, so a wrong type or a fraction for a whole number gets
 /// the same "allowed …" message as a value out of range.
 pub fn set(scenario: &mut Scenario, path: &str, text: &str) -> Result<()> {
-    let value = serde_json::from_str(text).unwrap_or_else(|_| Value::from(text));
+    let current = serde_json::to_value(&*scenario).ok();
+    let holds_text =
+        current.as_ref().and_then(|tree| params::lookup(tree, path)).is_some_and(Value::is_string);
+    let value = match serde_json::from_str::<Value>(text) {
+        Ok(value) if value.is_string() || !holds_text => value,
+        _ => Value::from(text),
+    };
     if let Some(spec) = params::spec(path) {
         params::check(spec, path, &value)?;
     }
@@ -121,6 +128,8 @@ mod tests {
         .unwrap();
         assert_eq!((s.state.income_tax, s.months, s.seed), (0.3, 24, 7));
         assert_eq!(s.name, "taxed run");
+        let numbered = load_with("partner-state", &changes(&["name=2030"], None, None)).unwrap();
+        assert_eq!(numbered.name, "2030", "a name may look like a number");
     }
 
     #[test]
