@@ -21,13 +21,24 @@ pub fn csv_header() -> String {
 /// Appends one line per recorded month of `history` to `out`, each ending in `\n`.
 pub fn write_csv_rows(out: &mut String, scenario: &str, seed: u64, history: &History) {
     let name = csv_field(scenario);
-    for (i, month) in history.months().iter().enumerate() {
-        let _ = write!(out, "{name},{seed},{month}");
-        for outcome in Outcome::ALL {
-            let _ = write!(out, ",{}", history.column(outcome)[i]);
-        }
-        out.push('\n');
+    for i in 0..history.len() {
+        write_row(out, &name, seed, history, i);
     }
+}
+
+/// Appends the line of the `i`-th recorded month of `history` (the last is
+/// a run's final state), ending in `\n`. Panics if there is no such month.
+pub fn write_csv_row(out: &mut String, scenario: &str, seed: u64, history: &History, i: usize) {
+    write_row(out, &csv_field(scenario), seed, history, i);
+}
+
+/// One line: `name` is already a CSV field, `i` the index of the month.
+fn write_row(out: &mut String, name: &str, seed: u64, history: &History, i: usize) {
+    let _ = write!(out, "{name},{seed},{}", history.months()[i]);
+    for outcome in Outcome::ALL {
+        let _ = write!(out, ",{}", history.column(outcome)[i]);
+    }
+    out.push('\n');
 }
 
 /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
@@ -63,5 +74,19 @@ mod tests {
         assert!(out.starts_with("\"a, \"\"b\"\"\",42,7,"));
         let last: f64 = out.trim_end().rsplit(',').next().unwrap().parse().unwrap();
         assert_eq!(last.to_bits(), row[COUNT - 1].to_bits());
+    }
+
+    #[test]
+    fn a_single_row_is_that_line_of_all_rows() {
+        let mut history = History::new();
+        for month in 0..3 {
+            history.push(month, &[month as f64 + 0.5; COUNT]);
+        }
+        let (mut all, mut last) = (String::new(), String::new());
+        write_csv_rows(&mut all, "s", 9, &history);
+        write_csv_row(&mut last, "s", 9, &history, 2);
+        assert_eq!(all.lines().count(), 3);
+        assert_eq!(all.lines().last(), last.strip_suffix('\n'));
+        assert!(last.starts_with("s,9,2,2.5,"));
     }
 }

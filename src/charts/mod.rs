@@ -4,7 +4,12 @@
 //! one; the drawing code is the same. A chart shows one outcome over months
 //! for one or more scenarios: a line each (the run, or an ensemble's median)
 //! and, for ensembles, a shaded band between two quantiles.
+//!
+//! Each drawing function presents its area once, when the whole drawing is
+//! done: an SVG backend closes its document on the first `present`.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fonts;
 pub mod palette;
 
 use plotters::coord::Shift;
@@ -41,8 +46,43 @@ pub struct Chart<'a> {
 /// Errors of any backend, as text (what the page and the command line show).
 pub type DrawResult = Result<(), String>;
 
-/// Draws `chart` filling `area`.
+/// Draws `chart` filling `area`, and presents it.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) -> DrawResult {
+    draw_unpresented(area, chart)?;
+    area.present().map_err(|e| e.to_string())
+}
+
+/// Draws several charts in a grid filling `area` (a panel of outcomes),
+/// `columns` wide, in order, and presents it.
+pub fn draw_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    charts: &[Chart],
+    columns: usize,
+) -> DrawResult {
+    draw_grid_unpresented(area, charts, columns)?;
+    area.present().map_err(|e| e.to_string())
+}
+
+/// Like [`draw_grid`] without presenting: for composing several grids, with
+/// headings, into one image. Present the root area once everything is drawn.
+pub fn draw_grid_unpresented<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    charts: &[Chart],
+    columns: usize,
+) -> DrawResult {
+    area.fill(&WHITE).map_err(|e| e.to_string())?;
+    let columns = columns.clamp(1, charts.len().max(1));
+    let rows = charts.len().div_ceil(columns).max(1);
+    let cells = area.split_evenly((rows, columns));
+    for (cell, chart) in cells.iter().zip(charts) {
+        draw_unpresented(cell, chart)?;
+    }
+    Ok(())
+}
+
+fn draw_unpresented<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) -> DrawResult {
+    #[cfg(not(target_arch = "wasm32"))]
+    fonts::register();
     area.fill(&WHITE).map_err(|e| e.to_string())?;
     let (x_max, y_min, y_max) = extent(chart);
     let font = chart.font_size as i32;
@@ -63,6 +103,7 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) ->
         .x_labels(6)
         .x_label_formatter(&|m| format!("{m:.0}"))
         .y_labels(5)
+        .y_label_formatter(&|v| tick_label(*v))
         .draw()
         .map_err(|e| e.to_string())?;
     for series in &chart.series {
@@ -96,24 +137,23 @@ pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) ->
             .draw()
             .map_err(|e| e.to_string())?;
     }
-    area.present().map_err(|e| e.to_string())
+    Ok(())
 }
 
-/// Draws several charts in a grid filling `area` (a panel of outcomes),
-/// `columns` wide, in order.
-pub fn draw_grid<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    charts: &[Chart],
-    columns: usize,
-) -> DrawResult {
-    area.fill(&WHITE).map_err(|e| e.to_string())?;
-    let columns = columns.clamp(1, charts.len().max(1));
-    let rows = charts.len().div_ceil(columns).max(1);
-    let cells = area.split_evenly((rows, columns));
-    for (cell, chart) in cells.iter().zip(charts) {
-        draw(cell, chart)?;
-    }
-    area.present().map_err(|e| e.to_string())
+/// A short axis label for a tick value: no trailing zeros, and thousands
+/// and millions as `k` and `M`, so labels stay narrow ("250k", "0.05", "2").
+pub fn tick_label(value: f64) -> String {
+    let size = value.abs();
+    let (scaled, suffix) = match size {
+        s if s >= 1e9 => (value / 1e9, "G"),
+        s if s >= 1e6 => (value / 1e6, "M"),
+        s if s >= 1e4 => (value / 1e3, "k"),
+        _ => (value, ""),
+    };
+    let digits = format!("{scaled:.6}");
+    let digits = digits.trim_end_matches('0').trim_end_matches('.');
+    let digits = if digits == "-0" { "0" } else { digits };
+    format!("{digits}{suffix}")
 }
 
 /// The x range and a y range with a little headroom; [0, 1] for shares.
@@ -182,6 +222,24 @@ mod tests {
     }
 
     #[test]
+    fn tick_labels_are_short() {
+        let cases = [
+            (0.0, "0"),
+            (0.5, "0.5"),
+            (80.0, "80"),
+            (-0.05, "-0.05"),
+            (0.1 + 0.2, "0.3"),
+            (12_500.0, "12.5k"),
+            (300_000.0, "300k"),
+            (2.5e6, "2.5M"),
+            (-1e-9, "0"),
+        ];
+        for (value, label) in cases {
+            assert_eq!(tick_label(value), label, "{value}");
+        }
+    }
+
+    #[test]
     fn a_grid_draws_every_chart() {
         let months = [0.0, 1.0];
         let values = [2.0, 3.0];
@@ -207,5 +265,22 @@ mod tests {
         for title in ["First", "Second", "Third"] {
             assert!(svg.contains(title), "{title} missing");
         }
+        assert_eq!(svg.matches("</svg>").count(), 1, "one document");
+        assert!(svg.trim_end().ends_with("</svg>"), "nothing after the document's end");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn draws_text_in_a_bitmap_with_the_embedded_font() {
+        let (w, h) = (200u32, 120u32);
+        let mut pixels = vec![0u8; (w * h * 3) as usize];
+        {
+            let area = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+            area.fill(&WHITE).unwrap();
+            fonts::register();
+            area.draw_text("Gini", &(fonts::FAMILY, 40).into_font().color(&BLACK), (10, 10)).unwrap();
+            area.present().unwrap();
+        }
+        assert!(pixels.chunks(3).any(|p| p[0] < 128), "the text left dark pixels");
     }
 }

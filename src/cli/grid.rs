@@ -1,0 +1,144 @@
+//! A sweep's grid: `--vary PATH=FROM:TO:STEPS` axes and every combination
+//! of their values, each combination a checked scenario.
+
+use super::error::{CliError, Result};
+use super::source;
+use commons_sim::scenario::Scenario;
+
+/// Most values one axis may take.
+const MAX_STEPS: u64 = 100_000;
+/// Most grid points a sweep may have.
+pub const MAX_POINTS: usize = 10_000_000;
+
+/// One varied parameter and its values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Axis {
+    pub path: String,
+    pub values: Vec<f64>,
+}
+
+impl Axis {
+    /// Parses `PATH=FROM:TO:STEPS`: STEPS evenly spaced values from FROM to
+    /// TO, both included, rounded to 12 significant digits so that
+    /// `0.1:0.3:3` gives 0.1, 0.2 and 0.3 rather than 0.30000000000000004.
+    pub fn parse(text: &str) -> Result<Axis> {
+        let bad = |why: &str| {
+            CliError::new(format!(
+                "--vary takes PATH=FROM:TO:STEPS, e.g. state.income_tax=0.1:0.5:5{why}; not `{text}`"
+            ))
+        };
+        let (path, range) = text.split_once('=').ok_or_else(|| bad(""))?;
+        let parts: Vec<&str> = range.split(':').map(str::trim).collect();
+        let [from, to, steps] = parts[..] else { return Err(bad("")) };
+        let number = |s: &str| s.parse::<f64>().ok().filter(|v| v.is_finite());
+        let (Some(from), Some(to)) = (number(from), number(to)) else {
+            return Err(bad(" with FROM and TO numbers"));
+        };
+        let steps = match steps.parse::<u64>() {
+            Ok(n) if (1..=MAX_STEPS).contains(&n) => n,
+            _ => return Err(bad(&format!(" with STEPS a whole number from 1 to {MAX_STEPS}"))),
+        };
+        if steps == 1 && from != to {
+            return Err(bad(" with FROM equal to TO when STEPS is 1"));
+        }
+        let values = (0..steps)
+            .map(|i| {
+                let t = if steps == 1 { 0.0 } else { i as f64 / (steps - 1) as f64 };
+                round12(from * (1.0 - t) + to * t)
+            })
+            .collect();
+        Ok(Axis { path: path.trim().to_string(), values })
+    }
+}
+
+/// `value` rounded to 12 significant digits.
+fn round12(value: f64) -> f64 {
+    format!("{value:.11e}").parse().unwrap_or(value)
+}
+
+/// Every combination of the axes' values, the first axis varying slowest,
+/// as scenarios built from `base`. Each is validated as a whole, so a
+/// combination that breaks a rule between parameters is an error here,
+/// before anything runs.
+pub fn points(base: &Scenario, axes: &[Axis]) -> Result<Vec<(Vec<f64>, Scenario)>> {
+    for (i, axis) in axes.iter().enumerate() {
+        if axes[..i].iter().any(|a| a.path == axis.path) {
+            return Err(CliError::new(format!(
+                "--vary {} is given twice; vary each parameter once",
+                axis.path
+            )));
+        }
+    }
+    let count =
+        axes.iter().try_fold(1usize, |n, a| n.checked_mul(a.values.len())).filter(|&n| n <= MAX_POINTS);
+    let count = count.ok_or_else(|| {
+        CliError::new(format!("the grid has more than {MAX_POINTS} points; use fewer STEPS"))
+    })?;
+    let mut points = Vec::with_capacity(count);
+    for number in 0..count {
+        let mut rest = number;
+        let mut values = vec![0.0; axes.len()];
+        for (slot, axis) in values.iter_mut().zip(axes).rev() {
+            *slot = axis.values[rest % axis.values.len()];
+            rest /= axis.values.len();
+        }
+        let mut scenario = base.clone();
+        for (axis, value) in axes.iter().zip(&values) {
+            source::set(&mut scenario, &axis.path, &value.to_string())
+                .map_err(|e| e.context(format_args!("--vary {}={value}", axis.path)))?;
+        }
+        points.push((values, scenario));
+    }
+    Ok(points)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axes_are_evenly_spaced_with_both_ends() {
+        let axis = Axis::parse("state.income_tax=0.1:0.3:3").unwrap();
+        assert_eq!(axis.path, "state.income_tax");
+        assert_eq!(axis.values, vec![0.1, 0.2, 0.3]);
+        assert_eq!(Axis::parse("months=24:12:3").unwrap().values, vec![24.0, 18.0, 12.0]);
+        assert_eq!(Axis::parse("months=5:5:1").unwrap().values, vec![5.0]);
+    }
+
+    #[test]
+    fn malformed_axes_say_what_is_expected() {
+        for bad in ["x", "x=1:2", "x=a:2:3", "x=1:2:0", "x=1:2:1", "x=1:inf:2", "x=1:2:3:4"] {
+            let error = Axis::parse(bad).unwrap_err().to_string();
+            assert!(error.starts_with("--vary takes PATH=FROM:TO:STEPS"), "{error}");
+        }
+    }
+
+    #[test]
+    fn the_grid_is_every_combination_first_axis_slowest() {
+        let axes = [Axis::parse("months=10:20:2").unwrap(), Axis::parse("state.income_tax=0:0.5:3").unwrap()];
+        let grid = points(&Scenario::default(), &axes).unwrap();
+        let values: Vec<Vec<f64>> = grid.iter().map(|(v, _)| v.clone()).collect();
+        assert_eq!(values[0], vec![10.0, 0.0]);
+        assert_eq!(values[1], vec![10.0, 0.25]);
+        assert_eq!(values[3], vec![20.0, 0.0]);
+        assert_eq!(grid.len(), 6);
+        assert_eq!((grid[5].1.months, grid[5].1.state.income_tax), (20, 0.5));
+    }
+
+    #[test]
+    fn grid_values_are_checked_like_a_scenario_file() {
+        let error = points(&Scenario::default(), &[Axis::parse("state.income_tax=0.5:1.5:3").unwrap()])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.starts_with("--vary state.income_tax=1: state.income_tax: 1 is out of range; allowed 0 to"),
+            "{error}"
+        );
+        let error = points(&Scenario::default(), &[Axis::parse("population.citizens=100:200:4").unwrap()])
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("must be a whole number"), "{error}");
+        let twice = [Axis::parse("months=1:2:2").unwrap(), Axis::parse("months=1:2:2").unwrap()];
+        assert!(points(&Scenario::default(), &twice).unwrap_err().to_string().contains("given twice"));
+    }
+}

@@ -1,0 +1,79 @@
+//! `--shard I/N`: a deterministic share of a command's runs, so that N
+//! machines (a Slurm job array, GNU parallel) can split one experiment.
+//!
+//! Runs are numbered in output order (grid point, then seed); shard I takes
+//! runs I−1, I−1+N, I−1+2N, …. Dealing runs out in turn spreads slow and fast
+//! grid points over every shard. `commons-sim merge` puts the rows back in order.
+
+use super::error::{CliError, Result};
+
+/// Share I of N (1 ≤ I ≤ N).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    index: u64,
+    count: u64,
+}
+
+/// Most shards an experiment may be split into.
+const MAX_SHARDS: u64 = 1_000_000;
+
+impl Shard {
+    /// Every run: what no `--shard` means.
+    pub const ALL: Shard = Shard { index: 1, count: 1 };
+
+    /// Parses `I/N`.
+    pub fn parse(text: &str) -> Result<Shard> {
+        let bad = || {
+            CliError::new(format!(
+                "--shard takes I/N with whole numbers 1 ≤ I ≤ N ≤ {MAX_SHARDS} (e.g. 3/8), not `{text}`"
+            ))
+        };
+        let (index, count) = text.split_once('/').ok_or_else(bad)?;
+        let index: u64 = index.trim().parse().map_err(|_| bad())?;
+        let count: u64 = count.trim().parse().map_err(|_| bad())?;
+        if index == 0 || index > count || count > MAX_SHARDS {
+            return Err(bad());
+        }
+        Ok(Shard { index, count })
+    }
+
+    /// Parses an optional `--shard`.
+    pub fn parse_option(text: Option<&str>) -> Result<Shard> {
+        text.map_or(Ok(Shard::ALL), Shard::parse)
+    }
+
+    /// Whether this is a share of the runs rather than all of them.
+    pub fn is_partial(self) -> bool {
+        self.count > 1
+    }
+
+    /// The numbers of this shard's runs among `total`, ascending.
+    pub fn runs(self, total: u64) -> impl Iterator<Item = u64> + Clone {
+        (self.index - 1..total).step_by(self.count as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_partition_the_runs() {
+        let total = 10;
+        let mut seen: Vec<u64> = (1..=3).flat_map(|i| Shard { index: i, count: 3 }.runs(total)).collect();
+        assert_eq!(Shard { index: 2, count: 3 }.runs(total).collect::<Vec<_>>(), vec![1, 4, 7]);
+        seen.sort_unstable();
+        assert_eq!(seen, (0..total).collect::<Vec<_>>());
+        assert_eq!(Shard::ALL.runs(3).count(), 3);
+        assert_eq!(Shard { index: 5, count: 5 }.runs(3).count(), 0, "more shards than runs");
+    }
+
+    #[test]
+    fn parses_i_of_n_and_rejects_the_rest() {
+        assert_eq!(Shard::parse("2/4"), Ok(Shard { index: 2, count: 4 }));
+        for bad in ["0/4", "5/4", "4", "a/b", "1/0", "-1/2", "1/2000000"] {
+            let error = Shard::parse(bad).unwrap_err().to_string();
+            assert!(error.contains("--shard takes I/N") && error.contains(bad), "{error}");
+        }
+    }
+}
