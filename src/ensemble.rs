@@ -14,12 +14,19 @@ use crate::scenario::{Scenario, ScenarioError};
 /// Runs a scenario to its last month and returns every month's outcomes
 /// (month 0, the initial state, included).
 pub fn run(scenario: &Scenario) -> Result<History, ScenarioError> {
+    run_observed(scenario, || {})
+}
+
+/// Like [`run`], calling `after_month` after each simulated month (for a
+/// progress bar over long runs).
+pub fn run_observed(scenario: &Scenario, mut after_month: impl FnMut()) -> Result<History, ScenarioError> {
     let mut model = Model::new(scenario)?;
     let mut history = History::new();
     history.push(model.month(), model.outcomes());
     while !model.finished() {
         model.step();
         history.push(model.month(), model.outcomes());
+        after_month();
     }
     Ok(history)
 }

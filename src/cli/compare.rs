@@ -73,13 +73,13 @@ impl Plan {
         let Plan { scenarios, seeds, mut csv, chart } = self;
         let k = seeds.len();
         let total = (scenarios.len() * k) as u64;
-        let progress = Progress::new(total, quiet);
+        let months: u64 = scenarios.iter().map(|s| u64::from(s.months)).sum();
+        let progress = Progress::new(months * k as u64, quiet);
         let mut finals: Vec<OutcomeRow> = Vec::with_capacity(total as usize);
         let mut histories: Vec<History> = Vec::new();
         runner::for_each_in_order(
             0..total,
-            &progress,
-            |run| runner::simulate(&scenarios[run as usize / k], seeds[run as usize % k]),
+            |run| runner::simulate(&scenarios[run as usize / k], seeds[run as usize % k], &progress),
             |_, history| {
                 finals.push(history.last().ok_or_else(|| CliError::new("a run recorded no month"))?);
                 if chart.is_some() {

@@ -46,15 +46,14 @@ impl Plan {
     pub fn execute(self, quiet: bool) -> Result<()> {
         let Plan { scenario, seeds, shard, mut csv, chart } = self;
         let runs = shard.runs(seeds.len() as u64);
-        let progress = Progress::new(runs.clone().count() as u64, quiet);
+        let progress = Progress::new(runs.clone().count() as u64 * u64::from(scenario.months), quiet);
         if let Some(csv) = &mut csv {
             csv.write(export::csv_header() + "\n")?;
         }
         let mut histories = Vec::new();
         runner::for_each_in_order(
             runs,
-            &progress,
-            |run| runner::simulate(&scenario, seeds[run as usize]),
+            |run| runner::simulate(&scenario, seeds[run as usize], &progress),
             |run, history| {
                 if let Some(csv) = &mut csv {
                     let mut rows = String::new();

@@ -18,34 +18,25 @@ use rayon::prelude::*;
 /// error, in run order.
 pub fn for_each_in_order<T: Send>(
     runs: impl IntoIterator<Item = u64>,
-    progress: &Progress,
     work: impl Fn(u64) -> Result<T> + Sync,
     mut sink: impl FnMut(u64, T) -> Result<()>,
 ) -> Result<()> {
     let runs: Vec<u64> = runs.into_iter().collect();
     let batch = (rayon::current_num_threads() * 16).max(64);
     for chunk in runs.chunks(batch) {
-        let results: Vec<Result<T>> = chunk
-            .par_iter()
-            .map(|&run| {
-                let result = work(run);
-                progress.advance();
-                result
-            })
-            .collect();
+        let results: Vec<Result<T>> = chunk.par_iter().map(|&run| work(run)).collect();
         for (&run, result) in chunk.iter().zip(results) {
             sink(run, result?)?;
         }
     }
-    progress.finish();
     Ok(())
 }
 
-/// One run of `scenario` with another seed.
-pub fn simulate(scenario: &Scenario, seed: u64) -> Result<History> {
+/// One run of `scenario` with another seed, advancing `progress` each month.
+pub fn simulate(scenario: &Scenario, seed: u64, progress: &Progress) -> Result<History> {
     let mut scenario = scenario.clone();
     scenario.seed = seed;
-    Ok(ensemble::run(&scenario)?)
+    Ok(ensemble::run_observed(&scenario, || progress.advance())?)
 }
 
 #[cfg(test)]
@@ -54,11 +45,9 @@ mod tests {
 
     #[test]
     fn results_arrive_in_run_order_whatever_the_scheduling() {
-        let progress = Progress::new(0, true);
         let mut seen = Vec::new();
         for_each_in_order(
             0..1000u64,
-            &progress,
             |run| Ok(run * 2),
             |run, doubled| {
                 seen.push((run, doubled));

@@ -47,15 +47,15 @@ impl Plan {
         let Plan { axes, points, seeds, every_month, shard, mut csv } = self;
         let k = seeds.len();
         let runs = shard.runs((points.len() * k) as u64);
-        let progress = Progress::new(runs.clone().count() as u64, quiet);
+        let months = runs.clone().map(|run| u64::from(points[run as usize / k].1.months)).sum();
+        let progress = Progress::new(months, quiet);
         csv.write(header(&axes))?;
         runner::for_each_in_order(
             runs,
-            &progress,
             |run| {
                 let (point, s) = (run as usize / k, run as usize % k);
                 let (values, scenario) = &points[point];
-                let history = runner::simulate(scenario, seeds[s])?;
+                let history = runner::simulate(scenario, seeds[s], &progress)?;
                 let months = if every_month {
                     0..history.len()
                 } else {

@@ -241,14 +241,17 @@ impl Scenario {
     /// Parses and validates a scenario from JSON.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." { String::new() } else { path };
-            ScenarioError::new(field, e.inner().to_string())
-        })?;
+        let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(field_error)?;
         deserializer
             .end()
             .map_err(|e| ScenarioError::new("", format!("unexpected text after the scenario: {e}")))?;
+        scenario.validate()?;
+        Ok(scenario)
+    }
+
+    /// Parses and validates a scenario from a JSON value.
+    pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
+        let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(field_error)?;
         scenario.validate()?;
         Ok(scenario)
     }
@@ -264,19 +267,24 @@ impl Scenario {
     }
 
     /// Sets one parameter by its dotted path (`state.income_tax`), with the
-    /// same validation as a scenario file.
+    /// same validation as a scenario file; `schedule` takes a whole list of
+    /// policy changes. A numeric parameter is checked against its row of the
+    /// parameter table first, so a wrong type or a fraction for a whole
+    /// number is told its allowed range. On error nothing changes.
     pub fn set(&mut self, path: &str, value: Value) -> Result<(), ScenarioError> {
+        if let Some(spec) = params::spec(path) {
+            params::check(spec, path, &value)?;
+        }
         let mut tree = serde_json::to_value(&*self).expect("a scenario always serialises");
         let mut slot = &mut tree;
         for key in path.split('.') {
             slot = slot.get_mut(key).ok_or_else(|| unknown_path(path))?;
         }
-        if slot.is_object() || slot.is_array() {
+        if slot.is_object() || (slot.is_array() && path != "schedule") {
             return Err(unknown_path(path));
         }
         *slot = value;
-        let updated = Scenario::from_json(&tree.to_string())?;
-        *self = updated;
+        *self = Scenario::from_value(tree)?;
         Ok(())
     }
 
@@ -330,6 +338,13 @@ impl Scenario {
         }
         Ok(())
     }
+}
+
+/// A deserialisation error as the field it is about and serde's message.
+fn field_error<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> ScenarioError {
+    let path = error.path().to_string();
+    let field = if path == "." { String::new() } else { path };
+    ScenarioError::new(field, error.inner().to_string())
 }
 
 fn unknown_path(path: &str) -> ScenarioError {
@@ -393,6 +408,21 @@ mod tests {
         assert_eq!(err.field, "state.no_such_lever");
         let err = s.set("state", Value::from(1.0)).unwrap_err();
         assert_eq!(err.field, "state");
+        let err = s.set("population.citizens", Value::from(133.3)).unwrap_err();
+        assert_eq!(err.field, "population.citizens");
+        assert!(err.message.contains("whole number from 2 to 200000"), "{err}");
+        assert!(!err.message.contains("line 1"), "no position inside internal JSON: {err}");
+    }
+
+    #[test]
+    fn set_replaces_the_schedule_as_a_whole() {
+        let mut s = Scenario::default();
+        s.set("schedule", serde_json::json!([{"month": 60, "regime": "big-society"}])).unwrap();
+        assert_eq!(s.schedule.len(), 1);
+        assert_eq!(s.schedule[0].regime, Some(Regime::BigSociety));
+        let err = s.set("schedule", serde_json::json!([{"month": 5000}])).unwrap_err();
+        assert_eq!(err.field, "schedule[0].month");
+        assert_eq!(s.schedule.len(), 1, "a failed set changes nothing");
     }
 
     #[test]
