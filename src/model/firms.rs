@@ -10,7 +10,9 @@ pub const MAX_PROJECTS: usize = 10;
 /// [`Firms::compact`] removes them.
 #[derive(Clone, Debug, Default)]
 pub struct Firms {
+    /// Whether each firm operates; change it only through [`Firms::close`].
     pub alive: Vec<bool>,
+    living: usize,
     /// The citizen who owns it.
     pub owner: Vec<u32>,
     /// Its own productivity factor (log-normal around 1).
@@ -55,6 +57,7 @@ impl Firms {
     ) -> u32 {
         let id = self.alive.len() as u32;
         self.alive.push(true);
+        self.living += 1;
         self.owner.push(owner);
         self.base_productivity.push(base_productivity);
         self.productivity.push(base_productivity);
@@ -83,8 +86,17 @@ impl Firms {
         self.alive.is_empty()
     }
 
+    /// How many are alive, kept up to date rather than counted.
     pub fn alive_count(&self) -> usize {
-        self.alive.iter().filter(|&&a| a).count()
+        self.living
+    }
+
+    /// The firm closes (bankrupt or relocated); its slot stays until compaction.
+    pub fn close(&mut self, id: usize) {
+        if self.alive[id] {
+            self.alive[id] = false;
+            self.living -= 1;
+        }
     }
 
     /// The projects a firm builds on.

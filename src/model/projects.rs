@@ -13,7 +13,9 @@ use crate::scenario::Scenario;
 /// (ids are stable) until [`Projects::compact`] removes them.
 #[derive(Clone, Debug, Default)]
 pub struct Projects {
+    /// Whether each project lives; change it only through [`Projects::kill`].
     pub alive: Vec<bool>,
+    living: usize,
     /// Knowledge this project produced (knowledge units).
     pub own: Vec<f64>,
     /// Knowledge copied from the parent at the fork, while the parent lives.
@@ -74,6 +76,7 @@ impl Projects {
     ) -> u32 {
         let id = self.alive.len() as u32;
         self.alive.push(true);
+        self.living += 1;
         self.own.push(own);
         self.inherited.push(inherited);
         self.health.push(health);
@@ -101,8 +104,17 @@ impl Projects {
         self.alive.is_empty()
     }
 
+    /// How many are alive, kept up to date rather than counted.
     pub fn alive_count(&self) -> usize {
-        self.alive.iter().filter(|&&a| a).count()
+        self.living
+    }
+
+    /// The project dies (is abandoned); its slot stays until compaction.
+    pub fn kill(&mut self, id: usize) {
+        if self.alive[id] {
+            self.alive[id] = false;
+            self.living -= 1;
+        }
     }
 
     /// Everything a firm can use: all the project's knowledge, as usable as
@@ -182,10 +194,12 @@ mod tests {
         p.push(1.0, 0.0, 1.0, NONE, 0, 0.0, 0.5);
         p.push(2.0, 0.0, 1.0, NONE, 0, 0.0, 0.5);
         p.push(3.0, 2.0, 1.0, 1, 0, 0.0, 0.5);
-        p.alive[0] = false;
+        p.kill(0);
+        assert_eq!(p.alive_count(), 2);
         let map = p.compact();
         assert_eq!(map, vec![NONE, 0, 1]);
         assert_eq!(p.own, vec![2.0, 3.0]);
         assert_eq!(p.parent, vec![NONE, 0]);
+        assert_eq!(p.alive_count(), 2);
     }
 }

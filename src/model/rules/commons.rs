@@ -237,7 +237,7 @@ impl Model {
         let skill_mean = self.scenario.households.skill_mean.max(0.05);
         self.projects.own[p] += accepted as f64 * skill / skill_mean;
         // Learning by doing: each accepted contribution closes part of the skill gap.
-        let learning = 1.0 - libm::pow(1.0 - commons.learning_by_doing, accepted as f64);
+        let learning = 1.0 - power(1.0 - commons.learning_by_doing, accepted);
         self.citizens.skill[i] += learning * (1.0 - skill);
         self.projects.contributors[p] += 1;
         self.projects.submitted[p] += submitted;
@@ -258,6 +258,20 @@ impl Model {
     }
 }
 
+/// `base` to a whole power by repeated squaring: only multiplications, so the
+/// result is the same on every platform, and cheaper than a general power.
+fn power(mut base: f64, mut exponent: u32) -> f64 {
+    let mut result = 1.0;
+    while exponent > 0 {
+        if exponent & 1 == 1 {
+            result *= base;
+        }
+        base *= base;
+        exponent >>= 1;
+    }
+    result
+}
+
 /// The standard normal distribution function, Φ(x), from libm's erfc.
 fn normal_cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
@@ -266,6 +280,14 @@ fn normal_cdf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::normal_cdf;
+
+    #[test]
+    fn whole_powers_match_repeated_multiplication() {
+        for exponent in 0..40 {
+            let expected = (0..exponent).fold(1.0, |acc, _| acc * 0.99);
+            assert!((super::power(0.99, exponent) - expected).abs() < 1e-14, "exponent {exponent}");
+        }
+    }
 
     #[test]
     fn normal_cdf_matches_known_values() {

@@ -25,7 +25,7 @@ impl Model {
                 && self.firms.margin[f] < outside
                 && self.rng.chance(relocation);
             if bankrupt || relocates {
-                self.firms.alive[f] = false;
+                self.firms.close(f);
                 let owner = self.firms.owner[f] as usize;
                 let money = self.firms.money[f];
                 self.firms.money[f] = 0.0;

@@ -43,7 +43,7 @@ impl Model {
             } else {
                 self.projects.months_since_accepted[p] += 1;
                 if self.projects.months_since_accepted[p] >= abandon {
-                    self.projects.alive[p] = false;
+                    self.projects.kill(p);
                     any_died = true;
                 }
             }
