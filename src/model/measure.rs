@@ -1,9 +1,24 @@
 //! Measuring the month's outcomes from the agents' state.
+//!
+//! One pass over the citizens gathers every count and fills three buffers
+//! (contributions, incomes, wealth); each is then sorted once, in linear
+//! time, for its Gini, median and top share. The buffers are reused, so a
+//! month's measurement allocates nothing.
 
 use super::Model;
 use super::citizens::{Kind, NONE, flags};
 use super::stats;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
+
+/// The buffers `measure` fills and sorts each month.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Buffers {
+    contributions: Vec<f64>,
+    incomes: Vec<f64>,
+    wealth: Vec<f64>,
+    teams: Vec<f64>,
+    sort: Vec<f64>,
+}
 
 impl Model {
     /// Every outcome of this month (see `outcomes.rs` for what each means).
@@ -12,85 +27,98 @@ impl Model {
         let mut row = [0.0; COUNT];
         let mut set = |outcome: Outcome, value: f64| row[outcome as usize] = value;
         let n = self.citizens.len().max(1) as f64;
+
+        // Citizens, in one pass.
+        let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
+        let slope = self.scenario.cooperation.conditional_slope;
+        let appeal = self.state.levers.civic_appeal * self.scenario.programmes.appeal_effect;
+        let b = &mut self.buffers;
+        b.contributions.clear();
+        b.incomes.clear();
+        b.wealth.clear();
         let (mut contributing, mut precarious, mut unmet) = (0usize, 0usize, 0usize);
-        for &f in &self.citizens.flags {
+        let (mut willing, mut conditional) = (0.0, 0usize);
+        let citizens = &self.citizens;
+        for i in 0..citizens.len() {
+            let f = citizens.flags[i];
             contributing += usize::from(f & flags::CONTRIBUTING != 0);
             precarious += usize::from(f & flags::PRECARIOUS != 0);
             unmet += usize::from(f & flags::UNMET != 0);
+            if citizens.kind[i] == Kind::Conditional {
+                // As in `conditional_willingness`, inlined in this hot loop.
+                willing += (slope * (citizens.belief[i] + appeal)).clamp(0.0, 1.0);
+                conditional += 1;
+            }
+            let accepted = citizens.accepted_total[i];
+            if accepted > 0.0 {
+                b.contributions.push(accepted);
+            }
+            // Income in baskets, so that runs with different price levels compare.
+            b.incomes.push(citizens.income[i] / price);
+            // Wealth: money, plus the money of the firm a citizen owns.
+            let firm = citizens.owned_firm[i];
+            let equity = if firm != NONE { self.firms.money[firm as usize] } else { 0.0 };
+            b.wealth.push(citizens.money[i] + equity);
         }
         set(Outcome::ContributorsShare, contributing as f64 / n);
         set(Outcome::PrecarityRate, precarious as f64 / n);
         set(Outcome::UnmetNeedsRate, unmet as f64 / n);
-        set(Outcome::MarketOutput, self.market.output / n);
-        set(Outcome::EmploymentRate, self.market.employment_rate);
-        set(Outcome::FirmsAlive, self.firms.alive_count() as f64);
-        set(Outcome::ForksTotal, self.tallies.forks_total as f64);
-        set(Outcome::InfrastructureFailures, self.tallies.failures_total as f64);
+        set(
+            Outcome::ConditionalCooperation,
+            if conditional > 0 { willing / conditional as f64 } else { 0.0 },
+        );
+
+        // Contributions among those who ever had one accepted.
+        stats::sort_non_negative(&mut b.contributions, &mut b.sort);
+        set(Outcome::ContributionGini, stats::gini_of_sorted(&b.contributions));
+        set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&b.contributions, 0.05));
+        stats::sort_non_negative(&mut b.incomes, &mut b.sort);
+        set(Outcome::MedianIncome, stats::median_of_sorted(&b.incomes));
+        set(Outcome::GiniIncome, stats::gini_of_sorted(&b.incomes));
+        let (mean_wealth, var_wealth) = stats::mean_variance(&b.wealth);
+        set(
+            Outcome::WealthVarianceRatio,
+            if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },
+        );
+        stats::sort_non_negative(&mut b.wealth, &mut b.sort);
+        set(Outcome::GiniWealth, stats::gini_of_sorted(&b.wealth));
 
         // The commons: knowledge counted once (a fork's inherited knowledge
         // is its living parent's), weighted by infrastructure health.
+        let projects = &self.projects;
         let (mut knowledge, mut weighted_health, mut weight, mut submitted, mut accepted) =
             (0.0, 0.0, 0.0, 0u64, 0u64);
-        let mut alive = 0;
-        for p in 0..self.projects.len() {
-            if self.projects.alive[p] {
-                alive += 1;
-                knowledge += self.projects.own[p] * self.projects.health[p];
-                let size = self.projects.own[p] + self.projects.inherited[p];
-                weighted_health += size * self.projects.health[p];
+        b.teams.clear();
+        for p in 0..projects.len() {
+            if projects.alive[p] {
+                knowledge += projects.own[p] * projects.health[p];
+                let size = projects.own[p] + projects.inherited[p];
+                weighted_health += size * projects.health[p];
                 weight += size;
-                submitted += u64::from(self.projects.submitted[p]);
-                accepted += u64::from(self.projects.accepted[p]);
+                submitted += u64::from(projects.submitted[p]);
+                accepted += u64::from(projects.accepted[p]);
+                if projects.contributors[p] > 0 {
+                    b.teams.push(f64::from(projects.contributors[p]));
+                }
             }
         }
         set(Outcome::CommonsKnowledge, knowledge);
-        set(Outcome::ProjectsAlive, alive as f64);
+        set(Outcome::ProjectsAlive, projects.alive_count() as f64);
         set(Outcome::InfrastructureHealth, if weight > 0.0 { weighted_health / weight } else { 0.0 });
         if submitted > 0 {
             self.tallies.acceptance_rate = accepted as f64 / submitted as f64;
         }
         set(Outcome::AcceptanceRate, self.tallies.acceptance_rate);
-
         // Project teams: among projects with at least one contributor.
-        self.scratch.clear();
-        for p in 0..self.projects.len() {
-            if self.projects.alive[p] && self.projects.contributors[p] > 0 {
-                self.scratch.push(f64::from(self.projects.contributors[p]));
-            }
-        }
-        let (mean_team, _) = stats::mean_variance(&self.scratch);
+        let (mean_team, _) = stats::mean_variance(&b.teams);
         set(Outcome::ProjectSizeMean, mean_team);
-        set(Outcome::ProjectSizeMedian, stats::median(&mut self.scratch));
+        set(Outcome::ProjectSizeMedian, stats::median(&mut b.teams));
 
-        // Contributions among those who ever had one accepted.
-        self.scratch.clear();
-        self.scratch.extend(self.citizens.accepted_total.iter().copied().filter(|&a| a > 0.0));
-        stats::sort_non_negative(&mut self.scratch, &mut self.sort_buffer);
-        set(Outcome::ContributionGini, stats::gini_of_sorted(&self.scratch));
-        set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&self.scratch, 0.05));
-
-        // Income, in baskets, so that runs with different price levels compare.
-        let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
-        self.scratch.clear();
-        self.scratch.extend(self.citizens.income.iter().map(|&y| y / price));
-        stats::sort_non_negative(&mut self.scratch, &mut self.sort_buffer);
-        set(Outcome::MedianIncome, stats::median_of_sorted(&self.scratch));
-        set(Outcome::GiniIncome, stats::gini_of_sorted(&self.scratch));
-
-        // Wealth: money, plus the money of the firm a citizen owns.
-        self.scratch.clear();
-        for i in 0..self.citizens.len() {
-            let firm = self.citizens.owned_firm[i];
-            let equity = if firm != NONE { self.firms.money[firm as usize].max(0.0) } else { 0.0 };
-            self.scratch.push(self.citizens.money[i].max(0.0) + equity);
-        }
-        let (mean_wealth, var_wealth) = stats::mean_variance(&self.scratch);
-        set(
-            Outcome::WealthVarianceRatio,
-            if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },
-        );
-        stats::sort_non_negative(&mut self.scratch, &mut self.sort_buffer);
-        set(Outcome::GiniWealth, stats::gini_of_sorted(&self.scratch));
+        set(Outcome::MarketOutput, self.market.output / n);
+        set(Outcome::EmploymentRate, self.market.employment_rate);
+        set(Outcome::FirmsAlive, self.firms.alive_count() as f64);
+        set(Outcome::ForksTotal, self.tallies.forks_total as f64);
+        set(Outcome::InfrastructureFailures, self.tallies.failures_total as f64);
 
         // The state's books, relative to the size of the economy.
         let nominal = self.market.nominal_output;
@@ -100,17 +128,6 @@ impl Model {
         set(Outcome::StateDebt, if self.money_stock > 0.0 { debt / self.money_stock } else { 0.0 });
         set(Outcome::Legitimacy, self.state.legitimacy);
 
-        let (mut willing, mut conditional) = (0.0, 0usize);
-        for i in 0..self.citizens.len() {
-            if self.citizens.kind[i] == Kind::Conditional {
-                willing += self.conditional_willingness(i);
-                conditional += 1;
-            }
-        }
-        set(
-            Outcome::ConditionalCooperation,
-            if conditional > 0 { willing / conditional as f64 } else { 0.0 },
-        );
         // One zero: `max` and `min` may return either −0 or +0 for a signed
         // pair, and native code and wasm choose differently. Adding +0 makes
         // every zero +0, so exports match byte for byte on every platform.

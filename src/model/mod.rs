@@ -87,8 +87,8 @@ pub struct Model {
     money_stock: f64,
     /// Reused buffers, so that a month allocates nothing in steady state.
     scratch: Vec<f64>,
-    sort_buffer: Vec<f64>,
     scratch_ids: Vec<u32>,
+    buffers: measure::Buffers,
     outcomes: OutcomeRow,
 }
 

@@ -45,13 +45,15 @@ impl SimRng {
         self.uniform() < p
     }
 
-    /// Uniform integer in `0..n` (Lemire's multiply-shift; `n` must be > 0).
+    /// Uniform integer in `0..n` (Lemire's multiply-shift on 32 random bits;
+    /// `n` must be in 1..2^32).
     #[inline]
     pub fn below(&mut self, n: usize) -> usize {
-        debug_assert!(n > 0);
-        // The bias of the plain multiply-shift is below n / 2^64: far under
-        // anything a run of this model could detect.
-        ((self.next_u64() as u128 * n as u128) >> 64) as usize
+        debug_assert!(n > 0 && n as u64 <= u64::from(u32::MAX));
+        // One 64-bit multiply, which wasm32 does natively (a 128-bit one it
+        // emulates). The bias is below n / 2^32: under 5e-5 for the largest
+        // population a scenario allows, far below what a run could detect.
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     /// Uniform in [lo, hi).
@@ -95,7 +97,7 @@ impl SimRng {
     }
 
     /// Binomial count of successes in `n` trials of probability `p`:
-    /// exact by trials for small `n`, normal approximation for large.
+    /// exact (by inversion) for small `n`, normal approximation for large.
     pub fn binomial(&mut self, n: u32, p: f64) -> u32 {
         if n == 0 || p <= 0.0 {
             return 0;
@@ -104,11 +106,43 @@ impl SimRng {
             return n;
         }
         if n <= 24 {
-            return (0..n).filter(|_| self.chance(p)).count() as u32;
+            return if p > 0.5 { n - self.small_binomial(n, 1.0 - p) } else { self.small_binomial(n, p) };
         }
         let mean = n as f64 * p;
         let sd = libm::sqrt(mean * (1.0 - p));
         libm::round((mean + sd * self.normal()).clamp(0.0, n as f64)) as u32
+    }
+
+    /// Binomial by inversion for small `n` and `p` ≤ ½: one uniform draw,
+    /// then walk the distribution up from P(0) = (1 − p)^n.
+    fn small_binomial(&mut self, n: u32, p: f64) -> u32 {
+        let q = 1.0 - p;
+        let ratio = p / q;
+        let mut probability = whole_power(q, n);
+        let mut cumulative = probability;
+        let draw = self.uniform();
+        let mut k = 0;
+        while draw >= cumulative && k < n {
+            probability *= ratio * f64::from(n - k) / f64::from(k + 1);
+            k += 1;
+            cumulative += probability;
+        }
+        k
+    }
+
+    /// How many trials fail before the first success, each succeeding with
+    /// chance `p` (geometric): visiting only the successes of a long run of
+    /// trials costs one draw per success instead of one per trial.
+    pub fn failures_before_success(&mut self, p: f64) -> usize {
+        if p >= 1.0 {
+            return 0;
+        }
+        if p <= 0.0 {
+            return usize::MAX;
+        }
+        // 1 - uniform() is in (0, 1], so the logarithm is finite.
+        let gap = libm::log(1.0 - self.uniform()) / libm::log1p(-p);
+        if gap >= usize::MAX as f64 { usize::MAX } else { gap as usize }
     }
 
     /// Fisher–Yates shuffle.
@@ -118,6 +152,20 @@ impl SimRng {
             items.swap(i, j);
         }
     }
+}
+
+/// `base` to a whole power by repeated squaring: only multiplications, so the
+/// result is the same on every platform, and cheaper than a general power.
+pub fn whole_power(mut base: f64, mut exponent: u32) -> f64 {
+    let mut result = 1.0;
+    while exponent > 0 {
+        if exponent & 1 == 1 {
+            result *= base;
+        }
+        base *= base;
+        exponent >>= 1;
+    }
+    result
 }
 
 #[cfg(test)]
@@ -181,9 +229,30 @@ mod tests {
     }
 
     #[test]
+    fn geometric_gaps_have_mean_one_over_p_minus_one() {
+        let mut r = SimRng::seed_from(6);
+        for p in [0.01, 0.3] {
+            let draws: Vec<f64> = (0..100_000).map(|_| r.failures_before_success(p) as f64).collect();
+            let (mean, _) = mean_and_variance(&draws);
+            let expected = (1.0 - p) / p;
+            assert!((mean / expected - 1.0).abs() < 0.03, "p={p} mean {mean}");
+        }
+        assert_eq!(r.failures_before_success(1.0), 0);
+        assert_eq!(r.failures_before_success(0.0), usize::MAX);
+    }
+
+    #[test]
+    fn whole_powers_match_repeated_multiplication() {
+        for exponent in 0..40 {
+            let expected = (0..exponent).fold(1.0, |acc, _| acc * 0.99);
+            assert!((whole_power(0.99, exponent) - expected).abs() < 1e-14, "exponent {exponent}");
+        }
+    }
+
+    #[test]
     fn binomial_mean_matches_np() {
         let mut r = SimRng::seed_from(4);
-        for (n, p) in [(10, 0.3), (200, 0.75)] {
+        for (n, p) in [(10, 0.3), (20, 0.9), (3, 0.05), (200, 0.75)] {
             let draws: Vec<f64> = (0..50_000).map(|_| r.binomial(n, p) as f64).collect();
             let (mean, _) = mean_and_variance(&draws);
             let expected = n as f64 * p;

@@ -33,8 +33,8 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
         tallies: Tallies::default(),
         money_stock: 0.0,
         scratch: Vec::new(),
-        sort_buffer: Vec::new(),
         scratch_ids: Vec::new(),
+        buffers: Default::default(),
         outcomes: [0.0; COUNT],
     };
     model.found_initial_firms();

@@ -3,6 +3,7 @@
 use crate::model::Model;
 use crate::model::citizens::{Kind, NONE, flags};
 use crate::model::projects::draw_unfairness;
+use crate::model::rng::whole_power;
 
 /// Months without submitting after which a contributor drifts away from their project.
 const DRIFT_AWAY_MONTHS: u32 = 6;
@@ -237,7 +238,7 @@ impl Model {
         let skill_mean = self.scenario.households.skill_mean.max(0.05);
         self.projects.own[p] += accepted as f64 * skill / skill_mean;
         // Learning by doing: each accepted contribution closes part of the skill gap.
-        let learning = 1.0 - power(1.0 - commons.learning_by_doing, accepted);
+        let learning = 1.0 - whole_power(1.0 - commons.learning_by_doing, accepted);
         self.citizens.skill[i] += learning * (1.0 - skill);
         self.projects.contributors[p] += 1;
         self.projects.submitted[p] += submitted;
@@ -258,20 +259,6 @@ impl Model {
     }
 }
 
-/// `base` to a whole power by repeated squaring: only multiplications, so the
-/// result is the same on every platform, and cheaper than a general power.
-fn power(mut base: f64, mut exponent: u32) -> f64 {
-    let mut result = 1.0;
-    while exponent > 0 {
-        if exponent & 1 == 1 {
-            result *= base;
-        }
-        base *= base;
-        exponent >>= 1;
-    }
-    result
-}
-
 /// The standard normal distribution function, Φ(x), from libm's erfc.
 fn normal_cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
@@ -280,14 +267,6 @@ fn normal_cdf(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::normal_cdf;
-
-    #[test]
-    fn whole_powers_match_repeated_multiplication() {
-        for exponent in 0..40 {
-            let expected = (0..exponent).fold(1.0, |acc, _| acc * 0.99);
-            assert!((super::power(0.99, exponent) - expected).abs() < 1e-14, "exponent {exponent}");
-        }
-    }
 
     #[test]
     fn normal_cdf_matches_known_values() {

@@ -23,7 +23,11 @@ impl Model {
         let income = &mut self.citizens.income;
         for _ in 0..count {
             let i = self.rng.below(n);
-            let j = (i + 1 + self.rng.below(n - 1)) % n;
+            // A partner other than i, uniformly (no division: it is slow).
+            let mut j = i + 1 + self.rng.below(n - 1);
+            if j >= n {
+                j -= n;
+            }
             let total = money[i] + money[j];
             let share = self.rng.uniform();
             let new_i = (keep * money[i] + share * (1.0 - keep) * total).min(total);

@@ -84,7 +84,7 @@ impl Model {
                 self.firms.to_fire[f] = fires.min(self.firms.employees[f]);
             }
         }
-        self.let_workers_go();
+        let (mut employed, workers) = self.let_workers_go();
         // Vacancies are filled in random order so no firm always chooses first.
         self.rng.shuffle(&mut vacancies);
         for &f in &vacancies {
@@ -102,25 +102,36 @@ impl Model {
             let i = self.tallies.unemployed.swap_remove(best) as usize;
             self.citizens.employer[i] = f;
             self.citizens.flags[i] |= flags::EMPLOYED;
+            self.firms.employees[f as usize] += 1;
+            self.firms.skill[f as usize] += self.citizens.skill[i];
+            employed += 1;
         }
         self.scratch_ids = vacancies;
-        self.count_employment();
+        self.market.employment_rate = if workers > 0 { employed as f64 / workers as f64 } else { 0.0 };
     }
 
     fn citizen_skill_in_pool(&self, index: usize) -> f64 {
         self.citizens.skill[self.tallies.unemployed[index] as usize]
     }
 
-    /// Lets go the employees firms decided to shed (an exact random sample
-    /// per firm, by selection sampling in one pass), and gathers the
-    /// unemployed into the hiring pool.
-    fn let_workers_go(&mut self) {
+    /// Lets go the employees firms decided to shed (a random sample per
+    /// firm, by selection sampling in one pass), gathers the unemployed into
+    /// the hiring pool, and recounts each firm's employees and their skill on
+    /// the way. Returns the employed and the workers (citizens who own no firm).
+    fn let_workers_go(&mut self) -> (usize, usize) {
         // Employees of each firm not yet seen in this pass.
         let mut remaining = std::mem::take(&mut self.scratch);
         remaining.clear();
         remaining.extend(self.firms.employees.iter().map(|&e| f64::from(e)));
+        self.firms.employees.fill(0);
+        self.firms.skill.fill(0.0);
         self.tallies.unemployed.clear();
+        let (mut employed, mut workers) = (0usize, 0usize);
         for i in 0..self.citizens.len() {
+            if self.citizens.owned_firm[i] != NONE {
+                continue;
+            }
+            workers += 1;
             let employer = self.citizens.employer[i];
             if employer != NONE {
                 let f = employer as usize;
@@ -133,11 +144,17 @@ impl Model {
                     remaining[f] -= 1.0;
                 }
             }
-            if self.citizens.employer[i] == NONE && self.citizens.owned_firm[i] == NONE {
-                self.tallies.unemployed.push(i as u32);
+            match self.citizens.employer[i] {
+                NONE => self.tallies.unemployed.push(i as u32),
+                f => {
+                    self.firms.employees[f as usize] += 1;
+                    self.firms.skill[f as usize] += self.citizens.skill[i];
+                    employed += 1;
+                }
             }
         }
         self.scratch = remaining;
+        (employed, workers)
     }
 
     /// Recounts each firm's employees and their skill, and the employment rate.

@@ -141,8 +141,6 @@ impl Model {
     /// by reciprocal firms, dividends to the owner, the rest kept
     /// (claims 5, 8, 11).
     pub(in crate::model) fn settle_firm_accounts(&mut self) {
-        self.citizens.market_income.fill(0.0);
-        self.citizens.tax_paid.fill(0.0);
         if !self.market.open {
             return;
         }

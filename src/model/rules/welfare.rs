@@ -15,9 +15,13 @@ impl Model {
         let scale = self.state.spending_scale;
         let mut paid = 0.0;
         for i in 0..self.citizens.len() {
+            // A new month's books: this pass reads last month's market
+            // income, then clears it and the tax paid for firms to fill anew.
             self.citizens.income[i] = 0.0;
             self.citizens.flags[i] &= !flags::CLAIMING;
             let entitlement = guarantee - taper * self.citizens.market_income[i];
+            self.citizens.market_income[i] = 0.0;
+            self.citizens.tax_paid[i] = 0.0;
             if entitlement > 0.0 && self.citizens.claim_draw[i] < take_up {
                 let transfer = entitlement * scale;
                 self.citizens.money[i] += transfer;
@@ -38,16 +42,20 @@ impl Model {
         let programme = &self.scenario.programmes;
         let chance = self.state.levers.training / 12.0 * self.state.spending_scale;
         let keep = 1.0 - households.skill_obsolescence;
-        let mut trainees = 0u32;
         for i in 0..self.citizens.len() {
             self.citizens.flags[i] &= !flags::TRAINING;
+            self.citizens.skill[i] *= keep;
+        }
+        // Each citizen takes a course with chance `chance`: visit only those
+        // who do, skipping geometric gaps between them.
+        let mut trainees = 0u32;
+        let mut i = self.rng.failures_before_success(chance);
+        while i < self.citizens.len() {
             let skill = &mut self.citizens.skill[i];
-            *skill *= keep;
-            if chance > 0.0 && self.rng.chance(chance) {
-                *skill += programme.training_gain * (1.0 - *skill);
-                self.citizens.flags[i] |= flags::TRAINING;
-                trainees += 1;
-            }
+            *skill += programme.training_gain * (1.0 - *skill);
+            self.citizens.flags[i] |= flags::TRAINING;
+            trainees += 1;
+            i = i.saturating_add(1).saturating_add(self.rng.failures_before_success(chance));
         }
         self.tallies.trainees = trainees;
     }
