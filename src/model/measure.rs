@@ -33,12 +33,16 @@ impl Model {
         let slope = self.scenario.cooperation.conditional_slope;
         let appeal = self.state.levers.civic_appeal * self.scenario.programmes.appeal_effect;
         let b = &mut self.buffers;
+        let citizens = &self.citizens;
         b.contributions.clear();
-        b.incomes.clear();
-        b.wealth.clear();
+        b.incomes.resize(citizens.len(), 0.0);
+        b.wealth.resize(citizens.len(), 0.0);
         let (mut contributing, mut precarious, mut unmet) = (0usize, 0usize, 0usize);
         let (mut willing, mut conditional) = (0.0, 0usize);
-        let citizens = &self.citizens;
+        // Wealth's mean and variance in the same pass, about a shift (the
+        // starting money) that keeps the sums of squares well conditioned.
+        let shift = self.scenario.households.initial_money;
+        let (mut shifted_sum, mut shifted_squares) = (0.0, 0.0);
         for i in 0..citizens.len() {
             let f = citizens.flags[i];
             contributing += usize::from(f & flags::CONTRIBUTING != 0);
@@ -54,11 +58,14 @@ impl Model {
                 b.contributions.push(accepted);
             }
             // Income in baskets, so that runs with different price levels compare.
-            b.incomes.push(citizens.income[i] / price);
+            b.incomes[i] = citizens.income[i] / price;
             // Wealth: money, plus the money of the firm a citizen owns.
             let firm = citizens.owned_firm[i];
             let equity = if firm != NONE { self.firms.money[firm as usize] } else { 0.0 };
-            b.wealth.push(citizens.money[i] + equity);
+            let wealth = citizens.money[i] + equity;
+            b.wealth[i] = wealth;
+            shifted_sum += wealth - shift;
+            shifted_squares += (wealth - shift) * (wealth - shift);
         }
         set(Outcome::ContributorsShare, contributing as f64 / n);
         set(Outcome::PrecarityRate, precarious as f64 / n);
@@ -75,7 +82,10 @@ impl Model {
         stats::sort_non_negative(&mut b.incomes, &mut b.sort);
         set(Outcome::MedianIncome, stats::median_of_sorted(&b.incomes));
         set(Outcome::GiniIncome, stats::gini_of_sorted(&b.incomes));
-        let (mean_wealth, var_wealth) = stats::mean_variance(&b.wealth);
+        let count = citizens.len().max(1) as f64;
+        let mean_shifted = shifted_sum / count;
+        let mean_wealth = shift + mean_shifted;
+        let var_wealth = (shifted_squares / count - mean_shifted * mean_shifted).max(0.0);
         set(
             Outcome::WealthVarianceRatio,
             if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },

@@ -56,22 +56,7 @@ impl Model {
                     self.conditional_willingness(i)
                 }
             };
-            let citizen_flags = self.citizens.flags[i];
             let employed = self.citizens.employer[i] != NONE;
-            let working = employed || self.citizens.owned_firm[i] != NONE;
-            let mut busy = self.citizens.overwork[i];
-            if working {
-                busy += work_hours;
-            }
-            if citizen_flags & flags::CLAIMING != 0 {
-                busy += claim_hours;
-            }
-            if citizen_flags & flags::TRAINING != 0 {
-                busy += training_hours;
-            }
-            let free = (time_budget - busy).max(0.0);
-            let time_factor = ((free - cooperation.min_free_hours) / free_span).clamp(0.0, 1.0);
-
             // Paid contribution: reciprocal employers have some of their staff
             // contribute to their projects in working time.
             let mut paid_project = NONE;
@@ -85,11 +70,29 @@ impl Model {
                         .map_or(NONE, |p| p as u32);
                 }
             }
-            // Zeal sets how often, as well as how much, a citizen contributes:
-            // a few contribute nearly every month, most only now and then.
-            let zeal = self.citizens.zeal[i];
-            let chance = willingness * time_factor * zeal * zeal / (1.0 + zeal * zeal);
-            let volunteers = chance > 0.0 && self.rng.chance(chance);
+            let (volunteers, free, time_factor, zeal) = if willingness > 0.0 {
+                let citizen_flags = self.citizens.flags[i];
+                let working = employed || self.citizens.owned_firm[i] != NONE;
+                let mut busy = self.citizens.overwork[i];
+                if working {
+                    busy += work_hours;
+                }
+                if citizen_flags & flags::CLAIMING != 0 {
+                    busy += claim_hours;
+                }
+                if citizen_flags & flags::TRAINING != 0 {
+                    busy += training_hours;
+                }
+                let free = (time_budget - busy).max(0.0);
+                let time_factor = ((free - cooperation.min_free_hours) / free_span).clamp(0.0, 1.0);
+                // Zeal sets how often, as well as how much, a citizen
+                // contributes: a few nearly every month, most now and then.
+                let zeal = self.citizens.zeal[i];
+                let chance = willingness * time_factor * zeal * zeal / (1.0 + zeal * zeal);
+                (chance > 0.0 && self.rng.chance(chance), free, time_factor, zeal)
+            } else {
+                (false, 0.0, 0.0, 0.0)
+            };
             if !volunteers && paid_project == NONE {
                 self.citizens.idle_months[i] += 1;
                 if self.citizens.idle_months[i] > DRIFT_AWAY_MONTHS {
@@ -98,6 +101,7 @@ impl Model {
                 }
                 continue;
             }
+            let citizen_flags = self.citizens.flags[i];
 
             let has_tools = self.citizens.tools_draw[i] < tools_cover;
             let mut submitted_any = false;

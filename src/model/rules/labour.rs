@@ -84,7 +84,7 @@ impl Model {
                 self.firms.to_fire[f] = fires.min(self.firms.employees[f]);
             }
         }
-        let (mut employed, workers) = self.let_workers_go();
+        let (mut employed, workers) = self.let_workers_go(!vacancies.is_empty());
         // Vacancies are filled in random order so no firm always chooses first.
         self.rng.shuffle(&mut vacancies);
         for &f in &vacancies {
@@ -116,9 +116,10 @@ impl Model {
 
     /// Lets go the employees firms decided to shed (a random sample per
     /// firm, by selection sampling in one pass), gathers the unemployed into
-    /// the hiring pool, and recounts each firm's employees and their skill on
-    /// the way. Returns the employed and the workers (citizens who own no firm).
-    fn let_workers_go(&mut self) -> (usize, usize) {
+    /// the hiring pool if anyone is hiring, and recounts each firm's
+    /// employees and their skill on the way. Returns the employed and the
+    /// workers (citizens who own no firm).
+    fn let_workers_go(&mut self, gather_pool: bool) -> (usize, usize) {
         // Employees of each firm not yet seen in this pass.
         let mut remaining = std::mem::take(&mut self.scratch);
         remaining.clear();
@@ -145,7 +146,8 @@ impl Model {
                 }
             }
             match self.citizens.employer[i] {
-                NONE => self.tallies.unemployed.push(i as u32),
+                NONE if gather_pool => self.tallies.unemployed.push(i as u32),
+                NONE => {}
                 f => {
                     self.firms.employees[f as usize] += 1;
                     self.firms.skill[f as usize] += self.citizens.skill[i];

@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""The docking case against Mesa, per agent-step, at 10,000 agents.
+
+Mesa 3's BoltzmannWealth example (agents move on a grid and give one unit of
+money to a random cellmate; a DataCollector records the Gini and every
+agent's wealth each step) against commons-sim's `kinetic-exchange` preset
+with one exchange per citizen per month (every month it also records all
+outcomes, Ginis included). Both are timed as whole runs here, side by side.
+
+Needs Mesa (`python3 -m pip install mesa networkx`: Python 3.11 gets mesa
+3.3.1, whose examples package imports networkx) and a
+release build of the command line (`cargo build --release`). Run from the
+repository root:
+
+    python3 benches/mesa_comparison.py [--agents 10000] [--mesa-steps 20] [--months 2000]
+
+It prints each tool's median time per agent-step over three runs, and the
+ratio. Results are recorded in docs/PERFORMANCE.md.
+"""
+
+import argparse
+import pathlib
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def time_mesa(agents: int, steps: int) -> float:
+    """Seconds per agent-step of Mesa's BoltzmannWealth example."""
+    from mesa.examples.basic.boltzmann_wealth_model.model import BoltzmannWealth
+
+    side = max(1, round(agents ** 0.5))  # the example's density: one agent per cell
+    model = BoltzmannWealth(n=agents, width=side, height=side, seed=1)
+    start = time.perf_counter()
+    for _ in range(steps):
+        model.step()
+    return (time.perf_counter() - start) / (agents * steps)
+
+
+def time_commons_sim(binary: pathlib.Path, agents: int, months: int) -> float:
+    """Seconds per agent-step of the docking case (one exchange per citizen a month)."""
+    with tempfile.TemporaryDirectory() as directory:
+        out = pathlib.Path(directory) / "docking.csv"
+        command = [
+            str(binary), "run", "--scenario", "kinetic-exchange", "--quiet",
+            "--set", f"population.citizens={agents}",
+            "--set", "households.exchanges_per_month=1",
+            "--months", str(months), "--out", str(out),
+        ]
+        start = time.perf_counter()
+        subprocess.run(command, check=True)
+        return (time.perf_counter() - start) / (agents * months)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--agents", type=int, default=10_000)
+    parser.add_argument("--mesa-steps", type=int, default=20)
+    parser.add_argument("--months", type=int, default=2_000)
+    parser.add_argument("--binary", type=pathlib.Path, default=pathlib.Path("target/release/commons-sim"))
+    args = parser.parse_args()
+    if not args.binary.exists():
+        print(f"{args.binary} not found: run `cargo build --release` first", file=sys.stderr)
+        return 2
+    try:
+        import mesa
+    except ImportError:
+        print("Mesa is not installed: python3 -m pip install mesa networkx", file=sys.stderr)
+        return 2
+
+    mesa_times = [time_mesa(args.agents, args.mesa_steps) for _ in range(3)]
+    ours = [time_commons_sim(args.binary, args.agents, args.months) for _ in range(3)]
+    mesa_median, ours_median = statistics.median(mesa_times), statistics.median(ours)
+    print(f"agents: {args.agents}")
+    print(f"Mesa {mesa.__version__} BoltzmannWealth: {mesa_median * 1e6:.2f} µs per agent-step "
+          f"(median of {len(mesa_times)} runs of {args.mesa_steps} steps)")
+    print(f"commons-sim kinetic-exchange:   {ours_median * 1e9:.1f} ns per agent-step "
+          f"(median of {len(ours)} runs of {args.months} months)")
+    print(f"commons-sim is {mesa_median / ours_median:.0f} times faster per agent-step")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
