@@ -58,12 +58,12 @@ impl Model {
                 b.contributions.push(accepted);
             }
             // Income in baskets, so that runs with different price levels compare.
-            b.incomes[i] = citizens.income[i] / price;
+            b.incomes[i] = stats::at_least_zero(citizens.income[i] / price);
             // Wealth: money, plus the money of the firm a citizen owns.
             let firm = citizens.owned_firm[i];
             let equity = if firm != NONE { self.firms.money[firm as usize] } else { 0.0 };
             let wealth = citizens.money[i] + equity;
-            b.wealth[i] = wealth;
+            b.wealth[i] = stats::at_least_zero(wealth);
             shifted_sum += wealth - shift;
             shifted_squares += (wealth - shift) * (wealth - shift);
         }

@@ -14,13 +14,13 @@ pub fn gini(values: &mut [f64]) -> f64 {
     gini_of_sorted(values)
 }
 
-/// Sorts non-negative values ascending in linear time, to about six
-/// significant digits: an LSD radix sort on the top 32 bits of their IEEE
-/// patterns (sign, exponent and 20 bits of mantissa), which order like the
-/// values. Values that agree to one part in a million keep their input
-/// order, which moves a Gini or a median by less than that; the result is
-/// the same on every platform. Negative zeros (and anything below zero) sort
-/// as +0. `buffer` is scratch space reused between calls, so sorting
+/// Sorts values ascending in linear time, to about six significant digits:
+/// an LSD radix sort on the top 32 bits of their IEEE patterns (sign,
+/// exponent and 20 bits of mantissa), which order like the values when all
+/// are at least +0 — callers make them so (see [`at_least_zero`]). Values
+/// that agree to one part in a million keep their input order, which moves a
+/// Gini or a median by less than that; the result is the same on every
+/// platform. `buffer` is scratch space reused between calls, so sorting
 /// allocates nothing; the two vectors may trade their storage.
 ///
 /// Three passes of eleven bits; a pass in which every value shares its digit
@@ -34,12 +34,7 @@ pub fn sort_non_negative(values: &mut Vec<f64>, buffer: &mut Vec<f64>) {
         values.sort_unstable_by(f64::total_cmp);
         return;
     }
-    // Non-negative values order like their bit patterns once every zero is
-    // +0 and nothing is below zero: one pass makes it so, and keeps the key
-    // free of branches in the four passes that follow.
-    for v in values.iter_mut() {
-        *v = if *v > 0.0 { *v } else { 0.0 };
-    }
+    debug_assert!(values.iter().all(|v| v.is_sign_positive()), "values must be at least +0");
     let key = |v: f64| (v.to_bits() >> 32) as u32;
     let mut counts = [[0u32; BUCKETS]; PASSES];
     for &v in values.iter() {
@@ -75,6 +70,13 @@ pub fn sort_non_negative(values: &mut Vec<f64>, buffer: &mut Vec<f64>) {
         // The sorted values are in the buffer: trade storage rather than copy.
         std::mem::swap(values, buffer);
     }
+}
+
+/// The value, or +0 if it is below zero or a negative zero: what
+/// [`sort_non_negative`] needs.
+#[inline]
+pub fn at_least_zero(value: f64) -> f64 {
+    if value > 0.0 { value } else { 0.0 }
 }
 
 /// Gini of values already sorted ascending:
@@ -202,7 +204,7 @@ mod tests {
             let mut expected = original.clone();
             expected.iter_mut().for_each(|v| *v += 0.0);
             expected.sort_unstable_by(f64::total_cmp);
-            let mut sorted = original.clone();
+            let mut sorted: Vec<f64> = original.iter().map(|&v| at_least_zero(v)).collect();
             sort_non_negative(&mut sorted, &mut Vec::new());
             assert_eq!(sorted.len(), n);
             sorted.iter_mut().for_each(|v| *v += 0.0);
