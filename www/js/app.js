@@ -1,0 +1,297 @@
+// The page's entry point: loads the model, reads the link (or the saved
+// session, or the defaults), and wires the editor, the runner, the charts,
+// the picture of society, the tables, the ensembles, exports and the tour.
+// All model state lives in wasm; this file owns events and layout.
+import { load, catalogue, model, guard } from './wasm.js';
+import { byId, el } from './dom.js';
+import { showError, showStatus, clearError } from './messages.js';
+import { fromPreset, regimeNames, runnable, LIMITS } from './scenarios.js';
+import { encode, decode } from './permalink.js';
+import { Runner } from './runner.js';
+import { Charts, chartImage } from './charts.js';
+import { Society } from './society.js';
+import { Editor } from './editor.js';
+import { renderTable, renderSummary } from './table.js';
+import { runEnsemble, cancelEnsemble, ensembleRunning } from './ensemble.js';
+import { setupExports } from './exports.js';
+import { setupShortcuts } from './keyboard.js';
+import { setupTour } from './tour.js';
+
+const SAVED = 'commons-sim:last-link';
+const letter = (i) => String.fromCharCode(65 + i);
+
+function defaults() {
+  return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false };
+}
+
+/** The state to start from: the link, else the saved session, else defaults;
+ * anything unreadable is reported and replaced by the defaults. */
+function initialState() {
+  const fromLink = location.hash.length > 1;
+  let saved = null;
+  try {
+    saved = localStorage.getItem(SAVED);
+  } catch {
+    // Storage can be off (private windows); the defaults do.
+  }
+  const fragment = fromLink ? location.hash.slice(1) : saved;
+  if (!fragment) return defaults();
+  try {
+    return decode(fragment, catalogue.panels.length);
+  } catch (error) {
+    const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';
+    showError(`${what}: ${error.message}. Showing the default comparison instead.`);
+    return defaults();
+  }
+}
+
+async function main() {
+  byId('error-close').addEventListener('click', clearError);
+  await load();
+  const page = { ...initialState(), selected: 0 };
+  let lastTable = 0;
+  const names = () => page.scenarios.map((e, i) => `${letter(i)} ${e.scenario.name}`);
+  const bandsShown = () => page.bands && !!runner.comparison?.hasBands();
+  const view = () => ({ comparison: runner.comparison, bands: bandsShown(), projector: page.projector, names: names() });
+
+  const fragment = () => encode({ ...page, month: runner.month, bands: bandsShown() });
+  const saveLink = () => {
+    const text = fragment();
+    history.replaceState(null, '', `#${text}`);
+    try {
+      localStorage.setItem(SAVED, text);
+    } catch {
+      // Nothing to do: the link still carries the state.
+    }
+  };
+
+  const refreshText = () => {
+    const comparison = runner.comparison;
+    if (!comparison) return;
+    const bands = bandsShown();
+    const month = bands ? comparison.length() : comparison.month();
+    const when = bands ? `at month ${month} (median of ${page.runs} seeds)` : `at month ${month}`;
+    const now = comparison.values(month, bands);
+    renderTable(names(), now, bands
+      ? `Medians at month ${month} over ${page.runs} seeds (${page.seed} to ${page.seed + page.runs - 1})`
+      : `Values at month ${month} (seed ${page.seed})`);
+    renderSummary(charts.panel, names(), comparison.values(0, bands), now, when);
+    byId('chart-mode').textContent = bands
+      ? `Lines: medians of ${page.runs} runs (seeds ${page.seed} to ${page.seed + page.runs - 1}); shaded: the band holding 90% of them.`
+      : `One run each, on seed ${page.seed}. Hover a chart for the values at a month.`;
+    byId('digests').textContent = comparison.digests().map((d, i) => `${letter(i)} ${d}`).join(' · ');
+  };
+
+  const onFrame = () => {
+    const comparison = runner.comparison;
+    const month = comparison.month();
+    byId('month').textContent = String(month);
+    byId('length').textContent = String(comparison.length());
+    byId('year').textContent = `year ${Math.floor(month / 12)}`;
+    guard(() => {
+      charts.draw();
+      society.draw(comparison);
+    });
+    const now = performance.now();
+    if (!runner.playing || now - lastTable > 500) {
+      lastTable = now;
+      refreshText();
+    }
+    updateButtons();
+  };
+
+  const updateButtons = () => {
+    const play = byId('play');
+    play.textContent = runner.playing ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(runner.playing));
+    play.disabled = runner.finished;
+    byId('step').disabled = runner.finished;
+  };
+
+  const runner = new Runner({
+    onFrame,
+    onStop: () => {
+      updateButtons();
+      refreshText();
+      saveLink();
+      if (runner.finished) showStatus(`Finished: month ${runner.month}.`);
+    },
+  });
+
+  /** New runs after the scenarios or the seed changed, at the same month. */
+  const rebuild = (month = runner.month) => {
+    stopEnsemble();
+    page.bands = false;
+    byId('show-bands').checked = false;
+    byId('show-bands').disabled = true;
+    society.setScenarios(names());
+    byId('chart-legend').replaceChildren(...names().map((name, i) =>
+      el('li', {}, el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }), name)));
+    try {
+      runner.load(page.scenarios.map((e) => runnable(e, page.seed)), month);
+    } catch (error) {
+      showError(`The scenarios could not run: ${error.message}`);
+      return;
+    }
+    saveLink();
+    refreshText();
+  };
+
+  const society = new Society();
+  const charts = new Charts({ view, onPanel: (panel) => { page.panel = panel; refreshText(); if (runner.comparison) saveLink(); } });
+  const editor = new Editor({ page, onChange: () => rebuild() });
+
+  // ── The run bar ─────────────────────────────────────────────────────────
+  const reset = () => {
+    runner.pause();
+    rebuild(0);
+    showStatus('Reset to month 0.');
+  };
+  byId('play').addEventListener('click', () => runner.toggle());
+  byId('step').addEventListener('click', () => runner.stepOnce());
+  byId('reset').addEventListener('click', reset);
+  byId('speed').addEventListener('change', (event) => {
+    runner.monthsPerSecond = Number(event.target.value);
+  });
+  runner.monthsPerSecond = Number(byId('speed').value);
+  setupShortcuts({ toggle: () => runner.toggle(), step: () => runner.stepOnce(), reset });
+
+  const seedInput = byId('seed');
+  seedInput.addEventListener('change', () => {
+    const value = Number(seedInput.value);
+    if (!Number.isSafeInteger(value) || value < 0) {
+      showError(`The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`);
+      seedInput.value = String(page.seed);
+      return;
+    }
+    clearError();
+    page.seed = value;
+    rebuild();
+  });
+
+  // ── Uncertainty ─────────────────────────────────────────────────────────
+  const runsInput = byId('runs');
+  runsInput.max = String(LIMITS.runs);
+  runsInput.addEventListener('change', () => {
+    const value = Number(runsInput.value);
+    if (!Number.isInteger(value) || value < 2 || value > LIMITS.runs) {
+      showError(`The number of seeds must be a whole number from 2 to ${LIMITS.runs}.`);
+      runsInput.value = String(page.runs);
+      return;
+    }
+    clearError();
+    page.runs = value;
+    byId('run-ensemble').textContent = `Run ${value} seeds`;
+    saveLink();
+  });
+  const progress = byId('ensemble-progress');
+  const stopEnsemble = () => {
+    if (ensembleRunning()) cancelEnsemble();
+  };
+  const startEnsemble = async () => {
+    const comparison = runner.comparison;
+    if (!comparison) return;
+    guard(() => comparison.clearEnsembles());
+    byId('run-ensemble').disabled = true;
+    byId('cancel-ensemble').hidden = false;
+    progress.hidden = false;
+    progress.value = 0;
+    const started = performance.now();
+    const total = page.scenarios.length * page.runs;
+    showStatus(`Running ${total} runs in the background…`);
+    try {
+      await runEnsemble(page.scenarios.map((e) => runnable(e, page.seed)), page.seed, page.runs, {
+        onRun: (index, seed, flat) => comparison.addEnsembleRun(index, seed, flat),
+        onProgress: (done) => {
+          progress.value = done / total;
+          byId('ensemble-status').textContent = `${done} of ${total} runs`;
+        },
+      });
+      if (runner.comparison !== comparison || !guard(() => comparison.summarise())) return;
+      page.bands = true;
+      byId('show-bands').disabled = false;
+      byId('show-bands').checked = true;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      showStatus(`${total} runs done in ${seconds} s: the charts show medians and 90% bands.`);
+      byId('ensemble-status').textContent = `${total} runs in ${seconds} s`;
+      onFrame();
+      saveLink();
+    } catch (error) {
+      if (error.message !== 'cancelled') showError(`The ensemble failed: ${error.message}`);
+      else showStatus('Ensemble cancelled.');
+    } finally {
+      byId('run-ensemble').disabled = false;
+      byId('cancel-ensemble').hidden = true;
+      progress.hidden = true;
+    }
+  };
+  byId('run-ensemble').addEventListener('click', startEnsemble);
+  byId('cancel-ensemble').addEventListener('click', stopEnsemble);
+  byId('show-bands').addEventListener('change', (event) => {
+    page.bands = event.target.checked;
+    onFrame();
+    saveLink();
+  });
+
+  // ── Projector mode ──────────────────────────────────────────────────────
+  const setProjector = (on) => {
+    page.projector = on;
+    document.documentElement.classList.toggle('projector', on);
+    byId('projector').setAttribute('aria-pressed', String(on));
+    if (runner.comparison) onFrame();
+  };
+  byId('projector').addEventListener('click', () => {
+    setProjector(!page.projector);
+    saveLink();
+  });
+
+  // ── Share, keep, tour ───────────────────────────────────────────────────
+  const app = {
+    view,
+    link: () => `${location.href.split('#')[0]}#${fragment()}`,
+    selected: () => ({ entry: page.scenarios[page.selected], seed: page.seed }),
+    replaceSelected: (entry) => {
+      page.scenarios[page.selected] = entry;
+      page.seed = entry.scenario.seed;
+      seedInput.value = String(page.seed);
+      editor.render();
+      rebuild();
+    },
+    chartImage: (outcome) => guard(() => chartImage(runner.comparison, outcome, bandsShown())),
+    showScenarios: (entries) => {
+      page.scenarios = entries;
+      page.selected = 0;
+      editor.render();
+      rebuild(0);
+      runner.play();
+    },
+  };
+  setupExports(app);
+  setupTour(app);
+  // A pasted link replays its runs; an in-page anchor (#about) keeps ours.
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#v=')) location.reload();
+    else if (runner.comparison) history.replaceState(null, '', `#${fragment()}`);
+  });
+
+  // ── Start ───────────────────────────────────────────────────────────────
+  seedInput.value = String(page.seed);
+  runsInput.value = String(page.runs);
+  byId('run-ensemble').textContent = `Run ${page.runs} seeds`;
+  setProjector(page.projector);
+  editor.render();
+  charts.select(page.panel);
+  const wantBands = page.bands;
+  rebuild(page.month);
+  for (const id of ['play', 'step', 'reset', 'run-ensemble']) byId(id).disabled = false;
+  updateButtons();
+  if (wantBands) startEnsemble();
+  // For the page's tests: a deliberate panic must end in a readable message.
+  window.commonsSim = { debugPanic: () => guard(() => model.debugPanic()) };
+  document.body.dataset.ready = 'true';
+  showStatus('Ready: press Play (or the space bar).');
+}
+
+main().catch((error) => {
+  showError(`The simulation could not start: ${error.message}`);
+});
