@@ -58,7 +58,7 @@ impl PlotArea {
     pub fn month_at(&self, x: f64) -> Option<f64> {
         let width = f64::from(self.right - self.left);
         let t = (x - f64::from(self.left)) / width;
-        (width > 0.0 && (0.0..=1.0).contains(&t)).then(|| t * self.x_max)
+        (width > 0.0 && (0.0..=1.0).contains(&t)).then_some(t * self.x_max)
     }
 }
 

@@ -327,7 +327,7 @@ pub(super) fn flatten(history: &History) -> Vec<f64> {
 /// The inverse of [`flatten`], or `None` if the rows are ragged or a month
 /// is not a whole number.
 fn unflatten(flat: &[f64]) -> Option<History> {
-    if flat.len() % (COUNT + 1) != 0 {
+    if !flat.len().is_multiple_of(COUNT + 1) {
         return None;
     }
     let mut history = History::new();

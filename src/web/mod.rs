@@ -12,6 +12,8 @@
 mod comparison;
 mod society;
 
+pub use comparison::Comparison;
+
 use crate::charts::palette;
 use crate::ensemble;
 use crate::export;

@@ -114,7 +114,7 @@ async function main() {
       updateButtons();
       refreshText();
       saveLink();
-      if (runner.finished) showStatus(`Finished: month ${runner.month}.`);
+      showStatus(runner.finished ? `Finished: month ${runner.month}.` : `Paused at month ${runner.month}.`);
     },
   });
 
