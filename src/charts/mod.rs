@@ -63,16 +63,19 @@ impl PlotArea {
 }
 
 /// How a chart is drawn beyond its data.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Style {
     /// Draw a legend inside the chart when it has several series (the page
     /// shows one legend above a panel of charts instead).
     pub legend: bool,
+    /// Extend the month axis at least this far (the page fixes it to the
+    /// run's length, so charts do not rescale while a run grows).
+    pub months: Option<f64>,
 }
 
 impl Default for Style {
     fn default() -> Self {
-        Style { legend: true }
+        Style { legend: true, months: None }
     }
 }
 
@@ -89,6 +92,7 @@ pub fn draw_chart<DB: DrawingBackend>(
 ) -> Result<PlotArea, String> {
     area.fill(&WHITE).map_err(|e| e.to_string())?;
     let (x_max, y_min, y_max) = extent(chart);
+    let x_max = style.months.map_or(x_max, |months| x_max.max(months));
     let font = chart.font_size as i32;
     let mut ctx = ChartBuilder::on(area)
         .caption(chart.title, ("sans-serif", font).into_font())
@@ -332,15 +336,16 @@ mod tests {
         let plots = {
             let backend = SVGBackend::with_string(&mut svg, (600, 300));
             let area = backend.into_drawing_area();
-            draw_grid_areas(&area, &[chart("Left"), chart("Right")], 2, Style { legend: false }).unwrap()
+            let style = Style { legend: false, months: Some(30.0) };
+            draw_grid_areas(&area, &[chart("Left"), chart("Right")], 2, style).unwrap()
         };
         assert_eq!(plots.len(), 2);
         assert!(plots[0].left > 0 && plots[0].right <= 300, "{:?}", plots[0]);
         assert!(plots[1].left > 300 && plots[1].right <= 600, "{:?}", plots[1]);
-        assert!(plots.iter().all(|p| p.top < p.bottom && p.x_max == 20.0));
+        assert!(plots.iter().all(|p| p.top < p.bottom && p.x_max == 30.0), "the axis reaches the run's end");
         let p = plots[1];
         assert_eq!(p.month_at(f64::from(p.left)), Some(0.0));
-        assert_eq!(p.month_at(f64::from(p.right)), Some(20.0));
+        assert_eq!(p.month_at(f64::from(p.right)), Some(30.0));
         assert_eq!(p.month_at(f64::from(p.left - 5)), None);
     }
 }

@@ -115,8 +115,8 @@ impl Comparison {
         let outcomes: Vec<Outcome> = Outcome::ALL.into_iter().filter(|o| o.panel() == panel).collect();
         let charts: Vec<Chart> = outcomes.iter().map(|&o| self.chart(o, font_size, bands)).collect();
         let area = backend(canvas)?.into_drawing_area();
-        let plots =
-            charts::draw_grid_areas(&area, &charts, columns, Style { legend: false }).map_err(js_error)?;
+        let style = Style { legend: false, months: Some(f64::from(self.length())) };
+        let plots = charts::draw_grid_areas(&area, &charts, columns, style).map_err(js_error)?;
         self.layout = outcomes.into_iter().zip(plots).collect();
         Ok(())
     }
@@ -132,7 +132,8 @@ impl Comparison {
     ) -> Result<(), JsError> {
         let outcome = outcome_named(outcome)?;
         let area = backend(canvas)?.into_drawing_area();
-        charts::draw(&area, &self.chart(outcome, font_size, bands)).map_err(js_error)
+        let style = Style { legend: true, months: Some(f64::from(self.length())) };
+        charts::draw_chart(&area, &self.chart(outcome, font_size, bands), style).map(|_| ()).map_err(js_error)
     }
 
     /// What lies under a point of the last drawn panel (canvas pixels): empty

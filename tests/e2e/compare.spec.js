@@ -76,6 +76,14 @@ test('an ensemble runs in workers, keeps the page responsive and draws bands', a
   expect(new Set(rows.map((r) => r.seed))).toEqual(new Set(Array.from({ length: 12 }, (_, k) => 1 + k)));
   expect(rows).toHaveLength(2 * 12 * 121);
 
+  // A chart saves as a PNG image, bands included.
+  await page.selectOption('#png-outcome', 'commons_knowledge');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  expect(png.suggestedFilename()).toBe('commons_knowledge-ensemble.png');
+  const bytes = require('fs').readFileSync(await png.path());
+  expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(bytes.length).toBeGreaterThan(20_000);
+
   // Unticking shows the single run again.
   await page.uncheck('#show-bands');
   await expect(page.locator('#chart-mode')).toContainText('One run each');

@@ -26,8 +26,11 @@ test('starts with the four regimes, plays, pauses, steps and resets', async ({ p
   await page.waitForTimeout(300);
   expect(Number(await page.textContent('#month'))).toBe(paused);
   expect(await inkedPixels(page, '#chart')).toBeGreaterThan(5000);
-  expect(await inkedPixels(page, '#society canvas >> nth=0')).toBeGreaterThan(1000);
   await page.screenshot({ path: 'tests/e2e/screenshots/main.png' });
+  // The picture of society is drawn when it scrolls into view.
+  await page.locator('#society').scrollIntoViewIfNeeded();
+  await expect.poll(() => inkedPixels(page, '#society canvas >> nth=0')).toBeGreaterThan(1000);
+  await page.screenshot({ path: 'tests/e2e/screenshots/society.png' });
 
   await page.click('#step');
   await expect(page.locator('#month')).toHaveText(String(paused + 1));

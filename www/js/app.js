@@ -89,8 +89,8 @@ async function main() {
     byId('length').textContent = String(comparison.length());
     byId('year').textContent = `year ${Math.floor(month / 12)}`;
     guard(() => {
-      charts.draw();
-      society.draw(comparison);
+      if (inView.charts) charts.draw();
+      if (inView.society) society.draw(comparison);
     });
     const now = performance.now();
     if (!runner.playing || now - lastTable > 500) {
@@ -137,7 +137,17 @@ async function main() {
     refreshText();
   };
 
+  // Only what is on screen is redrawn while running; a part is redrawn as
+  // soon as it scrolls into view.
+  const inView = { charts: true, society: true };
+  const watchView = (id, key, redraw) => new IntersectionObserver(([entry]) => {
+    const appeared = entry.isIntersecting && !inView[key];
+    inView[key] = entry.isIntersecting;
+    if (appeared && runner.comparison) guard(redraw);
+  }).observe(byId(id));
   const society = new Society();
+  watchView('society', 'society', () => society.draw(runner.comparison));
+  watchView('panel', 'charts', () => charts.draw());
   const charts = new Charts({ view, onPanel: (panel) => { page.panel = panel; refreshText(); if (runner.comparison) saveLink(); } });
   const editor = new Editor({ page, onChange: () => rebuild() });
 
