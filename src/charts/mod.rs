@@ -268,24 +268,21 @@ mod tests {
         assert!(svg.contains("<polygon"), "the band is drawn");
     }
 
-    #[test]
-    fn a_grid_draws_every_chart() {
-        let months = [0.0, 1.0];
-        let values = [2.0, 3.0];
-        let chart = |title| Chart {
+    /// A chart of one series, titled `title`.
+    fn single<'a>(title: &'a str, months: &'a [f64], values: &'a [f64]) -> Chart<'a> {
+        Chart {
             title,
             y_label: "units",
             unit_interval: false,
             font_size: 14,
-            series: vec![Series {
-                label: "a",
-                color: palette::scenario(0),
-                months: &months,
-                values: &values,
-                band: None,
-            }],
-        };
-        let charts = [chart("First"), chart("Second"), chart("Third")];
+            series: vec![Series { label: "a", color: palette::scenario(0), months, values, band: None }],
+        }
+    }
+
+    #[test]
+    fn a_grid_draws_every_chart() {
+        let (months, values) = ([0.0, 1.0], [2.0, 3.0]);
+        let charts = ["First", "Second", "Third"].map(|title| single(title, &months, &values));
         let mut svg = String::new();
         {
             let backend = SVGBackend::with_string(&mut svg, (600, 400));
@@ -317,27 +314,14 @@ mod tests {
 
     #[test]
     fn grid_areas_lie_in_their_cells_and_map_pixels_to_months() {
-        let months = [0.0, 10.0, 20.0];
-        let values = [1.0, 2.0, 3.0];
-        let chart = |title| Chart {
-            title,
-            y_label: "units",
-            unit_interval: false,
-            font_size: 12,
-            series: vec![Series {
-                label: "a",
-                color: palette::scenario(0),
-                months: &months,
-                values: &values,
-                band: None,
-            }],
-        };
+        let (months, values) = ([0.0, 10.0, 20.0], [1.0, 2.0, 3.0]);
+        let charts = ["Left", "Right"].map(|title| single(title, &months, &values));
         let mut svg = String::new();
         let plots = {
             let backend = SVGBackend::with_string(&mut svg, (600, 300));
             let area = backend.into_drawing_area();
             let style = Style { legend: false, months: Some(30.0) };
-            draw_grid_areas(&area, &[chart("Left"), chart("Right")], 2, style).unwrap()
+            draw_grid_areas(&area, &charts, 2, style).unwrap()
         };
         assert_eq!(plots.len(), 2);
         assert!(plots[0].left > 0 && plots[0].right <= 300, "{:?}", plots[0]);
