@@ -5,45 +5,18 @@
 import { load, catalogue, model, guard } from './wasm.js';
 import { byId, el } from './dom.js';
 import { showError, showStatus, clearError } from './messages.js';
-import { fromPreset, regimeNames, runnable, LIMITS } from './scenarios.js';
-import { encode, decode } from './permalink.js';
+import { letter, runnable } from './scenarios.js';
+import { encode } from './permalink.js';
+import { initialState, keep } from './session.js';
 import { Runner } from './runner.js';
 import { Charts, chartImage } from './charts.js';
 import { Society } from './society.js';
 import { Editor } from './editor.js';
 import { renderTable, renderSummary } from './table.js';
-import { runEnsemble, cancelEnsemble, ensembleRunning } from './ensemble.js';
+import { setupUncertainty } from './uncertainty.js';
 import { setupExports } from './exports.js';
 import { setupShortcuts } from './keyboard.js';
 import { setupTour } from './tour.js';
-
-const SAVED = 'commons-sim:last-link';
-const letter = (i) => String.fromCharCode(65 + i);
-
-function defaults() {
-  return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false };
-}
-
-/** The state to start from: the link, else the saved session, else defaults;
- * anything unreadable is reported and replaced by the defaults. */
-function initialState() {
-  const fromLink = location.hash.length > 1;
-  let saved = null;
-  try {
-    saved = localStorage.getItem(SAVED);
-  } catch {
-    // Storage can be off (private windows); the defaults do.
-  }
-  const fragment = fromLink ? location.hash.slice(1) : saved;
-  if (!fragment) return defaults();
-  try {
-    return decode(fragment, catalogue.panels.length);
-  } catch (error) {
-    const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';
-    showError(`${what}: ${error.message}. Showing the default comparison instead.`);
-    return defaults();
-  }
-}
 
 async function main() {
   byId('error-close').addEventListener('click', clearError);
@@ -55,15 +28,7 @@ async function main() {
   const view = () => ({ comparison: runner.comparison, bands: bandsShown(), projector: page.projector, names: names() });
 
   const fragment = () => encode({ ...page, month: runner.month, bands: bandsShown() });
-  const saveLink = () => {
-    const text = fragment();
-    history.replaceState(null, '', `#${text}`);
-    try {
-      localStorage.setItem(SAVED, text);
-    } catch {
-      // Nothing to do: the link still carries the state.
-    }
-  };
+  const saveLink = () => keep(fragment());
 
   const refreshText = () => {
     const comparison = runner.comparison;
@@ -120,10 +85,7 @@ async function main() {
 
   /** New runs after the scenarios or the seed changed, at the same month. */
   const rebuild = (month = runner.month) => {
-    stopEnsemble();
-    page.bands = false;
-    byId('show-bands').checked = false;
-    byId('show-bands').disabled = true;
+    uncertainty.forget();
     society.setScenarios(names());
     byId('chart-legend').replaceChildren(...names().map((name, i) =>
       el('li', {}, el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }), name)));
@@ -180,67 +142,14 @@ async function main() {
   });
 
   // ── Uncertainty ─────────────────────────────────────────────────────────
-  const runsInput = byId('runs');
-  runsInput.max = String(LIMITS.runs);
-  runsInput.addEventListener('change', () => {
-    const value = Number(runsInput.value);
-    if (!Number.isInteger(value) || value < 2 || value > LIMITS.runs) {
-      showError(`The number of seeds must be a whole number from 2 to ${LIMITS.runs}.`);
-      runsInput.value = String(page.runs);
-      return;
-    }
-    clearError();
-    page.runs = value;
-    byId('run-ensemble').textContent = `Run ${value} seeds`;
-    saveLink();
-  });
-  const progress = byId('ensemble-progress');
-  const stopEnsemble = () => {
-    if (ensembleRunning()) cancelEnsemble();
-  };
-  const startEnsemble = async () => {
-    const comparison = runner.comparison;
-    if (!comparison) return;
-    guard(() => comparison.clearEnsembles());
-    byId('run-ensemble').disabled = true;
-    byId('cancel-ensemble').hidden = false;
-    progress.hidden = false;
-    progress.value = 0;
-    const started = performance.now();
-    const total = page.scenarios.length * page.runs;
-    showStatus(`Running ${total} runs in the background…`);
-    try {
-      await runEnsemble(page.scenarios.map((e) => runnable(e, page.seed)), page.seed, page.runs, {
-        onRun: (index, seed, flat) => comparison.addEnsembleRun(index, seed, flat),
-        onProgress: (done) => {
-          progress.value = done / total;
-          byId('ensemble-status').textContent = `${done} of ${total} runs`;
-        },
-      });
-      if (runner.comparison !== comparison || !guard(() => comparison.summarise())) return;
-      page.bands = true;
-      byId('show-bands').disabled = false;
-      byId('show-bands').checked = true;
-      const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      showStatus(`${total} runs done in ${seconds} s: the charts show medians and 90% bands.`);
-      byId('ensemble-status').textContent = `${total} runs in ${seconds} s`;
+  const uncertainty = setupUncertainty({
+    page,
+    comparison: () => runner.comparison,
+    onBands: () => {
       onFrame();
       saveLink();
-    } catch (error) {
-      if (error.message !== 'cancelled') showError(`The ensemble failed: ${error.message}`);
-      else showStatus('Ensemble cancelled.');
-    } finally {
-      byId('run-ensemble').disabled = false;
-      byId('cancel-ensemble').hidden = true;
-      progress.hidden = true;
-    }
-  };
-  byId('run-ensemble').addEventListener('click', startEnsemble);
-  byId('cancel-ensemble').addEventListener('click', stopEnsemble);
-  byId('show-bands').addEventListener('change', (event) => {
-    page.bands = event.target.checked;
-    onFrame();
-    saveLink();
+    },
+    saveLink,
   });
 
   // ── Projector mode ──────────────────────────────────────────────────────
@@ -286,8 +195,6 @@ async function main() {
 
   // ── Start ───────────────────────────────────────────────────────────────
   seedInput.value = String(page.seed);
-  runsInput.value = String(page.runs);
-  byId('run-ensemble').textContent = `Run ${page.runs} seeds`;
   setProjector(page.projector);
   editor.render();
   charts.select(page.panel);
@@ -295,7 +202,7 @@ async function main() {
   rebuild(page.month);
   for (const id of ['play', 'step', 'reset', 'run-ensemble']) byId(id).disabled = false;
   updateButtons();
-  if (wantBands) startEnsemble();
+  if (wantBands) uncertainty.start();
   // For the page's tests: a deliberate panic must end in a readable message.
   window.commonsSim = { debugPanic: () => guard(() => model.debugPanic()) };
   document.body.dataset.ready = 'true';

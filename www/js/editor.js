@@ -5,7 +5,7 @@
 import { catalogue } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
 import { showError, clearError } from './messages.js';
-import { LIMITS, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
+import { LIMITS, letter, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
 
 const SECTION_TITLES = {
   run: 'The run', population: 'Population', households: 'Households', cooperation: 'Cooperation',
@@ -33,8 +33,6 @@ function tidy(value, step) {
   const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
   return Number(value.toFixed(decimals));
 }
-
-const letter = (i) => String.fromCharCode(65 + i);
 
 export class Editor {
   /** `page` holds `scenarios` and `selected`; `onChange()` is called after every edit. */

@@ -4,6 +4,9 @@
 // library (`normaliseScenario`), which names the field at fault.
 import { model, catalogue } from './wasm.js';
 
+/** How the page names compared scenarios: A, B, C, D. */
+export const letter = (index) => String.fromCharCode(65 + index);
+
 /** What the page runs at most; larger runs belong to the command line. */
 export const LIMITS = { scenarios: 4, months: 1200, citizens: 100_000, runs: 100, scheduleChanges: 24, nameLength: 80 };
 
@@ -82,7 +85,7 @@ export function diffFromPreset({ preset, scenario }) {
 /** Rebuilds a page scenario from `diffFromPreset`'s output, checking every
  * part (the input may come from a hostile link). */
 export function fromDiff(diff, index) {
-  const where = `scenario ${String.fromCharCode(65 + index)}`;
+  const where = `scenario ${letter(index)}`;
   if (!diff || typeof diff !== 'object' || Array.isArray(diff)) throw new Error(`${where}: not a scenario description`);
   if (!catalogue.presets.some((p) => p.name === diff.preset)) {
     throw new Error(`${where}: unknown preset; the presets are ${catalogue.presets.map((p) => p.name).join(', ')}`);
