@@ -192,7 +192,12 @@ test('explains the model and takes a class on a tour', async ({ page }) => {
   await expect(page.locator('#scenario-list')).toContainText('cuts in year 5');
   await page.click('#tour-next');
   await expect(page.locator('#scenario-list')).toContainText('corporate tax 80%');
+  await page.screenshot({ path: 'tests/e2e/screenshots/tour.png' });
   await page.keyboard.press('Escape');
   await expect(page.locator('#tour')).toBeHidden();
+  // Start over returns to the four regimes.
+  await page.click('#start-over');
+  await expect(page.locator('#scenario-list button')).toHaveCount(4);
+  await expect(page.locator('#month')).toHaveText('0');
   watch.check();
 });

@@ -7,7 +7,7 @@ import { byId, el } from './dom.js';
 import { showError, showStatus, clearError } from './messages.js';
 import { letter, runnable } from './scenarios.js';
 import { encode } from './permalink.js';
-import { initialState, keep } from './session.js';
+import { defaults, initialState, keep } from './session.js';
 import { Runner } from './runner.js';
 import { Charts, chartImage } from './charts.js';
 import { Society } from './society.js';
@@ -75,6 +75,10 @@ async function main() {
 
   const runner = new Runner({
     onFrame,
+    onPlay: () => {
+      updateButtons();
+      showStatus('Playing.');
+    },
     onStop: () => {
       updateButtons();
       refreshText();
@@ -177,6 +181,7 @@ async function main() {
       rebuild();
     },
     chartImage: (outcome) => guard(() => chartImage(runner.comparison, outcome, bandsShown())),
+    runEnsemble: () => uncertainty.start(),
     showScenarios: (entries) => {
       page.scenarios = entries;
       page.selected = 0;
@@ -185,6 +190,15 @@ async function main() {
       runner.play();
     },
   };
+  byId('start-over').addEventListener('click', () => {
+    const start = defaults();
+    Object.assign(page, { scenarios: start.scenarios, seed: start.seed, selected: 0 });
+    seedInput.value = String(page.seed);
+    editor.render();
+    runner.pause();
+    rebuild(0);
+    showStatus('Back to the four regimes on seed 1.');
+  });
   setupExports(app);
   setupTour(app);
   // A pasted link replays its runs; an in-page anchor (#about) keeps ours.

@@ -8,9 +8,11 @@ import { model, guard } from './wasm.js';
 const FRAME_BUDGET = 24;
 
 export class Runner {
-  /** `onFrame()` redraws after months moved or a new run; `onStop()` runs when play stops. */
-  constructor({ onFrame, onStop }) {
+  /** `onFrame()` redraws after months moved or a new run; `onPlay()` and
+   * `onStop()` run when play starts and stops. */
+  constructor({ onFrame, onPlay, onStop }) {
     this.onFrame = onFrame;
+    this.onPlay = onPlay;
     this.onStop = onStop;
     this.comparison = null;
     this.playing = false;
@@ -44,6 +46,7 @@ export class Runner {
   play() {
     if (!this.comparison || this.finished) return;
     this.playing = true;
+    this.onPlay();
     this.schedule();
   }
 

@@ -11,7 +11,7 @@ const scheduled = (preset, name, month, regime) => {
   return entry;
 };
 
-/** Each step: a title, what to do and notice, and the scenarios it sets up. */
+/** Each step: a title, what to do and notice, the scenarios it sets up and what it does. */
 const STEPS = [
   {
     title: 'Four states, the same citizens',
@@ -52,10 +52,11 @@ const STEPS = [
   },
   {
     title: 'Is it luck?',
-    text: 'One run is one possible history. Press “Run 20 seeds” under “Uncertainty”: each scenario runs on '
-      + 'the same 20 seeds, and the charts show the median with a band holding 90% of the runs. Where the '
-      + 'bands of two scenarios overlap, the difference between them could be chance.',
+    text: 'One run is one possible history. The page now runs each scenario on the same 20 seeds in the '
+      + 'background (“Uncertainty” shows the progress); the charts then show the median with a band holding '
+      + '90% of the runs. Where the bands of two scenarios overlap, the difference between them could be chance.',
     setup: null,
+    action: (app) => app.runEnsemble(),
   },
   {
     title: 'Your turn',
@@ -65,13 +66,14 @@ const STEPS = [
   },
 ];
 
-/** Wires the tour; `app.showScenarios(entries)` sets up and plays a step's scenarios. */
+/** Wires the tour; `app.showScenarios(entries)` sets up and plays a step's
+ * scenarios, `app.runEnsemble()` runs them over many seeds. */
 export function setupTour(app) {
   const box = byId('tour');
   let step = 0;
   const show = (index) => {
     step = index;
-    const { title, text, setup } = STEPS[step];
+    const { title, text, setup, action } = STEPS[step];
     byId('tour-count').textContent = `Step ${step + 1} of ${STEPS.length}`;
     byId('tour-title').textContent = title;
     byId('tour-text').textContent = text;
@@ -80,6 +82,7 @@ export function setupTour(app) {
     box.hidden = false;
     if (setup) app.showScenarios(setup());
     byId('tour-title').focus();
+    action?.(app);
   };
   byId('tour-start').addEventListener('click', () => show(0));
   byId('tour-back').addEventListener('click', () => show(Math.max(0, step - 1)));
