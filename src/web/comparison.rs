@@ -94,11 +94,6 @@ impl Comparison {
         self.runs.iter().all(|r| r.model.finished())
     }
 
-    /// Number of scenarios compared.
-    pub fn count(&self) -> usize {
-        self.runs.len()
-    }
-
     /// Draws one panel's outcomes in a grid `columns` wide, each chart with
     /// every scenario (the page shows their legend); with `bands`, ensemble
     /// medians and 90% bands.

@@ -60,8 +60,8 @@ pub(crate) fn js_error(error: impl Display) -> JsError {
 
 /// Everything the page needs to build its controls, charts and help, as JSON:
 /// outcomes (with panel, unit and description), panels, parameters (the
-/// validation table), presets with their explanations, regimes with their
-/// lever values, the scenario colours, the CSV header, the citizens' state
+/// validation table), presets with their explanations, the regimes' names
+/// (the page's default comparison), the scenario colours, the CSV header, the citizens' state
 /// bits and the layout of the projects' buffer.
 #[wasm_bindgen]
 pub fn catalogue() -> String {
@@ -92,8 +92,7 @@ pub fn catalogue() -> String {
             |p| json!({"name": p.name, "title": p.title, "summary": p.summary, "explanation": p.explanation}),
         )
         .collect();
-    let regimes: Vec<_> =
-        Regime::ALL.iter().map(|r| json!({"name": r.name(), "levers": r.levers()})).collect();
+    let regimes: Vec<_> = Regime::ALL.iter().map(|r| r.name()).collect();
     let colours: Vec<_> =
         palette::SCENARIOS.iter().map(|c| format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)).collect();
     json!({

@@ -20,7 +20,7 @@ export function presetScenario(name) {
 
 /** The regimes' presets, in the library's order: the page's default comparison. */
 export function regimeNames() {
-  return catalogue.regimes.map((r) => r.name);
+  return catalogue.regimes;
 }
 
 export function presetTitle(name) {
