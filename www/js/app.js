@@ -203,8 +203,10 @@ async function main() {
   setupTour(app);
   // A pasted link replays its runs; an in-page anchor (#about) keeps ours.
   window.addEventListener('hashchange', () => {
+    const ours = `#${fragment()}`;
+    if (location.hash === ours) return;
     if (location.hash.startsWith('#v=')) location.reload();
-    else if (runner.comparison) history.replaceState(null, '', `#${fragment()}`);
+    else if (runner.comparison) history.replaceState(null, '', ours);
   });
 
   // ── Start ───────────────────────────────────────────────────────────────
