@@ -23,4 +23,4 @@ pub mod outcomes;
 pub mod scenario;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

@@ -17,3 +17,58 @@ fn scenario_errors_name_the_field_in_wasm_too() {
     let err = commons_sim::scenario::Scenario::from_json(r#"{"months": 0}"#).unwrap_err();
     assert_eq!(err.field, "months");
 }
+
+/// The facade the page uses produces the reference digest too: the page's
+/// `Comparison` steps the model exactly as `ensemble::run` does.
+#[wasm_bindgen_test]
+fn the_page_comparison_reproduces_the_reference_digest() {
+    let scenarios = format!("[{}]", common::REFERENCE_SCENARIO);
+    let mut comparison = commons_sim::web::Comparison::new(&scenarios).unwrap();
+    while !comparison.finished() {
+        comparison.step(7);
+    }
+    assert_eq!(comparison.digests(), vec![common::REFERENCE_DIGEST.to_string()]);
+}
+
+/// Ensemble runs travel from the worker to the page as flat rows and come
+/// back as the same histories: a one-seed ensemble's median is the run.
+#[wasm_bindgen_test]
+fn ensemble_runs_round_trip_through_the_worker_format() {
+    use commons_sim::web;
+    let scenario = common::REFERENCE_SCENARIO;
+    let flat = web::run_to_end(scenario).unwrap();
+    let mut comparison = web::Comparison::new(&format!("[{scenario}]")).unwrap();
+    comparison.step(1_000);
+    comparison.add_ensemble_run(0, 2026.0, &flat).unwrap();
+    assert!(comparison.summarise());
+    let months = 60;
+    assert_eq!(comparison.values(months, true), comparison.values(months, false));
+    assert!(comparison.add_ensemble_run(0, 1.0, &flat[1..]).is_err(), "ragged rows are refused");
+    let csv = comparison.csv(true);
+    assert_eq!(csv.lines().count(), 1 + 61);
+    assert!(csv.starts_with(&commons_sim::export::csv_header()));
+}
+
+/// The catalogue lists every outcome and parameter, so the page can build
+/// its controls and charts from it.
+#[wasm_bindgen_test]
+fn the_catalogue_lists_every_outcome_and_parameter() {
+    let catalogue: serde_json::Value = serde_json::from_str(&commons_sim::web::catalogue()).unwrap();
+    let outcomes = catalogue["outcomes"].as_array().unwrap();
+    assert_eq!(outcomes.len(), commons_sim::outcomes::COUNT);
+    assert_eq!(catalogue["params"].as_array().unwrap().len(), commons_sim::scenario::params::PARAMS.len());
+    assert_eq!(catalogue["panels"].as_array().unwrap().len(), 4);
+    assert!(catalogue["presets"].as_array().unwrap().iter().any(|p| p["name"] == "partner-state"));
+}
+
+/// Setting a parameter from JavaScript's doubles accepts whole numbers for
+/// integer fields and names the field when out of range.
+#[wasm_bindgen_test]
+fn set_parameter_takes_doubles_and_names_bad_fields() {
+    use commons_sim::web::set_parameter;
+    let json = commons_sim::web::preset_scenario("welfare-state").unwrap();
+    let changed = set_parameter(&json, "population.citizens", 500.0).unwrap();
+    assert!(changed.contains("\"citizens\": 500"));
+    assert!(set_parameter(&json, "state.income_tax", f64::NAN).is_err());
+    assert!(set_parameter(&json, "months", 2.5).is_err());
+}

@@ -46,10 +46,59 @@ pub struct Chart<'a> {
 /// Errors of any backend, as text (what the page and the command line show).
 pub type DrawResult = Result<(), String>;
 
+/// Where a chart's plotting area landed, in backend pixels, and the month at
+/// its right edge: what the page needs to turn a pointer position into a month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlotArea {
+    pub left: i32,
+    pub right: i32,
+    pub top: i32,
+    pub bottom: i32,
+    /// The month at the right edge (the left edge is month 0).
+    pub x_max: f64,
+}
+
+impl PlotArea {
+    /// The month under a horizontal pixel position, if it lies over the plot.
+    pub fn month_at(&self, x: f64) -> Option<f64> {
+        let width = f64::from(self.right - self.left);
+        let t = (x - f64::from(self.left)) / width;
+        (width > 0.0 && (0.0..=1.0).contains(&t)).then_some(t * self.x_max)
+    }
+}
+
+/// How a chart is drawn beyond its data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Style {
+    /// Draw a legend inside the chart when it has several series (the page
+    /// shows one legend above a panel of charts instead).
+    pub legend: bool,
+    /// Extend the month axis at least this far (the page fixes it to the
+    /// run's length, so charts do not rescale while a run grows).
+    pub months: Option<f64>,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { legend: true, months: None }
+    }
+}
+
 /// Draws `chart` filling `area`, and presents it.
 pub fn draw<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) -> DrawResult {
-    draw_unpresented(area, chart)?;
-    area.present().map_err(|e| e.to_string())
+    draw_chart(area, chart, Style::default()).map(|_| ())
+}
+
+/// Draws `chart` filling `area` in a given style, presents it, and returns
+/// where its plotting area landed.
+pub fn draw_chart<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    style: Style,
+) -> Result<PlotArea, String> {
+    let plot = draw_unpresented(area, chart, style)?;
+    area.present().map_err(|e| e.to_string())?;
+    Ok(plot)
 }
 
 /// Draws several charts in a grid filling `area` (a panel of outcomes),
@@ -59,32 +108,50 @@ pub fn draw_grid<DB: DrawingBackend>(
     charts: &[Chart],
     columns: usize,
 ) -> DrawResult {
-    draw_grid_unpresented(area, charts, columns)?;
-    area.present().map_err(|e| e.to_string())
+    draw_grid_areas(area, charts, columns, Style::default()).map(|_| ())
 }
 
-/// Like [`draw_grid`] without presenting: for composing several grids, with
-/// headings, into one image. Present the root area once everything is drawn.
+/// Like [`draw_grid`], in a given style, returning where each chart's
+/// plotting area landed.
+pub fn draw_grid_areas<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    charts: &[Chart],
+    columns: usize,
+    style: Style,
+) -> Result<Vec<PlotArea>, String> {
+    let plots = draw_grid_unpresented(area, charts, columns, style)?;
+    area.present().map_err(|e| e.to_string())?;
+    Ok(plots)
+}
+
+/// Like [`draw_grid_areas`] without presenting: for composing several grids,
+/// with headings, into one image. Present the root area once everything is
+/// drawn.
 pub fn draw_grid_unpresented<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     charts: &[Chart],
     columns: usize,
-) -> DrawResult {
+    style: Style,
+) -> Result<Vec<PlotArea>, String> {
     area.fill(&WHITE).map_err(|e| e.to_string())?;
     let columns = columns.clamp(1, charts.len().max(1));
     let rows = charts.len().div_ceil(columns).max(1);
     let cells = area.split_evenly((rows, columns));
-    for (cell, chart) in cells.iter().zip(charts) {
-        draw_unpresented(cell, chart)?;
-    }
-    Ok(())
+    cells.iter().zip(charts).map(|(cell, chart)| draw_unpresented(cell, chart, style)).collect()
 }
 
-fn draw_unpresented<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &Chart) -> DrawResult {
+/// Draws one chart without presenting (a backend such as SVG closes its
+/// document on the first `present`, so only whole drawings present).
+fn draw_unpresented<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    style: Style,
+) -> Result<PlotArea, String> {
     #[cfg(not(target_arch = "wasm32"))]
     fonts::register();
     area.fill(&WHITE).map_err(|e| e.to_string())?;
     let (x_max, y_min, y_max) = extent(chart);
+    let x_max = style.months.map_or(x_max, |months| x_max.max(months));
     let font = chart.font_size as i32;
     let mut ctx = ChartBuilder::on(area)
         .caption(chart.title, ("sans-serif", font).into_font())
@@ -93,6 +160,8 @@ fn draw_unpresented<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &C
         .y_label_area_size(font * 3)
         .build_cartesian_2d(0.0..x_max, y_min..y_max)
         .map_err(|e| e.to_string())?;
+    let (xs, ys) = ctx.plotting_area().get_pixel_range();
+    let plot = PlotArea { left: xs.start, right: xs.end, top: ys.start, bottom: ys.end, x_max };
     let label_style = ("sans-serif", (font * 3 / 4).max(9)).into_font();
     ctx.configure_mesh()
         .x_desc("month")
@@ -102,8 +171,8 @@ fn draw_unpresented<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &C
         .light_line_style(RGBColor(235, 235, 235))
         .x_labels(6)
         .x_label_formatter(&|m| format!("{m:.0}"))
+        .y_label_formatter(&|v| axis_number(*v))
         .y_labels(5)
-        .y_label_formatter(&|v| tick_label(*v))
         .draw()
         .map_err(|e| e.to_string())?;
     for series in &chart.series {
@@ -128,7 +197,7 @@ fn draw_unpresented<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &C
             .label(series.label)
             .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 16, y)], color.stroke_width(3)));
     }
-    if chart.series.len() > 1 {
+    if style.legend && chart.series.len() > 1 {
         ctx.configure_series_labels()
             .background_style(WHITE.mix(0.85))
             .border_style(RGBColor(200, 200, 200))
@@ -137,23 +206,28 @@ fn draw_unpresented<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, chart: &C
             .draw()
             .map_err(|e| e.to_string())?;
     }
-    Ok(())
+    Ok(plot)
 }
 
-/// A short axis label for a tick value: no trailing zeros, and thousands
-/// and millions as `k` and `M`, so labels stay narrow ("250k", "0.05", "2").
-pub fn tick_label(value: f64) -> String {
-    let size = value.abs();
-    let (scaled, suffix) = match size {
-        s if s >= 1e9 => (value / 1e9, "G"),
-        s if s >= 1e6 => (value / 1e6, "M"),
-        s if s >= 1e4 => (value / 1e3, "k"),
+/// An axis tick in few characters: 0.25, 3.5, 120, 45k, 1.2M.
+pub fn axis_number(value: f64) -> String {
+    let magnitude = value.abs();
+    let (scaled, suffix) = match magnitude {
+        m if m >= 1e9 => (value / 1e9, "G"),
+        m if m >= 1e6 => (value / 1e6, "M"),
+        m if m >= 1e4 => (value / 1e3, "k"),
         _ => (value, ""),
     };
-    let digits = format!("{scaled:.6}");
-    let digits = digits.trim_end_matches('0').trim_end_matches('.');
-    let digits = if digits == "-0" { "0" } else { digits };
-    format!("{digits}{suffix}")
+    let decimals = match scaled.abs() {
+        m if m == 0.0 || m >= 100.0 => 0,
+        m if m >= 10.0 => 1,
+        m if m >= 1.0 => 2,
+        m if m >= 0.01 => 3,
+        _ => return format!("{value:.1e}"),
+    };
+    let text = format!("{scaled:.decimals$}");
+    let text = if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    format!("{text}{suffix}")
 }
 
 /// The x range and a y range with a little headroom; [0, 1] for shares.
@@ -221,42 +295,21 @@ mod tests {
         assert!(svg.contains("<polygon"), "the band is drawn");
     }
 
-    #[test]
-    fn tick_labels_are_short() {
-        let cases = [
-            (0.0, "0"),
-            (0.5, "0.5"),
-            (80.0, "80"),
-            (-0.05, "-0.05"),
-            (0.1 + 0.2, "0.3"),
-            (12_500.0, "12.5k"),
-            (300_000.0, "300k"),
-            (2.5e6, "2.5M"),
-            (-1e-9, "0"),
-        ];
-        for (value, label) in cases {
-            assert_eq!(tick_label(value), label, "{value}");
+    /// A chart of one series, titled `title`.
+    fn single<'a>(title: &'a str, months: &'a [f64], values: &'a [f64]) -> Chart<'a> {
+        Chart {
+            title,
+            y_label: "units",
+            unit_interval: false,
+            font_size: 14,
+            series: vec![Series { label: "a", color: palette::scenario(0), months, values, band: None }],
         }
     }
 
     #[test]
     fn a_grid_draws_every_chart() {
-        let months = [0.0, 1.0];
-        let values = [2.0, 3.0];
-        let chart = |title| Chart {
-            title,
-            y_label: "units",
-            unit_interval: false,
-            font_size: 14,
-            series: vec![Series {
-                label: "a",
-                color: palette::scenario(0),
-                months: &months,
-                values: &values,
-                band: None,
-            }],
-        };
-        let charts = [chart("First"), chart("Second"), chart("Third")];
+        let (months, values) = ([0.0, 1.0], [2.0, 3.0]);
+        let charts = ["First", "Second", "Third"].map(|title| single(title, &months, &values));
         let mut svg = String::new();
         {
             let backend = SVGBackend::with_string(&mut svg, (600, 400));
@@ -265,8 +318,48 @@ mod tests {
         for title in ["First", "Second", "Third"] {
             assert!(svg.contains(title), "{title} missing");
         }
-        assert_eq!(svg.matches("</svg>").count(), 1, "one document");
+        assert_eq!(svg.matches("</svg>").count(), 1, "one document: cells are not presented one by one");
         assert!(svg.trim_end().ends_with("</svg>"), "nothing after the document's end");
+    }
+
+    #[test]
+    fn axis_numbers_are_short() {
+        let cases = [
+            (0.0, "0"),
+            (0.25, "0.25"),
+            (0.5, "0.5"),
+            (3.5, "3.5"),
+            (-0.05, "-0.05"),
+            (120.0, "120"),
+            (9_999.0, "9999"),
+            (45_000.0, "45k"),
+            (1_250_000.0, "1.25M"),
+            (0.0001, "1.0e-4"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(axis_number(value), text, "{value}");
+        }
+    }
+
+    #[test]
+    fn grid_areas_lie_in_their_cells_and_map_pixels_to_months() {
+        let (months, values) = ([0.0, 10.0, 20.0], [1.0, 2.0, 3.0]);
+        let charts = ["Left", "Right"].map(|title| single(title, &months, &values));
+        let mut svg = String::new();
+        let plots = {
+            let backend = SVGBackend::with_string(&mut svg, (600, 300));
+            let area = backend.into_drawing_area();
+            let style = Style { legend: false, months: Some(30.0) };
+            draw_grid_areas(&area, &charts, 2, style).unwrap()
+        };
+        assert_eq!(plots.len(), 2);
+        assert!(plots[0].left > 0 && plots[0].right <= 300, "{:?}", plots[0]);
+        assert!(plots[1].left > 300 && plots[1].right <= 600, "{:?}", plots[1]);
+        assert!(plots.iter().all(|p| p.top < p.bottom && p.x_max == 30.0), "the axis reaches the run's end");
+        let p = plots[1];
+        assert_eq!(p.month_at(f64::from(p.left)), Some(0.0));
+        assert_eq!(p.month_at(f64::from(p.right)), Some(30.0));
+        assert_eq!(p.month_at(f64::from(p.left - 5)), None);
     }
 
     #[cfg(not(target_arch = "wasm32"))]

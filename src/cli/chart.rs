@@ -6,7 +6,7 @@
 
 use super::error::{CliError, Result};
 use super::output::Output;
-use commons_sim::charts::{self, Chart, DrawResult, Series, fonts, palette};
+use commons_sim::charts::{self, Chart, DrawResult, Series, Style, fonts, palette};
 use commons_sim::ensemble::Summary;
 use commons_sim::outcomes::{Outcome, Panel};
 use plotters::coord::Shift;
@@ -99,7 +99,7 @@ fn figure<DB: DrawingBackend>(
             .titled(panel.title(), (fonts::FAMILY, 26).into_font().color(&RGBColor(60, 60, 60)))
             .map_err(|e| e.to_string())?;
         let charts: Vec<Chart> = outcomes_of(panel).into_iter().map(|o| chart(o, ensembles)).collect();
-        charts::draw_grid_unpresented(&grid, &charts, COLUMNS)?;
+        charts::draw_grid_unpresented(&grid, &charts, COLUMNS, Style::default())?;
         rest = below;
     }
     root.present().map_err(|e| e.to_string())

@@ -1,12 +1,24 @@
-// Shared by the browser tests: fail on any console error or uncaught
-// exception, and count the drawn pixels of a canvas.
+// Shared by the browser tests: fail on any console error, uncaught exception
+// or request to another origin; open the page on given scenarios; read the
+// page's numbers.
 const { expect } = require('@playwright/test');
 
-/** Collects console errors and page errors; call `check()` at the end. */
-function watchForErrors(page) {
+/** Collects console errors, page errors and requests leaving the page's
+ * origin; call `check()` at the end. */
+function watchForErrors(page, { allow = [] } = {}) {
   const errors = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
+  const allowed = (text) => allow.some((pattern) => pattern.test(text));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !allowed(msg.text())) errors.push(`console: ${msg.text()}`);
+  });
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const base = new URL(process.env.E2E_BASE_URL);
+    if (!['blob:', 'data:'].includes(url.protocol) && url.origin !== base.origin) {
+      errors.push(`request to another origin: ${request.url()}`);
+    }
+  });
   return { errors, check: () => expect(errors, errors.join('\n')).toEqual([]) };
 }
 
@@ -22,4 +34,71 @@ async function inkedPixels(page, selector) {
   });
 }
 
-module.exports = { watchForErrors, inkedPixels };
+/** Opens the page and waits until the model is loaded. */
+async function openPage(page, fragment = '') {
+  // From a blank page, so that a new fragment loads a new document.
+  if (fragment) await page.goto('about:blank');
+  await page.goto(fragment ? `/#${fragment}` : '/');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+}
+
+/** A small, short scenario (a preset with fewer agents and months), for
+ * tests whose behaviour does not depend on size. */
+const SMALL = { 'population.citizens': 300, 'population.projects': 15, 'population.firms': 12, months: 36 };
+
+/**
+ * The permalink fragment for `scenarios` (each `{ preset, set, name, schedule }`),
+ * built by the page's own encoder.
+ */
+async function linkFor(page, scenarios, options = {}) {
+  return page.evaluate(async ({ scenarios, options }) => {
+    const { encode } = await import('./js/permalink.js');
+    const { fromDiff } = await import('./js/scenarios.js');
+    const entries = scenarios.map((d, i) => fromDiff(d, i));
+    return encode({ seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false, ...options, scenarios: entries });
+  }, { scenarios, options });
+}
+
+/** Opens the page on `scenarios` (see `linkFor`). */
+async function openScenarios(page, scenarios, options = {}) {
+  await openPage(page);
+  const fragment = await linkFor(page, scenarios, options);
+  await openPage(page, fragment);
+}
+
+/** Plays at full speed until the run ends. */
+async function runToEnd(page) {
+  await page.selectOption('#speed', '100000');
+  await page.click('#play');
+  await expect(page.locator('#play')).toBeDisabled({ timeout: 30_000 });
+  return Number(await page.textContent('#month'));
+}
+
+/** The values table as { outcome: [value per scenario] } (full precision). */
+async function tableValues(page) {
+  return page.$$eval('#values td[data-outcome]', (cells) => {
+    const values = {};
+    for (const cell of cells) {
+      (values[cell.dataset.outcome] ??= [])[Number(cell.dataset.scenario)] = Number(cell.dataset.value);
+    }
+    return values;
+  });
+}
+
+/** Clicks “Export CSV” and parses the download: `{ header, rows: [{ scenario, seed, month, values }] }`
+ * (returned as the rows array, with `header` as a property). */
+async function downloadCsv(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const text = require('fs').readFileSync(await download.path(), 'utf8');
+  const [header, ...lines] = text.trim().split('\n');
+  const rows = lines.map((line) => {
+    const cells = line.split(',');
+    return { scenario: cells[0], seed: Number(cells[1]), month: Number(cells[2]), values: cells.slice(3).map(Number) };
+  });
+  rows.header = header.split(',');
+  return rows;
+}
+
+module.exports = {
+  watchForErrors, inkedPixels, openPage, openScenarios, linkFor, runToEnd, tableValues, downloadCsv, SMALL,
+};

@@ -1,0 +1,339 @@
+//! Two to four scenarios run side by side on the same seed, month by month,
+//! with their ensembles (many seeds each, run by the page's workers) and the
+//! charts, values and exports of both.
+
+use super::js_error;
+use super::society::Society;
+use crate::charts::{self, Chart, PlotArea, Series, Style, palette};
+use crate::ensemble::Summary;
+use crate::export;
+use crate::history::History;
+use crate::model::Model;
+use crate::outcomes::{COUNT, Outcome, OutcomeRow, Panel};
+use crate::scenario::Scenario;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Quantiles of the uncertainty band: a 90% band.
+const BAND: (f64, f64) = (0.05, 0.95);
+
+/// One scenario's run on the page's seed.
+struct Run {
+    /// Legend text: a letter and the scenario's name.
+    label: String,
+    model: Model,
+    history: History,
+    /// Runs of the scenario over the ensemble's seeds, and their summary.
+    ensemble: Vec<(u64, History)>,
+    summary: Option<Summary>,
+}
+
+/// The scenarios the page compares, stepped together.
+#[wasm_bindgen]
+pub struct Comparison {
+    runs: Vec<Run>,
+    /// Where each chart of the last drawn panel landed, and its outcome.
+    layout: Vec<(Outcome, PlotArea)>,
+    society: Society,
+}
+
+#[wasm_bindgen]
+impl Comparison {
+    /// Builds one run per scenario from a JSON array of scenarios; the error
+    /// names the scenario and the field at fault.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenarios_json: &str) -> Result<Comparison, JsError> {
+        let values: Vec<serde_json::Value> = serde_json::from_str(scenarios_json)
+            .map_err(|e| js_error(format!("the scenarios are not a JSON list: {e}")))?;
+        if values.is_empty() || values.len() > palette::SCENARIOS.len() {
+            return Err(js_error(format!("compare 1 to 4 scenarios, not {}", values.len())));
+        }
+        let mut runs = Vec::with_capacity(values.len());
+        for (i, value) in values.iter().enumerate() {
+            let letter = letter(i);
+            let scenario = Scenario::from_json(&value.to_string())
+                .map_err(|e| js_error(format!("scenario {letter}: {e}")))?;
+            let model = Model::new(&scenario).map_err(|e| js_error(format!("scenario {letter}: {e}")))?;
+            let mut history = History::new();
+            history.push(model.month(), model.outcomes());
+            let label = format!("{letter} {}", scenario.name);
+            runs.push(Run { label, model, history, ensemble: Vec::new(), summary: None });
+        }
+        Ok(Comparison { runs, layout: Vec::new(), society: Society::default() })
+    }
+
+    /// Advances every unfinished run by up to `months` months; returns the
+    /// latest month reached.
+    pub fn step(&mut self, months: u32) -> u32 {
+        for run in &mut self.runs {
+            for _ in 0..months {
+                if run.model.finished() {
+                    break;
+                }
+                run.model.step();
+                run.history.push(run.model.month(), run.model.outcomes());
+            }
+        }
+        self.month()
+    }
+
+    /// The latest month any run has reached.
+    pub fn month(&self) -> u32 {
+        self.runs.iter().map(|r| r.model.month()).max().unwrap_or(0)
+    }
+
+    /// The length of the longest run, in months.
+    pub fn length(&self) -> u32 {
+        self.runs.iter().map(|r| r.model.scenario().months).max().unwrap_or(0)
+    }
+
+    /// Whether every run reached its end.
+    pub fn finished(&self) -> bool {
+        self.runs.iter().all(|r| r.model.finished())
+    }
+
+    /// Draws one panel's outcomes in a grid `columns` wide, each chart with
+    /// every scenario (the page shows their legend); with `bands`, ensemble
+    /// medians and 90% bands.
+    #[wasm_bindgen(js_name = drawPanel)]
+    pub fn draw_panel(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        panel: usize,
+        columns: usize,
+        font_size: u32,
+        bands: bool,
+    ) -> Result<(), JsError> {
+        let panel = *Panel::ALL.get(panel).ok_or_else(|| js_error(format!("no panel {panel}")))?;
+        let outcomes: Vec<Outcome> = Outcome::ALL.into_iter().filter(|o| o.panel() == panel).collect();
+        let charts: Vec<Chart> = outcomes.iter().map(|&o| self.chart(o, font_size, bands)).collect();
+        let area = backend(canvas)?.into_drawing_area();
+        let style = Style { legend: false, months: Some(f64::from(self.length())) };
+        let plots = charts::draw_grid_areas(&area, &charts, columns, style).map_err(js_error)?;
+        self.layout = outcomes.into_iter().zip(plots).collect();
+        Ok(())
+    }
+
+    /// Draws one outcome alone (for saving a chart as an image).
+    #[wasm_bindgen(js_name = drawOutcome)]
+    pub fn draw_outcome(
+        &self,
+        canvas: HtmlCanvasElement,
+        outcome: &str,
+        font_size: u32,
+        bands: bool,
+    ) -> Result<(), JsError> {
+        let outcome = outcome_named(outcome)?;
+        let area = backend(canvas)?.into_drawing_area();
+        let style = Style { legend: true, months: Some(f64::from(self.length())) };
+        charts::draw_chart(&area, &self.chart(outcome, font_size, bands), style).map(|_| ()).map_err(js_error)
+    }
+
+    /// What lies under a point of the last drawn panel (canvas pixels): empty
+    /// if no chart's plot, else the outcome's column, the month, then for each
+    /// scenario its value, the band's lower and upper edges (NaN where absent).
+    pub fn hover(&self, x: f64, y: f64, bands: bool) -> Vec<f64> {
+        let hit = self
+            .layout
+            .iter()
+            .find(|(_, p)| (f64::from(p.top)..=f64::from(p.bottom)).contains(&y) && p.month_at(x).is_some());
+        let Some(&(outcome, plot)) = hit else { return Vec::new() };
+        let month = plot.month_at(x).unwrap_or(0.0).round();
+        let mut out = vec![outcome as usize as f64, month];
+        for run in &self.runs {
+            let at = |values: &[f64]| values.get(month as usize).copied().unwrap_or(f64::NAN);
+            match (&run.summary, bands) {
+                (Some(s), true) => {
+                    out.extend([at(s.median(outcome)), at(s.lower(outcome)), at(s.upper(outcome))])
+                }
+                _ => out.extend([at(run.history.column(outcome)), f64::NAN, f64::NAN]),
+            }
+        }
+        out
+    }
+
+    /// Every outcome of every scenario at `month` (or each run's last month
+    /// if it has not reached it), scenario after scenario; with `bands`, the
+    /// ensemble medians.
+    pub fn values(&self, month: u32, bands: bool) -> Vec<f64> {
+        let mut out = Vec::with_capacity(self.runs.len() * COUNT);
+        for run in &self.runs {
+            let at =
+                |values: &[f64]| values.get(month as usize).or(values.last()).copied().unwrap_or(f64::NAN);
+            match (&run.summary, bands) {
+                (Some(s), true) => out.extend(Outcome::ALL.iter().map(|&o| at(s.median(o)))),
+                _ => out.extend(Outcome::ALL.iter().map(|&o| at(run.history.column(o)))),
+            }
+        }
+        out
+    }
+
+    /// Each run's digest (hex): identical series give identical digests,
+    /// natively and here.
+    pub fn digests(&self) -> Vec<String> {
+        self.runs.iter().map(|r| format!("{:016x}", r.history.digest())).collect()
+    }
+
+    /// The runs as CSV in the command line's columns: the runs so far, or
+    /// with `bands` every run of every ensemble.
+    pub fn csv(&self, bands: bool) -> String {
+        let mut out = export::csv_header();
+        out.push('\n');
+        for run in &self.runs {
+            let name = &run.model.scenario().name;
+            if bands && run.summary.is_some() {
+                for (seed, history) in &run.ensemble {
+                    export::write_csv_rows(&mut out, name, *seed, history);
+                }
+            } else {
+                export::write_csv_rows(&mut out, name, run.model.scenario().seed, &run.history);
+            }
+        }
+        out
+    }
+
+    /// Adds one finished run of scenario `index` on `seed` (a history
+    /// flattened as [`runToEnd`](super::run_to_end) returns it) to its ensemble.
+    #[wasm_bindgen(js_name = addEnsembleRun)]
+    pub fn add_ensemble_run(&mut self, index: usize, seed: f64, flat: &[f64]) -> Result<(), JsError> {
+        let run = self.runs.get_mut(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
+        let history = unflatten(flat).ok_or_else(|| js_error("an ensemble run came back malformed"))?;
+        if history.len() != run.model.scenario().months as usize + 1 {
+            return Err(js_error("an ensemble run came back with the wrong number of months"));
+        }
+        run.ensemble.push((seed as u64, history));
+        run.summary = None;
+        Ok(())
+    }
+
+    /// Summarises every scenario's ensemble (median and 90% band by month);
+    /// returns whether every scenario has one.
+    pub fn summarise(&mut self) -> bool {
+        for run in &mut self.runs {
+            run.ensemble.sort_by_key(|(seed, _)| *seed);
+            let histories: Vec<History> = run.ensemble.iter().map(|(_, h)| h.clone()).collect();
+            run.summary = (!histories.is_empty()).then(|| Summary::new(&histories, BAND.0, BAND.1));
+        }
+        self.has_bands()
+    }
+
+    /// Forgets every ensemble.
+    #[wasm_bindgen(js_name = clearEnsembles)]
+    pub fn clear_ensembles(&mut self) {
+        for run in &mut self.runs {
+            run.ensemble.clear();
+            run.summary = None;
+        }
+    }
+
+    /// Whether every scenario has a summarised ensemble.
+    #[wasm_bindgen(js_name = hasBands)]
+    pub fn has_bands(&self) -> bool {
+        self.runs.iter().all(|r| r.summary.is_some())
+    }
+
+    /// Copies scenario `index`'s citizens and projects into the buffers the
+    /// page reads through typed-array views; returns the number of citizens.
+    #[wasm_bindgen(js_name = updateSociety)]
+    pub fn update_society(&mut self, index: usize) -> Result<usize, JsError> {
+        let run = self.runs.get(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
+        self.society.copy_from(&run.model);
+        Ok(self.society.citizens())
+    }
+
+    /// Address of the citizens' state bits in wasm memory (one byte each).
+    #[wasm_bindgen(js_name = citizenFlagsPtr)]
+    pub fn citizen_flags_ptr(&self) -> *const u8 {
+        self.society.flags_ptr()
+    }
+
+    /// Address of the projects' records in wasm memory (`f32`s, see
+    /// [`Society`] for the layout).
+    #[wasm_bindgen(js_name = projectsPtr)]
+    pub fn projects_ptr(&self) -> *const f32 {
+        self.society.projects_ptr()
+    }
+
+    /// Number of projects in the buffer.
+    #[wasm_bindgen(js_name = projectCount)]
+    pub fn project_count(&self) -> usize {
+        self.society.projects()
+    }
+}
+
+impl Comparison {
+    /// The chart of one outcome with every scenario.
+    fn chart(&self, outcome: Outcome, font_size: u32, bands: bool) -> Chart<'_> {
+        let series = self
+            .runs
+            .iter()
+            .enumerate()
+            .map(|(i, run)| match (&run.summary, bands) {
+                (Some(s), true) => Series {
+                    label: &run.label,
+                    color: palette::scenario(i),
+                    months: s.months(),
+                    values: s.median(outcome),
+                    band: Some((s.lower(outcome), s.upper(outcome))),
+                },
+                _ => Series {
+                    label: &run.label,
+                    color: palette::scenario(i),
+                    months: run.history.months(),
+                    values: run.history.column(outcome),
+                    band: None,
+                },
+            })
+            .collect();
+        Chart {
+            title: outcome.label(),
+            y_label: outcome.unit(),
+            unit_interval: outcome.is_unit_interval(),
+            font_size,
+            series,
+        }
+    }
+}
+
+fn backend(canvas: HtmlCanvasElement) -> Result<CanvasBackend, JsError> {
+    CanvasBackend::with_canvas_object(canvas).ok_or_else(|| js_error("the canvas has no 2D context"))
+}
+
+fn outcome_named(name: &str) -> Result<Outcome, JsError> {
+    Outcome::from_name(name).ok_or_else(|| js_error(format!("unknown outcome `{name}`")))
+}
+
+/// "A", "B", …: how the page names compared scenarios.
+fn letter(index: usize) -> char {
+    char::from(b'A' + (index % 26) as u8)
+}
+
+/// A history as one row after another: the month, then every outcome.
+pub(super) fn flatten(history: &History) -> Vec<f64> {
+    let mut flat = Vec::with_capacity(history.len() * (COUNT + 1));
+    for i in 0..history.len() {
+        flat.push(history.months()[i]);
+        flat.extend(Outcome::ALL.iter().map(|&o| history.column(o)[i]));
+    }
+    flat
+}
+
+/// The inverse of [`flatten`], or `None` if the rows are ragged or a month
+/// is not a whole number.
+fn unflatten(flat: &[f64]) -> Option<History> {
+    if !flat.len().is_multiple_of(COUNT + 1) {
+        return None;
+    }
+    let mut history = History::new();
+    for row in flat.chunks_exact(COUNT + 1) {
+        let month = row[0];
+        if !(0.0..=f64::from(u32::MAX)).contains(&month) || month.fract() != 0.0 {
+            return None;
+        }
+        let values: OutcomeRow = std::array::from_fn(|o| row[o + 1]);
+        history.push(month as u32, &values);
+    }
+    Some(history)
+}

@@ -1,0 +1,138 @@
+// The page for a reader who shares: a link replays exactly the same numbers,
+// hostile links and files are refused with a clear message, a panic in wasm
+// is reported, and the browser computes what native code computes.
+const { test, expect } = require('@playwright/test');
+const fs = require('fs');
+const path = require('path');
+const { watchForErrors, openPage, openScenarios, runToEnd, tableValues, SMALL } = require('./helpers');
+
+test('a permalink opened in a new page reproduces identical numbers', async ({ page, context }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, [
+    { preset: 'partner-state', set: { ...SMALL, 'state.corporate_tax': 0.6 }, name: 'partner, high tax' },
+    { preset: 'welfare-state', set: SMALL, schedule: [{ month: 10, regime: 'big-society' }] },
+  ], { seed: 77 });
+  await page.selectOption('#speed', '100000');
+  for (let i = 0; i < 3; i += 1) await page.click('#step');
+  await page.click('#copy-link');
+  const link = await page.inputValue('#link-text');
+  expect(link).toContain('#v=1');
+  expect(link).toContain('seed=77');
+  expect(link).toContain('month=3');
+  expect(new URL(link).search).toBe('');
+  const digests = await page.textContent('#digests');
+  const values = await tableValues(page);
+
+  const other = await context.newPage();
+  const otherWatch = watchForErrors(other);
+  await other.goto(link);
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('#month')).toHaveText('3');
+  await expect(other.locator('#seed')).toHaveValue('77');
+  await expect(other.locator('#scenario-list')).toContainText('partner, high tax');
+  expect(await other.textContent('#digests')).toBe(digests);
+  expect(await tableValues(other)).toEqual(values);
+  otherWatch.check();
+  watch.check();
+});
+
+/** Fragments a hostile or broken link might carry, and what the message must name. */
+function hostileLinks() {
+  const encode = (list) => Buffer.from(JSON.stringify(list)).toString('base64url');
+  const link = (list, extra = {}) => new URLSearchParams({ v: '1', seed: '1', month: '0', runs: '20', ...extra, s: encode(list) }).toString();
+  return [
+    [link([{ preset: 'welfare-state', set: { 'population.citizens': 1e9 } }]), 'population.citizens'],
+    [link([{ preset: 'welfare-state', set: { months: 5e6 } }]), 'months'],
+    [link([{ preset: 'welfare-state', set: { 'state.income_tax': 'NaN' } }]), 'state.income_tax'],
+    [link([{ preset: 'welfare-state', set: { 'state.income_tax': null } }]), 'state.income_tax'],
+    [link([{ preset: 'welfare-state', set: { '__proto__.polluted': 1 } }]), '__proto__.polluted'],
+    [link([{ preset: '<script>alert(1)</script>' }]), 'unknown preset'],
+    [link([{ preset: 'welfare-state', schedule: [{ month: 9999, regime: 'big-society' }] }]), 'schedule[0].month'],
+    [link([{ preset: 'welfare-state', name: 'x'.repeat(500) }]), 'name'],
+    [link(Array(9).fill({ preset: 'welfare-state' })), '1 to 4 scenarios'],
+    [link([{ preset: 'welfare-state' }], { month: '99999999' }), 'month'],
+    [link([{ preset: 'welfare-state' }], { runs: '1e9' }), 'runs'],
+    [link([{ preset: 'welfare-state' }], { seed: '-1' }), 'seed'],
+    ['v=1&s=%%%not-base64', 'could not be read'],
+    [`v=1&s=${'A'.repeat(30_000)}`, 'too long'],
+    ['v=2&s=W10', 'version'],
+  ];
+}
+
+test('hostile links give a clear message and fall back to the defaults', async ({ page }) => {
+  const watch = watchForErrors(page);
+  for (const [fragment, named] of hostileLinks()) {
+    await openPage(page, fragment);
+    await expect(page.locator('#error'), fragment.slice(0, 80)).toBeVisible();
+    await expect(page.locator('#error')).toContainText('This link could not be opened');
+    await expect(page.locator('#error')).toContainText(named);
+    await expect(page.locator('#scenario-list button')).toHaveCount(4);
+    expect(await page.evaluate(() => ({}).polluted)).toBeUndefined();
+  }
+  watch.check();
+});
+
+test('text from a link is shown as text, never run as HTML', async ({ page }) => {
+  const watch = watchForErrors(page);
+  const name = '<img src=x onerror="window.pwned=1"><b>bold</b>';
+  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL, name }]);
+  await expect(page.locator('#scenario-list')).toContainText(name);
+  await page.click('#step');
+  await expect(page.locator('#values thead')).toContainText(name);
+  expect(await page.locator('img, b').count()).toBe(0);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+  watch.check();
+});
+
+test('an invalid scenario file or saved session is refused with the reason', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page);
+  const upload = (text) => page.setInputFiles('#import-json', {
+    name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(text),
+  });
+  await upload('{"households": {"saving_propensity": 1.5}}');
+  await expect(page.locator('#error')).toContainText('households.saving_propensity');
+  await expect(page.locator('#error')).toContainText('0 to 0.99');
+  await upload('not json at all');
+  await expect(page.locator('#error')).toContainText('The scenario file was not loaded');
+  await upload('{"population": {"citizens": 150000}}');
+  await expect(page.locator('#error')).toContainText('at most 100000');
+
+  // A corrupted saved session: the page says so and starts from the defaults.
+  await page.evaluate(() => localStorage.setItem('commons-sim:last-link', 'v=1&s=!!!'));
+  await page.goto('about:blank');
+  await openPage(page);
+  await expect(page.locator('#error')).toContainText('Your saved session could not be restored');
+  await expect(page.locator('#scenario-list button')).toHaveCount(4);
+  watch.check();
+});
+
+test('a panic inside wasm becomes a readable message', async ({ page }) => {
+  const watch = watchForErrors(page, { allow: [/deliberate panic/, /unreachable/] });
+  await openPage(page);
+  await page.evaluate(() => window.commonsSim.debugPanic());
+  await expect(page.locator('#error')).toBeVisible();
+  await expect(page.locator('#error')).toContainText('internal error');
+  await expect(page.locator('#error')).toContainText('deliberate panic');
+  // The page still answers: the about section and the panels work.
+  await page.click('#panel-tab-2');
+  await expect(page.locator('#panel-tab-2')).toHaveAttribute('aria-selected', 'true');
+  watch.check();
+});
+
+test('the same scenario and seed give identical series in the browser and natively', async ({ page }) => {
+  const watch = watchForErrors(page);
+  const common = fs.readFileSync(path.join(__dirname, '..', 'common', 'mod.rs'), 'utf8');
+  const scenario = common.match(/REFERENCE_SCENARIO: &str = r#"([\s\S]*?)"#;/)[1];
+  const digest = common.match(/REFERENCE_DIGEST: &str = "([0-9a-f]{16})";/)[1];
+  await openPage(page);
+  await page.setInputFiles('#import-json', {
+    name: 'reference.json', mimeType: 'application/json', buffer: Buffer.from(scenario),
+  });
+  await expect(page.locator('#seed')).toHaveValue('2026');
+  await expect(page.locator('#scenario-list button').first()).toContainText('reference');
+  await runToEnd(page);
+  await expect(page.locator('#month')).toHaveText('240');
+  expect(await page.textContent('#digests')).toContain(`A ${digest}`);
+  watch.check();
+});

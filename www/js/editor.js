@@ -1,0 +1,234 @@
+// The scenario editor: the list of compared scenarios, and for the selected
+// one its preset, name, parameters and policy schedule. The controls are
+// generated from the library's parameter table (labels, units, ranges,
+// descriptions, sources): no parameter is listed by hand here.
+import { catalogue } from './wasm.js';
+import { byId, el, formatNumber } from './dom.js';
+import { showError, clearError } from './messages.js';
+import { LIMITS, letter, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
+
+const SECTION_TITLES = {
+  run: 'The run', population: 'Population', households: 'Households', cooperation: 'Cooperation',
+  commons: 'Commons projects', market: 'Market and firms', associations: 'For-benefit associations',
+  programmes: 'State programmes', state: 'State levers', legitimacy: 'Legitimacy',
+};
+
+const sectionTitle = (section) => SECTION_TITLES[section] ?? section[0].toUpperCase() + section.slice(1);
+
+/** A slider step giving about 200 positions: 1, 2 or 5 times a power of ten. */
+function sliderStep(spec) {
+  if (spec.integer) return Math.max(1, 10 ** Math.floor(Math.log10(Math.max(1, (spec.max - spec.min) / 200))));
+  const raw = (spec.max - spec.min) / 200;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+}
+
+/** Ranges too wide for a useful slider get a number box only. */
+function sliderFriendly(spec) {
+  return spec.path !== 'months' && (spec.max - spec.min) / sliderStep(spec) <= 1000;
+}
+
+/** Removes the floating-point noise of stepping (0.30000000000000004 → 0.3). */
+function tidy(value, step) {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + 1);
+  return Number(value.toFixed(decimals));
+}
+
+export class Editor {
+  /** `page` holds `scenarios` and `selected`; `onChange()` is called after every edit. */
+  constructor({ page, onChange }) {
+    this.page = page;
+    this.onChange = onChange;
+    byId('add-scenario').addEventListener('click', () => this.add());
+    byId('remove-scenario').addEventListener('click', () => this.remove());
+    byId('reset-preset').addEventListener('click', () => this.resetToPreset());
+    byId('preset').append(...catalogue.presets.map((p) => el('option', { value: p.name }, p.title)));
+    byId('preset').addEventListener('change', (event) => this.choosePreset(event.target.value));
+    byId('scenario-name').addEventListener('change', (event) => this.rename(event.target.value));
+    byId('add-change').addEventListener('click', () => this.addChange());
+  }
+
+  get entry() {
+    return this.page.scenarios[this.page.selected];
+  }
+
+  /** Commits a new scenario for the selected entry, validated; on error shows
+   * it and redraws the controls with the old values. */
+  commit(update) {
+    try {
+      const scenario = validate(update(structuredClone(this.entry.scenario)));
+      this.entry.scenario = scenario;
+      clearError();
+      this.onChange();
+    } catch (error) {
+      showError(`That change was not applied: ${error.message}`);
+    }
+    this.render();
+  }
+
+  /** Redraws the list and the editor, keeping keyboard focus where it was. */
+  render() {
+    const focused = document.activeElement?.id;
+    this.renderControls();
+    if (focused && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
+  }
+
+  renderControls() {
+    const { scenarios, selected } = this.page;
+    byId('scenario-list').replaceChildren(...scenarios.map((entry, i) => el('li', {},
+      el('button', {
+        type: 'button', class: 'scenario-chip', id: `scenario-chip-${i}`, 'aria-pressed': String(i === selected),
+        onclick: () => { this.page.selected = i; this.render(); },
+      }, el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }),
+      `${letter(i)} `, entry.scenario.name))));
+    byId('add-scenario').disabled = scenarios.length >= LIMITS.scenarios;
+    byId('remove-scenario').disabled = scenarios.length <= 1;
+    const entry = this.entry;
+    byId('editor-title').textContent = `Scenario ${letter(selected)}: ${entry.scenario.name}`;
+    byId('editor-swatch').style.background = catalogue.colours[selected];
+    byId('preset').value = entry.preset;
+    const preset = catalogue.presets.find((p) => p.name === entry.preset);
+    byId('preset-summary').textContent = preset.summary;
+    byId('preset-explanation').textContent = preset.explanation;
+    byId('scenario-name').value = entry.scenario.name;
+    const specs = catalogue.params.filter((p) => p.path !== 'seed');
+    byId('key-params').replaceChildren(...this.sections(specs.filter((p) => p.key)));
+    const advanced = specs.filter((p) => !p.key);
+    byId('advanced-count').textContent = String(advanced.length);
+    byId('advanced-params').replaceChildren(...this.sections(advanced));
+    this.renderSchedule();
+  }
+
+  /** Fieldsets of controls, one per section, in table order. */
+  sections(specs) {
+    const sections = [...new Set(specs.map((p) => p.section))];
+    return sections.map((section) => el('fieldset', { class: 'param-section' },
+      el('legend', {}, sectionTitle(section)),
+      specs.filter((p) => p.section === section).map((spec) => this.control(spec))));
+  }
+
+  /** A labelled control for one parameter, with its unit, range, description and source. */
+  control(spec) {
+    const id = `param-${spec.path.replaceAll('.', '-')}`;
+    const value = valueAt(this.entry.scenario, spec.path);
+    const changed = value !== valueAt(presetScenario(this.entry.preset), spec.path);
+    const set = (raw) => this.commit((s) => withParameter(s, spec.path, raw));
+    const number = el('input', {
+      type: 'number', id, value: String(value), min: String(spec.min), max: String(spec.max),
+      step: spec.integer ? '1' : 'any', inputmode: spec.integer ? 'numeric' : 'decimal',
+      'aria-describedby': `${id}-help`,
+      onchange: (event) => set(Number(event.target.value === '' ? NaN : event.target.value)),
+    });
+    let slider = null;
+    if (sliderFriendly(spec)) {
+      const step = sliderStep(spec);
+      slider = el('input', {
+        type: 'range', id: `${id}-slider`, min: String(spec.min), max: String(spec.max), step: String(step), value: String(value),
+        'aria-label': `${spec.label} (${spec.unit})`, 'aria-describedby': `${id}-help`,
+        oninput: (event) => { number.value = String(tidy(Number(event.target.value), step)); },
+        onchange: (event) => set(tidy(Number(event.target.value), step)),
+      });
+    }
+    return el('div', { class: `param${changed ? ' changed' : ''}` },
+      el('label', { for: id }, spec.label, el('span', { class: 'unit' }, ` ${spec.unit}`),
+        changed ? el('span', { class: 'changed-mark' }, ' (changed)') : null),
+      el('div', { class: 'param-inputs' }, slider, number),
+      el('p', { class: 'help', id: `${id}-help` },
+        `${spec.description} Range ${formatNumber(spec.min)}–${formatNumber(spec.max)}.`),
+      el('details', { class: 'source' }, el('summary', {}, 'Source'), el('p', {}, spec.source)));
+  }
+
+  renderSchedule() {
+    const { schedule, months } = this.entry.scenario;
+    const levers = catalogue.params.filter((p) => p.section === 'state');
+    const update = (fn) => this.commit((s) => { fn(s.schedule); return s; });
+    const items = schedule.map((change, i) => {
+      const regimeSelect = el('select', {
+        id: `change-${i}-regime`,
+        onchange: (event) => update((list) => {
+          if (event.target.value) list[i].regime = event.target.value;
+          else delete list[i].regime;
+        }),
+      }, el('option', { value: '' }, 'keep the current levers'),
+      regimeNames().map((name) => el('option', { value: name, selected: change.regime === name }, presetTitle(name))));
+      const leverRows = Object.entries(change.levers ?? {}).map(([name, value]) => {
+        const spec = levers.find((p) => p.path === `state.${name}`);
+        const rowId = `change-${i}-lever-${name}`;
+        return el('li', {},
+          el('label', { for: rowId }, `${spec ? spec.label : name} (${spec ? spec.unit : ''})`),
+          el('input', {
+            type: 'number', id: rowId, value: String(value), step: 'any',
+            min: spec ? String(spec.min) : undefined, max: spec ? String(spec.max) : undefined,
+            onchange: (event) => update((list) => { list[i].levers[name] = Number(event.target.value); }),
+          }),
+          el('button', { type: 'button', onclick: () => update((list) => { delete list[i].levers[name]; }) },
+            `Remove ${spec ? spec.label : name}`));
+      });
+      const unused = levers.filter((p) => !(p.path.slice(6) in (change.levers ?? {})));
+      const leverPicker = el('select', { id: `change-${i}-add-lever`, 'aria-label': 'Lever to set' },
+        unused.map((p) => el('option', { value: p.path.slice(6) }, p.label)));
+      return el('li', { class: 'change' },
+        el('div', { class: 'change-head' },
+          el('label', { for: `change-${i}-month` }, 'At month'),
+          el('input', {
+            type: 'number', id: `change-${i}-month`, min: '0', max: String(months), step: '1', value: String(change.month),
+            onchange: (event) => update((list) => { list[i].month = Number(event.target.value); }),
+          }),
+          el('label', { for: `change-${i}-regime` }, 'switch to'), regimeSelect),
+        leverRows.length ? el('ul', { class: 'lever-changes' }, leverRows) : null,
+        el('div', { class: 'change-actions' },
+          leverPicker,
+          el('button', {
+            type: 'button',
+            onclick: () => update((list) => {
+              const name = leverPicker.value;
+              list[i].levers = { ...(list[i].levers ?? {}), [name]: valueAt(this.entry.scenario, `state.${name}`) };
+            }),
+          }, 'Set this lever too'),
+          el('button', { type: 'button', onclick: () => update((list) => list.splice(i, 1)) }, 'Remove this change')));
+    });
+    byId('schedule-list').replaceChildren(...items);
+    byId('schedule-empty').hidden = schedule.length > 0;
+    byId('add-change').disabled = schedule.length >= LIMITS.scheduleChanges;
+  }
+
+  addChange() {
+    this.commit((s) => {
+      s.schedule.push({ month: Math.min(60, s.months), regime: 'big-society' });
+      return s;
+    });
+  }
+
+  choosePreset(name) {
+    this.entry.preset = name;
+    this.commit(() => presetScenario(name));
+  }
+
+  resetToPreset() {
+    this.commit(() => presetScenario(this.entry.preset));
+  }
+
+  rename(name) {
+    this.commit((s) => ({ ...s, name: name.trim() || s.name }));
+  }
+
+  add() {
+    const { scenarios } = this.page;
+    if (scenarios.length >= LIMITS.scenarios) return;
+    const used = new Set(scenarios.map((s) => s.preset));
+    const free = regimeNames().find((name) => !used.has(name));
+    scenarios.push(free ? fromPreset(free) : structuredClone(this.entry));
+    this.page.selected = scenarios.length - 1;
+    this.render();
+    this.onChange();
+  }
+
+  remove() {
+    const { scenarios } = this.page;
+    if (scenarios.length <= 1) return;
+    scenarios.splice(this.page.selected, 1);
+    this.page.selected = Math.min(this.page.selected, scenarios.length - 1);
+    this.render();
+    this.onChange();
+  }
+}

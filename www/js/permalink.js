@@ -1,0 +1,79 @@
+// The permalink: everything needed to replay exactly what is on screen, in
+// the URL fragment (never the query, so nothing reaches a server):
+//
+//   #v=1&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&s=<scenarios>
+//
+// `s` is base64url of a JSON list with, for each scenario, its preset and
+// what differs from it (see `diffFromPreset`). Everything read from a link
+// is checked; the caller shows the error and falls back to defaults.
+import { diffFromPreset, fromDiff, LIMITS } from './scenarios.js';
+
+const VERSION = '1';
+const MAX_LENGTH = 20_000;
+
+function toBase64Url(text) {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text) {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('the scenarios are not base64url text');
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** The fragment (without `#`) for a page state. */
+export function encode(view) {
+  const params = new URLSearchParams();
+  params.set('v', VERSION);
+  params.set('seed', String(view.seed));
+  params.set('month', String(view.month));
+  params.set('runs', String(view.runs));
+  if (view.bands) params.set('bands', '1');
+  if (view.panel) params.set('panel', String(view.panel));
+  if (view.projector) params.set('projector', '1');
+  params.set('s', toBase64Url(JSON.stringify(view.scenarios.map(diffFromPreset))));
+  return params.toString();
+}
+
+/** A whole number from a link parameter, in [min, max]. */
+function integer(params, name, min, max, fallback) {
+  if (!params.has(name)) return fallback;
+  const text = params.get(name);
+  const value = Number(text);
+  if (!/^\d{1,16}$/.test(text) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not “${text.slice(0, 40)}”`);
+  }
+  return value;
+}
+
+/** Reads a fragment (without `#`) into a page state, or throws an Error
+ * whose message says what is wrong with the link. */
+export function decode(fragment, panels) {
+  if (fragment.length > MAX_LENGTH) throw new Error(`the link is too long (${fragment.length} characters; at most ${MAX_LENGTH})`);
+  const params = new URLSearchParams(fragment);
+  if (params.get('v') !== VERSION) throw new Error(`unknown link version “${String(params.get('v')).slice(0, 20)}”`);
+  let list;
+  try {
+    list = JSON.parse(fromBase64Url(params.get('s') ?? ''));
+  } catch (error) {
+    throw new Error(`the scenarios could not be read (${error.message})`);
+  }
+  if (!Array.isArray(list) || list.length < 1 || list.length > LIMITS.scenarios) {
+    throw new Error(`a link holds 1 to ${LIMITS.scenarios} scenarios`);
+  }
+  const scenarios = list.map((diff, i) => fromDiff(diff, i));
+  const length = Math.max(...scenarios.map((s) => s.scenario.months));
+  return {
+    scenarios,
+    seed: integer(params, 'seed', 0, Number.MAX_SAFE_INTEGER, 1),
+    month: integer(params, 'month', 0, length, 0),
+    runs: integer(params, 'runs', 2, LIMITS.runs, 20),
+    bands: params.get('bands') === '1',
+    panel: integer(params, 'panel', 0, panels - 1, 0),
+    projector: params.get('projector') === '1',
+  };
+}

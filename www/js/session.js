@@ -1,0 +1,44 @@
+// The session: where the page's state comes from when it opens (the link,
+// else the last session saved in this browser, else the defaults) and where
+// it is kept (the URL fragment and local storage).
+import { catalogue } from './wasm.js';
+import { showError } from './messages.js';
+import { fromPreset, regimeNames } from './scenarios.js';
+import { decode } from './permalink.js';
+
+const SAVED = 'commons-sim:last-link';
+
+/** The four regimes on seed 1: what the page opens with. */
+export function defaults() {
+  return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false };
+}
+
+/** The state to start from; anything unreadable is reported and replaced by the defaults. */
+export function initialState() {
+  const fromLink = location.hash.length > 1;
+  let saved = null;
+  try {
+    saved = localStorage.getItem(SAVED);
+  } catch {
+    // Storage can be off (private windows); the defaults do.
+  }
+  const fragment = fromLink ? location.hash.slice(1) : saved;
+  if (!fragment) return defaults();
+  try {
+    return decode(fragment, catalogue.panels.length);
+  } catch (error) {
+    const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';
+    showError(`${what}: ${error.message}. Showing the default comparison instead.`);
+    return defaults();
+  }
+}
+
+/** Keeps a fragment in the address bar (without a new history entry) and in storage. */
+export function keep(fragment) {
+  history.replaceState(null, '', `#${fragment}`);
+  try {
+    localStorage.setItem(SAVED, fragment);
+  } catch {
+    // Nothing to do: the link still carries the state.
+  }
+}

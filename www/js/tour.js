@@ -1,0 +1,99 @@
+// The guided tour for a class: a few steps that each set up scenarios, start
+// them, and say what to look at. It asks questions rather than giving the
+// answers: the model is there to test the essay's argument, not to repeat it.
+import { byId } from './dom.js';
+import { fromPreset, withParameter } from './scenarios.js';
+
+const named = (entry, name) => ({ ...entry, scenario: { ...entry.scenario, name } });
+const scheduled = (preset, name, month, regime) => {
+  const entry = named(fromPreset(preset), name);
+  entry.scenario.schedule = [{ month, regime }];
+  return entry;
+};
+
+/** Each step: a title, what to do and notice, the scenarios it sets up and what it does. */
+const STEPS = [
+  {
+    title: 'Four states, the same citizens',
+    text: 'The four regimes run on the same seed: the same people, skills and luck; only the state differs. '
+      + 'Watch “Citizens contributing” and “Commons knowledge”. Then open “Inequality and precarity”: '
+      + 'who has the free time to contribute under each regime?',
+    setup: () => ['welfare-state', 'corporate-welfare', 'big-society', 'partner-state'].map(fromPreset),
+  },
+  {
+    title: 'Welfare state or partner state?',
+    text: 'Both keep basic security; the partner state also funds the infrastructure of cooperation, trains '
+      + 'citizens, lends tools and matches what citizen teams raise, and its benefits are easy to claim. '
+      + 'Compare “Infrastructure health” and “Citizens contributing”. What does the partner state cost: look '
+      + 'at the state budget balance and market output.',
+    setup: () => ['welfare-state', 'partner-state'].map(fromPreset),
+  },
+  {
+    title: 'Welfare state, then cuts in year 5',
+    text: 'Three runs start as the same welfare state; at month 60 one switches to Big Society cuts and one '
+      + 'to a partner state. Before month 60 the lines lie exactly on top of each other (same seed). After '
+      + 'it, which outcome moves first, and which takes years to move?',
+    setup: () => [
+      named(fromPreset('welfare-state'), 'welfare state throughout'),
+      scheduled('welfare-state', 'cuts in year 5', 60, 'big-society'),
+      scheduled('welfare-state', 'partner state from year 5', 60, 'partner-state'),
+    ],
+  },
+  {
+    title: 'When the contrast reverses',
+    text: 'A partner state needs revenue. Here it taxes profits at 80%, far above what firms earn elsewhere. '
+      + 'Watch “Firms alive” and “Market output” in “Market and income”, then the state’s budget and debt: '
+      + 'does the commons still do better than under the welfare state? Find the tax rate where it stops.',
+    setup: () => [
+      fromPreset('welfare-state'),
+      named({ ...fromPreset('partner-state'), scenario: withParameter(fromPreset('partner-state').scenario, 'state.corporate_tax', 0.8) },
+        'partner state, corporate tax 80%'),
+    ],
+  },
+  {
+    title: 'Is it luck?',
+    text: 'One run is one possible history. The page now runs each scenario on the same 20 seeds in the '
+      + 'background (“Uncertainty” shows the progress); the charts then show the median with a band holding '
+      + '90% of the runs. Where the bands of two scenarios overlap, the difference between them could be chance.',
+    setup: null,
+    action: (app) => app.runEnsemble(),
+  },
+  {
+    title: 'Your turn',
+    text: 'Change one lever at a time in the editor and watch which outcomes move. Can you find settings in '
+      + 'which Big Society does better than the partner state? Copy the link to share exactly what you found.',
+    setup: null,
+  },
+];
+
+/** Wires the tour; `app.showScenarios(entries)` sets up and plays a step's
+ * scenarios, `app.runEnsemble()` runs them over many seeds. */
+export function setupTour(app) {
+  const box = byId('tour');
+  let step = 0;
+  const show = (index) => {
+    step = index;
+    const { title, text, setup, action } = STEPS[step];
+    byId('tour-count').textContent = `Step ${step + 1} of ${STEPS.length}`;
+    byId('tour-title').textContent = title;
+    byId('tour-text').textContent = text;
+    byId('tour-back').disabled = step === 0;
+    byId('tour-next').textContent = step === STEPS.length - 1 ? 'Finish' : 'Next';
+    box.hidden = false;
+    if (setup) app.showScenarios(setup());
+    byId('tour-title').focus();
+    action?.(app);
+  };
+  byId('tour-start').addEventListener('click', () => show(0));
+  byId('tour-back').addEventListener('click', () => show(Math.max(0, step - 1)));
+  byId('tour-next').addEventListener('click', () => {
+    if (step === STEPS.length - 1) close();
+    else show(step + 1);
+  });
+  const close = () => {
+    box.hidden = true;
+    byId('tour-start').focus();
+  };
+  byId('tour-close').addEventListener('click', close);
+  box.addEventListener('keydown', (event) => { if (event.key === 'Escape') close(); });
+}
