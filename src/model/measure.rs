@@ -6,7 +6,7 @@
 //! month's measurement allocates nothing.
 
 use super::Model;
-use super::citizens::{Kind, NONE, flags};
+use super::citizens::{NONE, flags};
 use super::stats;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 
@@ -22,7 +22,6 @@ pub(super) struct Buffers {
 
 impl Model {
     /// Every outcome of this month (see `outcomes.rs` for what each means).
-    /// Legitimacy is filled in after trust is updated.
     pub(super) fn measure(&mut self) -> OutcomeRow {
         let mut row = [0.0; COUNT];
         let mut set = |outcome: Outcome, value: f64| row[outcome as usize] = value;
@@ -30,15 +29,12 @@ impl Model {
 
         // Citizens, in one pass.
         let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
-        let slope = self.scenario.cooperation.conditional_slope;
-        let appeal = self.state.levers.civic_appeal * self.scenario.programmes.appeal_effect;
         let b = &mut self.buffers;
         let citizens = &self.citizens;
         b.contributions.clear();
         b.incomes.resize(citizens.len(), 0.0);
         b.wealth.resize(citizens.len(), 0.0);
         let (mut contributing, mut precarious, mut unmet) = (0usize, 0usize, 0usize);
-        let (mut willing, mut conditional) = (0.0, 0usize);
         // Wealth's mean and variance in the same pass, about a shift (the
         // starting money) that keeps the sums of squares well conditioned.
         let shift = self.scenario.households.initial_money;
@@ -48,11 +44,6 @@ impl Model {
             contributing += usize::from(f & flags::CONTRIBUTING != 0);
             precarious += usize::from(f & flags::PRECARIOUS != 0);
             unmet += usize::from(f & flags::UNMET != 0);
-            if citizens.kind[i] == Kind::Conditional {
-                // As in `conditional_willingness`, inlined in this hot loop.
-                willing += (slope * (citizens.belief[i] + appeal)).clamp(0.0, 1.0);
-                conditional += 1;
-            }
             let accepted = citizens.accepted_total[i];
             if accepted > 0.0 {
                 b.contributions.push(accepted);
@@ -70,10 +61,7 @@ impl Model {
         set(Outcome::ContributorsShare, contributing as f64 / n);
         set(Outcome::PrecarityRate, precarious as f64 / n);
         set(Outcome::UnmetNeedsRate, unmet as f64 / n);
-        set(
-            Outcome::ConditionalCooperation,
-            if conditional > 0 { willing / conditional as f64 } else { 0.0 },
-        );
+        set(Outcome::ConditionalCooperation, self.tallies.conditional_willingness);
 
         // Contributions among those who ever had one accepted.
         stats::sort_non_negative(&mut b.contributions, &mut b.sort);

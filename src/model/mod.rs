@@ -62,6 +62,8 @@ struct Tallies {
     contributors_next: Vec<u32>,
     /// (project, citizen) pairs of dissatisfied contributors this month.
     fork_candidates: Vec<(u32, u32)>,
+    /// Mean willingness of conditional cooperators this month.
+    conditional_willingness: f64,
     /// Contributors with access to shared tools last month (what tools cost).
     tools_users: u32,
     /// Training courses given this month.
@@ -145,10 +147,7 @@ impl Model {
         self.close_and_open_firms();
         self.exchange_between_households();
         self.month += 1;
-        let mut row = self.measure();
-        self.update_trust(row[Outcome::GiniIncome as usize]);
-        row[Outcome::Legitimacy as usize] = self.state.legitimacy;
-        self.outcomes = row;
+        self.outcomes = self.measure();
     }
 
     /// Every citizen's state bits this month (see [`citizens::flags`]).

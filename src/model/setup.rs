@@ -42,6 +42,12 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
     model.staff_initial_firms();
     model.set_initial_prices();
     model.money_stock = model.total_money();
+    let appeal = scenario.state.civic_appeal * scenario.programmes.appeal_effect;
+    model.tallies.conditional_willingness = super::rules::conditional_willingness(
+        scenario.cooperation.conditional_slope,
+        scenario.cooperation.initial_belief,
+        appeal,
+    );
     model.assess_infrastructure_need();
     model.outcomes = model.measure();
     model.outcomes[crate::outcomes::Outcome::Legitimacy as usize] = model.state.legitimacy;

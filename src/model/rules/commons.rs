@@ -41,6 +41,8 @@ impl Model {
         let tools_cover = levers.shared_tools * self.state.spending_scale;
         let mut contributors = 0u32;
         let mut tools_users = 0u32;
+        let (mut conditional_willing, mut conditional_count) = (0.0, 0u32);
+        let appeal = levers.civic_appeal * self.scenario.programmes.appeal_effect;
 
         for i in 0..self.citizens.len() {
             self.citizens.flags[i] &= !flags::CONTRIBUTING;
@@ -49,11 +51,14 @@ impl Model {
                 Kind::Altruist => 1.0,
                 Kind::FreeRider => 0.0,
                 Kind::Conditional => {
+                    let belief = &mut self.citizens.belief[i];
                     if let Some(observed) = observed {
-                        let belief = &mut self.citizens.belief[i];
                         *belief += cooperation.belief_update * (observed - *belief);
                     }
-                    self.conditional_willingness(i)
+                    let willing = conditional_willingness(cooperation.conditional_slope, *belief, appeal);
+                    conditional_willing += willing;
+                    conditional_count += 1;
+                    willing
                 }
             };
             let employed = self.citizens.employer[i] != NONE;
@@ -151,15 +156,9 @@ impl Model {
         std::mem::swap(&mut self.tallies.contributors, &mut self.tallies.contributors_next);
         let n = self.citizens.len().max(1) as f64;
         self.tallies.contributors_share = Some(contributors as f64 / n);
+        self.tallies.conditional_willingness =
+            if conditional_count > 0 { conditional_willing / f64::from(conditional_count) } else { 0.0 };
         self.tallies.tools_users = tools_users;
-    }
-
-    /// How much of their capacity a conditional cooperator would give: as
-    /// much as they believe others give (times their slope), nudged by a
-    /// civic appeal (Fischbacher, Gächter & Fehr 2001).
-    pub(in crate::model) fn conditional_willingness(&self, i: usize) -> f64 {
-        let appeal = self.state.levers.civic_appeal * self.scenario.programmes.appeal_effect;
-        (self.scenario.cooperation.conditional_slope * (self.citizens.belief[i] + appeal)).clamp(0.0, 1.0)
     }
 
     /// Where a citizen contributes: now and then a project of their own,
@@ -261,6 +260,13 @@ impl Model {
             }
         }
     }
+}
+
+/// How much of their capacity a conditional cooperator would give: as much
+/// as they believe others give (times their slope), nudged by a civic appeal
+/// (Fischbacher, Gächter & Fehr 2001).
+pub(in crate::model) fn conditional_willingness(slope: f64, belief: f64, appeal: f64) -> f64 {
+    (slope * (belief + appeal)).clamp(0.0, 1.0)
 }
 
 /// The standard normal distribution function, Φ(x), from libm's erfc.

@@ -5,6 +5,7 @@
 //! and in docs/ODD.md). [`Model::step`](super::Model::step) calls them in order.
 
 mod commons;
+pub(super) use commons::conditional_willingness;
 mod enterprise;
 mod exchange;
 mod forks;

@@ -12,7 +12,8 @@ impl Model {
     /// provide in kind; a shortfall is made up by overwork at a low yield,
     /// and what overwork cannot cover goes unmet. Either way the citizen is
     /// precarious, and overwork eats the free time contributing needs
-    /// (claims 7, 9).
+    /// (claims 7, 9). Knowing their needs, citizens update their trust in the
+    /// state in the same pass (`update_trust`).
     pub(in crate::model) fn meet_basic_needs(&mut self) {
         let households = &self.scenario.households;
         let (max_hours, yield_per_hour) = (households.max_overwork_hours, households.home_production);
@@ -22,23 +23,29 @@ impl Model {
         // An economy whose firms have all gone has goods nobody makes, and
         // every household must fend for itself.
         let has_goods_market = self.scenario.population.firms > 0 || self.scenario.market.entry_rate > 0.0;
+        let shared_trust = self.shared_trust_target();
+        let mut total_trust = 0.0;
         for i in 0..self.citizens.len() {
             self.citizens.flags[i] &= !(flags::PRECARIOUS | flags::UNMET);
             self.citizens.overwork[i] = 0.0;
-            if !has_goods_market {
-                continue;
+            let shortfall = if has_goods_market {
+                let bought = if self.market.open { self.citizens.spending[i] / price } else { 0.0 };
+                1.0 - bought - services
+            } else {
+                0.0
+            };
+            if shortfall > NOTICEABLE_SHORTFALL {
+                let hours =
+                    if yield_per_hour > 0.0 { (shortfall / yield_per_hour).min(max_hours) } else { 0.0 };
+                self.citizens.overwork[i] = hours;
+                self.citizens.flags[i] |= flags::PRECARIOUS;
+                if hours * yield_per_hour < shortfall - NOTICEABLE_SHORTFALL {
+                    self.citizens.flags[i] |= flags::UNMET;
+                }
             }
-            let bought = if self.market.open { self.citizens.spending[i] / price } else { 0.0 };
-            let shortfall = 1.0 - bought - services;
-            if shortfall <= NOTICEABLE_SHORTFALL {
-                continue;
-            }
-            let hours = if yield_per_hour > 0.0 { (shortfall / yield_per_hour).min(max_hours) } else { 0.0 };
-            self.citizens.overwork[i] = hours;
-            self.citizens.flags[i] |= flags::PRECARIOUS;
-            if hours * yield_per_hour < shortfall - NOTICEABLE_SHORTFALL {
-                self.citizens.flags[i] |= flags::UNMET;
-            }
+            total_trust += self.update_trust(i, shared_trust);
         }
+        self.state.legitimacy =
+            if self.citizens.is_empty() { 0.0 } else { total_trust / self.citizens.len() as f64 };
     }
 }
