@@ -17,11 +17,24 @@ pub fn run(scenario: &Scenario) -> Result<History, ScenarioError> {
     run_observed(scenario, || {})
 }
 
+/// Like [`run`], keeping at most `points` evenly spaced months however long
+/// the run (see [`History::bounded`]): fixed memory for runs of any length.
+pub fn run_bounded(scenario: &Scenario, points: usize) -> Result<History, ScenarioError> {
+    run_into(scenario, History::bounded(points), || {})
+}
+
 /// Like [`run`], calling `after_month` after each simulated month (for a
 /// progress bar over long runs).
-pub fn run_observed(scenario: &Scenario, mut after_month: impl FnMut()) -> Result<History, ScenarioError> {
+pub fn run_observed(scenario: &Scenario, after_month: impl FnMut()) -> Result<History, ScenarioError> {
+    run_into(scenario, History::new(), after_month)
+}
+
+fn run_into(
+    scenario: &Scenario,
+    mut history: History,
+    mut after_month: impl FnMut(),
+) -> Result<History, ScenarioError> {
     let mut model = Model::new(scenario)?;
-    let mut history = History::new();
     history.push(model.month(), model.outcomes());
     while !model.finished() {
         model.step();
@@ -128,6 +141,19 @@ mod tests {
         assert!((summary.lower(o)[0] - 1.2).abs() < 1e-12);
         assert!((summary.upper(o)[1] - 48.0).abs() < 1e-12);
         assert_eq!(summary.runs, 5);
+    }
+
+    #[test]
+    fn bounded_runs_of_one_length_keep_the_same_months_and_can_be_summarised() {
+        let mut scenario = Scenario::preset("kinetic-exchange").unwrap();
+        scenario.population.citizens = 20;
+        scenario.months = 5_000;
+        let runs: Vec<History> = seeds(1, 3)
+            .map(|seed| run_bounded(&Scenario { seed, ..scenario.clone() }, 64).unwrap())
+            .collect();
+        assert!(runs.iter().all(|h| h.len() <= 64 && h.months() == runs[0].months()));
+        let summary = Summary::new(&runs, 0.05, 0.95);
+        assert_eq!(summary.months(), runs[0].months());
     }
 
     #[test]

@@ -72,3 +72,33 @@ fn set_parameter_takes_doubles_and_names_bad_fields() {
     assert!(set_parameter(&json, "state.income_tax", f64::NAN).is_err());
     assert!(set_parameter(&json, "months", 2.5).is_err());
 }
+
+/// A run of 100,000 months keeps bounded memory on the page: its history
+/// thins itself to evenly spaced months, and an ensemble run of the same
+/// length comes back from the worker with the same months.
+#[wasm_bindgen_test]
+fn a_hundred_thousand_months_keep_bounded_histories() {
+    use commons_sim::web;
+    let scenario = r#"{"name": "long", "months": 100000, "population": {"citizens": 20, "projects": 0, "firms": 0, "associations": 0},
+        "cooperation": {"share_free_riders": 1, "share_altruists": 0}, "market": {"entry_rate": 0},
+        "households": {"exchanges_per_month": 1}}"#;
+    let mut comparison = web::Comparison::new(&format!("[{scenario}]")).unwrap();
+    while !comparison.finished() {
+        comparison.step(10_000);
+    }
+    let rows = comparison.csv(false).lines().count() - 1;
+    assert!(rows <= 2048, "{rows} months kept");
+    assert!(rows >= 1024, "{rows} months kept: thinned too far");
+    let flat = web::run_to_end(scenario).unwrap();
+    comparison.add_ensemble_run(0, 1.0, &flat).unwrap();
+    assert!(comparison.summarise());
+    assert_eq!(comparison.values(100_000, true), comparison.values(100_000, false));
+    // Values at a month between two recorded ones are those of the earlier.
+    let csv = comparison.csv(false);
+    let months: Vec<u32> =
+        csv.lines().skip(1).map(|l| l.split(',').nth(2).unwrap().parse().unwrap()).collect();
+    let (a, b) = (months[months.len() / 2], months[months.len() / 2 + 1]);
+    assert!(b > a + 1, "the history has thinned");
+    assert_eq!(comparison.values(b - 1, false), comparison.values(a, false));
+    assert_ne!(comparison.values(b, false), comparison.values(a, false));
+}

@@ -19,6 +19,10 @@ use web_sys::HtmlCanvasElement;
 /// Quantiles of the uncertainty band: a 90% band.
 const BAND: (f64, f64) = (0.05, 0.95);
 
+/// Most months a run's history keeps: enough for a chart at any screen width,
+/// and fixed memory however long the run (it thins itself when full).
+pub(super) const HISTORY_POINTS: usize = 2048;
+
 /// One scenario's run on the page's seed.
 struct Run {
     /// Legend text: a letter and the scenario's name.
@@ -56,7 +60,7 @@ impl Comparison {
             let scenario = Scenario::from_json(&value.to_string())
                 .map_err(|e| js_error(format!("scenario {letter}: {e}")))?;
             let model = Model::new(&scenario).map_err(|e| js_error(format!("scenario {letter}: {e}")))?;
-            let mut history = History::new();
+            let mut history = History::bounded(HISTORY_POINTS);
             history.push(model.month(), model.outcomes());
             let label = format!("{letter} {}", scenario.name);
             runs.push(Run { label, model, history, ensemble: Vec::new(), summary: None });
@@ -140,15 +144,28 @@ impl Comparison {
             .iter()
             .find(|(_, p)| (f64::from(p.top)..=f64::from(p.bottom)).contains(&y) && p.month_at(x).is_some());
         let Some(&(outcome, plot)) = hit else { return Vec::new() };
-        let month = plot.month_at(x).unwrap_or(0.0).round();
+        let pointer = plot.month_at(x).unwrap_or(0.0).round();
+        // The month shown is the recorded one the values belong to (a long
+        // run's history keeps every second, fourth, … month).
+        let shown = self.runs.first().and_then(|run| {
+            let months = run.history.months();
+            recorded_at(months, pointer).map(|i| months[i])
+        });
+        let month = shown.unwrap_or(pointer);
         let mut out = vec![outcome as usize as f64, month];
         for run in &self.runs {
-            let at = |values: &[f64]| values.get(month as usize).copied().unwrap_or(f64::NAN);
+            let value = |months: &[f64], values: &[f64]| {
+                recorded_at(months, month).filter(|&i| months[i] == month).map_or(f64::NAN, |i| values[i])
+            };
             match (&run.summary, bands) {
-                (Some(s), true) => {
-                    out.extend([at(s.median(outcome)), at(s.lower(outcome)), at(s.upper(outcome))])
+                (Some(s), true) => out.extend([
+                    value(s.months(), s.median(outcome)),
+                    value(s.months(), s.lower(outcome)),
+                    value(s.months(), s.upper(outcome)),
+                ]),
+                _ => {
+                    out.extend([value(run.history.months(), run.history.column(outcome)), f64::NAN, f64::NAN])
                 }
-                _ => out.extend([at(run.history.column(outcome)), f64::NAN, f64::NAN]),
             }
         }
         out
@@ -160,11 +177,14 @@ impl Comparison {
     pub fn values(&self, month: u32, bands: bool) -> Vec<f64> {
         let mut out = Vec::with_capacity(self.runs.len() * COUNT);
         for run in &self.runs {
-            let at =
-                |values: &[f64]| values.get(month as usize).or(values.last()).copied().unwrap_or(f64::NAN);
+            let at = |months: &[f64], values: &[f64]| {
+                recorded_at(months, f64::from(month)).map_or(f64::NAN, |i| values[i])
+            };
             match (&run.summary, bands) {
-                (Some(s), true) => out.extend(Outcome::ALL.iter().map(|&o| at(s.median(o)))),
-                _ => out.extend(Outcome::ALL.iter().map(|&o| at(run.history.column(o)))),
+                (Some(s), true) => out.extend(Outcome::ALL.iter().map(|&o| at(s.months(), s.median(o)))),
+                _ => {
+                    out.extend(Outcome::ALL.iter().map(|&o| at(run.history.months(), run.history.column(o))))
+                }
             }
         }
         out
@@ -200,8 +220,8 @@ impl Comparison {
     pub fn add_ensemble_run(&mut self, index: usize, seed: f64, flat: &[f64]) -> Result<(), JsError> {
         let run = self.runs.get_mut(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
         let history = unflatten(flat).ok_or_else(|| js_error("an ensemble run came back malformed"))?;
-        if history.len() != run.model.scenario().months as usize + 1 {
-            return Err(js_error("an ensemble run came back with the wrong number of months"));
+        if history.months() != kept_months(run.model.scenario().months) {
+            return Err(js_error("an ensemble run came back with the wrong months"));
         }
         run.ensemble.push((seed as u64, history));
         run.summary = None;
@@ -308,6 +328,24 @@ fn outcome_named(name: &str) -> Result<Outcome, JsError> {
 /// "A", "B", …: how the page names compared scenarios.
 fn letter(index: usize) -> char {
     char::from(b'A' + (index % 26) as u8)
+}
+
+/// The index of the last recorded month at or before `month` (the first
+/// recorded month if `month` precedes it), or None for an empty record.
+fn recorded_at(months: &[f64], month: f64) -> Option<usize> {
+    if months.is_empty() {
+        return None;
+    }
+    Some(months.partition_point(|&m| m <= month).saturating_sub(1))
+}
+
+/// The months a run of `months` months keeps in a bounded history.
+fn kept_months(months: u32) -> Vec<f64> {
+    let mut history = History::bounded(HISTORY_POINTS);
+    for month in 0..=months {
+        history.push(month, &[0.0; COUNT]);
+    }
+    history.months().to_vec()
 }
 
 /// A history as one row after another: the month, then every outcome.

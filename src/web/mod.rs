@@ -141,6 +141,6 @@ pub fn set_parameter(json: &str, path: &str, value: f64) -> Result<String, JsErr
 #[wasm_bindgen(js_name = runToEnd)]
 pub fn run_to_end(json: &str) -> Result<Vec<f64>, JsError> {
     let scenario = Scenario::from_json(json).map_err(js_error)?;
-    let history = ensemble::run(&scenario).map_err(js_error)?;
+    let history = ensemble::run_bounded(&scenario, comparison::HISTORY_POINTS).map_err(js_error)?;
     Ok(comparison::flatten(&history))
 }

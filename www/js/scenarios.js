@@ -8,7 +8,7 @@ import { model, catalogue } from './wasm.js';
 export const letter = (index) => String.fromCharCode(65 + index);
 
 /** What the page runs at most; larger runs belong to the command line. */
-export const LIMITS = { scenarios: 4, months: 1200, citizens: 100_000, runs: 100, scheduleChanges: 24, nameLength: 80 };
+export const LIMITS = { scenarios: 4, months: 100_000, citizens: 100_000, runs: 100, scheduleChanges: 24, nameLength: 80 };
 
 const presetCache = new Map();
 
