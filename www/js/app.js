@@ -14,6 +14,7 @@ import { Society } from './society.js';
 import { Editor } from './editor.js';
 import { renderTable, renderSummary } from './table.js';
 import { setupUncertainty } from './uncertainty.js';
+import { warmUp } from './ensemble.js';
 import { setupExports } from './exports.js';
 import { setupShortcuts } from './keyboard.js';
 import { setupTour } from './tour.js';
@@ -223,6 +224,9 @@ async function main() {
   window.commonsSim = { debugPanic: () => guard(() => model.debugPanic()) };
   document.body.dataset.ready = 'true';
   showStatus('Ready: press Play (or the space bar).');
+  // Start the ensemble workers once the page has settled, so that asking for
+  // many seeds does not wait for them to load the model.
+  setTimeout(warmUp, 1000);
 }
 
 main().catch((error) => {

@@ -2,11 +2,28 @@
 // run by a small pool of Web Workers so the page never freezes. The runs go
 // back into the page's `Comparison`, which summarises them (median and 90%
 // band) with the library's code.
+//
+// The pool is started once, when the page is idle (`warmUp`), and kept: a
+// worker spends a moment loading and compiling the model, which should not
+// be part of every ensemble. Each worker has two runs queued at a time, so
+// it never waits for the page between runs.
 
 /** Workers to start: one per core, at most four. */
 const POOL = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
+/** Runs queued per worker. */
+const QUEUED = 2;
 
+let pool = [];
 let active = null;
+
+function spawn() {
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+}
+
+/** Starts the workers, if they are not running, so an ensemble begins at once. */
+export function warmUp() {
+  while (pool.length < POOL) pool.push(spawn());
+}
 
 /** Runs `scenarios` (runnable objects) on seeds `first`, `first + 1`, … (`count`
  * of them). `onRun(index, seed, flat)` receives each finished run and
@@ -14,6 +31,7 @@ let active = null;
  * on an error or when cancelled. */
 export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
   cancelEnsemble();
+  warmUp();
   const jobs = [];
   scenarios.forEach((scenario, index) => {
     for (let k = 0; k < count; k += 1) {
@@ -22,15 +40,23 @@ export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
     }
   });
   const total = jobs.length;
+  const workers = pool.slice(0, Math.min(pool.length, total));
   let done = 0;
   let next = 0;
   return new Promise((resolve, reject) => {
-    const workers = [];
     const finish = (error) => {
-      workers.forEach((w) => w.terminate());
-      if (active?.workers === workers) active = null;
-      if (error) reject(error);
-      else resolve();
+      if (active?.workers !== workers) return;
+      active = null;
+      workers.forEach((w) => { w.onmessage = null; w.onerror = null; });
+      if (error) {
+        // Stop whatever is still running, and start a fresh pool for next time.
+        pool.forEach((w) => w.terminate());
+        pool = [];
+        warmUp();
+        reject(error);
+      } else {
+        resolve();
+      }
     };
     const feed = (worker) => {
       if (next < jobs.length) {
@@ -39,8 +65,8 @@ export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
         worker.postMessage({ job, scenario: jobs[job].scenario });
       }
     };
-    for (let i = 0; i < Math.min(POOL, total); i += 1) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    active = { workers, cancel: () => finish(new Error('cancelled')) };
+    for (const worker of workers) {
       worker.onmessage = ({ data }) => {
         if (data.error) {
           finish(new Error(data.error));
@@ -57,10 +83,8 @@ export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
         event.preventDefault();
         finish(new Error(`a worker failed: ${event.message || 'unknown error'}`));
       };
-      workers.push(worker);
-      feed(worker);
+      for (let q = 0; q < QUEUED; q += 1) feed(worker);
     }
-    active = { workers, cancel: () => finish(new Error('cancelled')) };
   });
 }
 

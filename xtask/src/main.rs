@@ -6,12 +6,15 @@
 //!   wasm32), native tests, wasm tests under Node, and the page's end-to-end
 //!   tests in headless Chromium.
 //! - `cargo xtask build-web` only builds the bundle into `www/pkg/`.
+//! - `cargo xtask bench-web` times wasm against native and the page in
+//!   Chromium (the figures in docs/PERFORMANCE.md).
 //!
 //! Each command first installs what it is missing (see `tools`), so a fresh
 //! machine with rustup, Node/npm and git needs nothing else. It shells out to
 //! cargo, npm and the wasm-bindgen CLI rather than linking them, so this crate
 //! has no dependencies and compiles in a second.
 
+mod bench;
 mod serve;
 mod tools;
 mod web;
@@ -26,6 +29,7 @@ commands:
   serve [--port N] [--no-build]   build the page and serve it on http://127.0.0.1:N/ (default 8000)
   test                            run every test: fmt, clippy, native, wasm and browser tests
   build-web                       build the wasm bundle into www/pkg/
+  bench-web                       time wasm against native, and the page in Chromium (see docs/PERFORMANCE.md)
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +38,7 @@ fn main() -> ExitCode {
         Some("serve") => serve_command(&args[1..]),
         Some("test") => test_command(),
         Some("build-web") => tools::ensure_web_tools().and_then(|()| web::build()),
+        Some("bench-web") => bench::bench_web(),
         Some("-h" | "--help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

