@@ -4,11 +4,11 @@
 //   cargo xtask bench-web            (builds both, then runs this script)
 //   node benches/wasm_vs_native.mjs [--citizens 10000] [--months 120] [--runs 5]
 //
-// Both sides run `ensemble::run` to the scenario's end: natively through the
+// Both sides run the model to the scenario's end: natively through the
 // release command line (`commons-sim run`, whose process start and CSV are
-// about a millisecond), in wasm through the page's bundle (`runToEnd`). The
-// median of several runs is reported, with the digests of the two runs'
-// final outcomes to show they computed the same thing.
+// about a millisecond), in wasm through the page's bundle (`runToEnd`).
+// Runs alternate; the medians and the median paired ratio are reported, and
+// whether the two final months' outcomes are bit-identical.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ const option = (name, fallback) => {
 };
 const citizens = option('citizens', 10_000);
 const months = option('months', 120);
-const runs = option('runs', 5);
+const runs = option('runs', 7);
 
 await init({ module_or_path: readFileSync(join(root, 'www/pkg/commons_sim_bg.wasm')) });
 const scenario = JSON.parse(presetScenario('partner-state'));
@@ -36,27 +36,29 @@ const json = JSON.stringify(scenario);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const perCitizenMonth = (seconds) => (seconds * 1e9) / (citizens * months);
 
-// WebAssembly, in this process.
-runToEnd(json); // warm-up: compilation tiers
-const wasm = [];
-let wasmLast;
-for (let i = 0; i < runs; i += 1) {
-  const start = process.hrtime.bigint();
-  wasmLast = runToEnd(json);
-  wasm.push(Number(process.hrtime.bigint() - start) / 1e9);
-}
-
-// Native, the release binary on the same scenario file.
+// Native runs the release binary on the same scenario file; wasm runs in
+// this process. They alternate, so that a machine whose speed drifts (a
+// shared host) slows both alike, and each pair gives a ratio.
 const dir = mkdtempSync(join(tmpdir(), 'commons-bench-'));
 const file = join(dir, 'scenario.json');
 const csv = join(dir, 'out.csv');
 writeFileSync(file, json);
 const binary = join(root, 'target/release/commons-sim');
-const native = [];
-for (let i = 0; i < runs; i += 1) {
+const seconds = (run) => {
   const start = process.hrtime.bigint();
-  execFileSync(binary, ['run', '--scenario', file, '--quiet', '--out', csv]);
-  native.push(Number(process.hrtime.bigint() - start) / 1e9);
+  const result = run();
+  return [Number(process.hrtime.bigint() - start) / 1e9, result];
+};
+runToEnd(json); // warm-up: compilation tiers
+const wasm = [];
+const native = [];
+let wasmLast;
+for (let i = 0; i < runs; i += 1) {
+  const [n] = seconds(() => execFileSync(binary, ['run', '--scenario', file, '--quiet', '--out', csv]));
+  const [w, flat] = seconds(() => runToEnd(json));
+  native.push(n);
+  wasm.push(w);
+  wasmLast = flat;
 }
 const nativeLast = readFileSync(csv, 'utf8').trim().split('\n').pop().split(',').slice(3).map(Number);
 rmSync(dir, { recursive: true });
@@ -68,9 +70,11 @@ const same = wasmFinal.length === nativeLast.length && wasmFinal.every((v, i) =>
 
 const w = perCitizenMonth(median(wasm));
 const n = perCitizenMonth(median(native));
-console.log(`partner-state, ${citizens} citizens, ${months} months, median of ${runs} runs`);
-console.log(`native:       ${n.toFixed(1)} ns per citizen-month`);
-console.log(`WebAssembly:  ${w.toFixed(1)} ns per citizen-month (Node ${process.versions.node})`);
-console.log(`ratio:        ${(w / n).toFixed(2)} (wasm / native)`);
+const ratios = wasm.map((t, i) => t / native[i]);
+console.log(`partner-state, ${citizens} citizens, ${months} months, ${runs} alternating runs each`);
+console.log(`native:       ${n.toFixed(1)} ns per citizen-month (median)`);
+console.log(`WebAssembly:  ${w.toFixed(1)} ns per citizen-month (median; Node ${process.versions.node})`);
+console.log(`ratio:        ${median(ratios).toFixed(2)} (median of the ${runs} paired ratios wasm / native; ` +
+  `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`);
 console.log(`final outcomes identical: ${same ? 'yes' : 'NO'}`);
 if (!same) process.exitCode = 1;

@@ -29,6 +29,7 @@ impl Model {
 
         // Citizens, in one pass.
         let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
+        let per_price = 1.0 / price;
         let b = &mut self.buffers;
         let citizens = &self.citizens;
         b.contributions.clear();
@@ -49,7 +50,7 @@ impl Model {
                 b.contributions.push(accepted);
             }
             // Income in baskets, so that runs with different price levels compare.
-            b.incomes[i] = stats::at_least_zero(citizens.income[i] / price);
+            b.incomes[i] = stats::at_least_zero(citizens.income[i] * per_price);
             // Wealth: money, plus the money of the firm a citizen owns.
             let firm = citizens.owned_firm[i];
             let equity = if firm != NONE { self.firms.money[firm as usize] } else { 0.0 };

@@ -44,6 +44,8 @@ struct Market {
     employment_rate: f64,
     /// Share of basic needs public services provided in kind this month.
     services_share: f64,
+    /// Whether every citizen's spending is already zero (no trade since).
+    spending_cleared: bool,
 }
 
 /// Running counts and lists the rules share from month to month.

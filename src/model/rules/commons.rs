@@ -45,9 +45,24 @@ impl Model {
         let appeal = levers.civic_appeal * self.scenario.programmes.appeal_effect;
 
         for i in 0..self.citizens.len() {
+            let kind = self.citizens.kind[i];
+            if kind == Kind::FreeRider && self.citizens.employer[i] == NONE {
+                // Neither willing nor paid to contribute: only what changes
+                // is touched (the same as the full path would do).
+                if self.citizens.flags[i] & flags::CONTRIBUTING != 0 {
+                    self.citizens.flags[i] &= !flags::CONTRIBUTING;
+                }
+                if self.citizens.dissatisfaction[i] != 0.0 {
+                    self.citizens.dissatisfaction[i] *= keep_grievance;
+                }
+                if self.citizens.project[i] != NONE {
+                    self.idle_month(i);
+                }
+                continue;
+            }
             self.citizens.flags[i] &= !flags::CONTRIBUTING;
             self.citizens.dissatisfaction[i] *= keep_grievance;
-            let willingness = match self.citizens.kind[i] {
+            let willingness = match kind {
                 Kind::Altruist => 1.0,
                 Kind::FreeRider => 0.0,
                 Kind::Conditional => {
@@ -99,11 +114,7 @@ impl Model {
                 (false, 0.0, 0.0, 0.0)
             };
             if !volunteers && paid_project == NONE {
-                self.citizens.idle_months[i] += 1;
-                if self.citizens.idle_months[i] > DRIFT_AWAY_MONTHS {
-                    self.citizens.project[i] = NONE;
-                    self.citizens.tenure[i] = 0.0;
-                }
+                self.idle_month(i);
                 continue;
             }
             let citizen_flags = self.citizens.flags[i];
@@ -159,6 +170,16 @@ impl Model {
         self.tallies.conditional_willingness =
             if conditional_count > 0 { conditional_willing / f64::from(conditional_count) } else { 0.0 };
         self.tallies.tools_users = tools_users;
+    }
+
+    /// A month without contributing: after a while, a citizen drifts away
+    /// from their project.
+    fn idle_month(&mut self, i: usize) {
+        self.citizens.idle_months[i] += 1;
+        if self.citizens.idle_months[i] > DRIFT_AWAY_MONTHS {
+            self.citizens.project[i] = NONE;
+            self.citizens.tenure[i] = 0.0;
+        }
     }
 
     /// Where a citizen contributes: now and then a project of their own,

@@ -66,6 +66,12 @@ impl Model {
     /// they hire the most skilled of a few unemployed applicants, and let a
     /// random few go when too large (claim 5).
     pub(in crate::model) fn adjust_workforces(&mut self) {
+        if self.firms.alive_count() == 0 {
+            // No firm, no job: nobody to hire or let go (closing firms have
+            // already let their employees go).
+            self.market.employment_rate = 0.0;
+            return;
+        }
         let skill_unit = self.scenario.households.skill_mean.max(0.05);
         let speed = self.scenario.market.hiring_speed;
         let mut vacancies = std::mem::take(&mut self.scratch_ids);

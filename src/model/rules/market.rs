@@ -32,7 +32,10 @@ impl Model {
         self.projects.funding.fill(0.0);
         if !self.market.open {
             // Nothing to buy: nobody spends, the price stays where it was.
-            self.citizens.spending.fill(0.0);
+            if !self.market.spending_cleared {
+                self.citizens.spending.fill(0.0);
+                self.market.spending_cleared = true;
+            }
             self.market.nominal_output = 0.0;
             self.market.services_share = 0.0;
             for a in 0..self.associations.len() {
@@ -42,6 +45,7 @@ impl Model {
         }
         let expected_price = self.market.price;
         let mut demand = 0.0;
+        self.market.spending_cleared = false;
 
         // The state: services in kind for everyone, then its programmes.
         let levers = &self.state.levers;
