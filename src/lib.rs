@@ -11,12 +11,14 @@
 //! - [`history`]: outcome series, column by column.
 //! - [`ensemble`]: runs to the end, and ensembles over seeds summarised by month.
 //! - [`export`]: the CSV format of runs (the same from the page and the command line).
+//! - [`fingerprint`]: a digest of the model's behaviour, for links and records of runs.
 //! - [`charts`]: drawing outcome series with plotters on any backend.
 //! - `web` (wasm32 only): the facade the page calls.
 
 pub mod charts;
 pub mod ensemble;
 pub mod export;
+pub mod fingerprint;
 pub mod history;
 pub mod model;
 pub mod outcomes;

@@ -366,6 +366,16 @@ mod tests {
     }
 
     #[test]
+    fn any_number_round_trips_exactly_through_json() {
+        let mut scenario = Scenario::default();
+        scenario.state.income_tax = 0.1 + 0.2; // 0.30000000000000004
+        scenario.households.skill_spread = 0.123_456_789_012_345_67;
+        let parsed = Scenario::from_json(&scenario.to_json_pretty()).unwrap();
+        assert_eq!(parsed.state.income_tax.to_bits(), scenario.state.income_tax.to_bits());
+        assert_eq!(parsed.households.skill_spread.to_bits(), scenario.households.skill_spread.to_bits());
+    }
+
+    #[test]
     fn unknown_fields_are_named() {
         let err = Scenario::from_json(r#"{"households": {"savings": 0.5}}"#).unwrap_err();
         assert_eq!(err.field, "households.savings");

@@ -103,6 +103,7 @@ pub fn catalogue() -> String {
             "owner": flags::OWNER, "claiming": flags::CLAIMING, "unmet": flags::UNMET, "training": flags::TRAINING,
         },
         "projectStride": society::PROJECT_STRIDE,
+        "fingerprint": crate::fingerprint::model_fingerprint(),
     })
     .to_string()
 }

@@ -32,7 +32,23 @@ test('a permalink opened in a new page reproduces identical numbers', async ({ p
   await expect(other.locator('#scenario-list')).toContainText('partner, high tax');
   expect(await other.textContent('#digests')).toBe(digests);
   expect(await tableValues(other)).toEqual(values);
+  await expect(other.locator('#error')).toBeHidden();
   otherWatch.check();
+  watch.check();
+});
+
+test('a link made by another version of the model opens with a notice', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, [{ preset: 'partner-state', set: SMALL }], { seed: 5 });
+  await page.click('#copy-link');
+  const link = await page.inputValue('#link-text');
+  expect(link).toMatch(/[#&]m=[0-9a-f]{16}/);
+  const elsewhere = link.replace(/([#&]m=)[0-9a-f]{16}/, '$10123456789abcde');
+  const other = await page.context().newPage();
+  await other.goto(elsewhere);
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('#error')).toContainText('another version of the model');
+  await expect(other.locator('#seed')).toHaveValue('5');
   watch.check();
 });
 

@@ -1,12 +1,16 @@
 // The permalink: everything needed to replay exactly what is on screen, in
 // the URL fragment (never the query, so nothing reaches a server):
 //
-//   #v=1&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&s=<scenarios>
+//   #v=1&m=<model>&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&s=<scenarios>
 //
+// `m` is the fingerprint of the model that made the link (a digest of its
+// behaviour): opened by another model, the link still opens, with a notice
+// that the numbers may differ from what its author saw.
 // `s` is base64url of a JSON list with, for each scenario, its preset and
 // what differs from it (see `diffFromPreset`). Everything read from a link
 // is checked; the caller shows the error and falls back to defaults.
 import { diffFromPreset, fromDiff, LIMITS } from './scenarios.js';
+import { catalogue } from './wasm.js';
 
 const VERSION = '1';
 const MAX_LENGTH = 20_000;
@@ -29,6 +33,7 @@ function fromBase64Url(text) {
 export function encode(view) {
   const params = new URLSearchParams();
   params.set('v', VERSION);
+  params.set('m', catalogue.fingerprint);
   params.set('seed', String(view.seed));
   params.set('month', String(view.month));
   params.set('runs', String(view.runs));
@@ -67,7 +72,9 @@ export function decode(fragment, panels) {
   }
   const scenarios = list.map((diff, i) => fromDiff(diff, i));
   const length = Math.max(...scenarios.map((s) => s.scenario.months));
+  const model = params.get('m');
   return {
+    model: model && /^[0-9a-f]{1,16}$/.test(model) ? model : null,
     scenarios,
     seed: integer(params, 'seed', 0, Number.MAX_SAFE_INTEGER, 1),
     month: integer(params, 'month', 0, length, 0),

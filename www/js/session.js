@@ -25,7 +25,12 @@ export function initialState() {
   const fragment = fromLink ? location.hash.slice(1) : saved;
   if (!fragment) return defaults();
   try {
-    return decode(fragment, catalogue.panels.length);
+    const state = decode(fragment, catalogue.panels.length);
+    if (fromLink && state.model && state.model !== catalogue.fingerprint) {
+      showError('This link was made with another version of the model: it opens, but its numbers may differ '
+        + 'from what its author saw.');
+    }
+    return state;
   } catch (error) {
     const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';
     showError(`${what}: ${error.message}. Showing the default comparison instead.`);
