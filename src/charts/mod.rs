@@ -211,6 +211,8 @@ fn draw_unpresented<DB: DrawingBackend>(
 
 /// An axis tick in few characters: 0.25, 3.5, 120, 45k, 1.2M.
 pub fn axis_number(value: f64) -> String {
+    // A tick that is zero but for rounding (8e-17) reads as zero.
+    let value = if value.abs() < 1e-12 { 0.0 } else { value };
     let magnitude = value.abs();
     let (scaled, suffix) = match magnitude {
         m if m >= 1e9 => (value / 1e9, "G"),
@@ -335,6 +337,8 @@ mod tests {
             (45_000.0, "45k"),
             (1_250_000.0, "1.25M"),
             (0.0001, "1.0e-4"),
+            (8e-17, "0"),
+            (-3e-15, "0"),
         ];
         for (value, text) in cases {
             assert_eq!(axis_number(value), text, "{value}");

@@ -174,5 +174,14 @@ impl Model {
         self.market.output = output;
         let capital = self.scenario.market.startup_capital * self.market.price;
         self.firms.money.fill(capital);
+        // Employees start with the market income their job pays (after tax),
+        // so that the first month's means tests see them as earning.
+        let wage_per_skill = self.market.real_wage * self.market.price;
+        let keep = 1.0 - self.scenario.state.income_tax;
+        for i in 0..self.citizens.len() {
+            if self.citizens.employer[i] != NONE {
+                self.citizens.market_income[i] = wage_per_skill * self.citizens.skill[i] * keep;
+            }
+        }
     }
 }

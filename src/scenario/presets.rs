@@ -94,14 +94,16 @@ impl Regime {
                 firm_subsidy: 0.0,
                 civic_appeal: 1.0,
             },
-            // Commonfare: basic security with low friction, grants to the
-            // infrastructure of cooperation, training, shared tools and
-            // matching support for citizen teams (Brest).
+            // Commonfare: basic security with low friction (near-universal
+            // take-up, no conditions, withdrawn more slowly than a pure
+            // top-up), grants to the infrastructure of cooperation, training,
+            // shared tools and matching support for citizen teams (Brest),
+            // paid for by the highest income tax.
             Regime::PartnerState => Levers {
-                income_tax: 0.4,
+                income_tax: 0.45,
                 corporate_tax: 0.25,
                 basic_security: 0.6,
-                means_testing: 0.3,
+                means_testing: 0.6,
                 take_up: 0.95,
                 admin_overhead: 0.04,
                 conditionality_hours: 0.0,

@@ -84,8 +84,8 @@ fn a_custom_scenario_with_a_presets_levers_runs_identically() {
     // levers out by hand into the default scenario and nothing changes.
     let preset = Scenario::preset("partner-state").unwrap();
     let custom = Scenario::from_json(
-        r#"{"name": "my own", "state": {"income_tax": 0.4, "corporate_tax": 0.25, "basic_security": 0.6,
-            "means_testing": 0.3, "take_up": 0.95, "admin_overhead": 0.04, "conditionality_hours": 0,
+        r#"{"name": "my own", "state": {"income_tax": 0.45, "corporate_tax": 0.25, "basic_security": 0.6,
+            "means_testing": 0.6, "take_up": 0.95, "admin_overhead": 0.04, "conditionality_hours": 0,
             "public_services": 0.3, "infrastructure_grants": 0.5, "training": 0.15, "shared_tools": 0.5,
             "team_matching": 1, "firm_subsidy": 0, "civic_appeal": 0.3}}"#,
     )
