@@ -5,6 +5,7 @@ const { defineConfig } = require('@playwright/test');
 module.exports = defineConfig({
   testDir: '.',
   testMatch: '*.bench.js',
+  outputDir: 'test-results',
   timeout: 180_000,
   workers: 1,
   reporter: [['list']],
