@@ -1,7 +1,7 @@
 //! Firms: the entrepreneurial coalition that builds market value on the commons.
 
 use super::citizens::NONE;
-use super::projects::retain;
+use super::projects::{compaction_map, retain};
 
 /// Most projects one firm builds on (the range of `market.projects_per_firm`).
 pub const MAX_PROJECTS: usize = 10;
@@ -107,14 +107,7 @@ impl Firms {
     /// Removes firms that left; returns the map from old ids to new (NONE for removed).
     pub fn compact(&mut self) -> Vec<u32> {
         let keep = self.alive.clone();
-        let mut map = vec![NONE; self.len()];
-        let mut next = 0u32;
-        for (old, slot) in map.iter_mut().enumerate() {
-            if keep[old] {
-                *slot = next;
-                next += 1;
-            }
-        }
+        let map = compaction_map(&keep);
         retain(&mut self.alive, &keep);
         retain(&mut self.owner, &keep);
         retain(&mut self.base_productivity, &keep);

@@ -137,15 +137,8 @@ impl Projects {
     /// Removes dead projects and returns the map from old ids to new ones
     /// (NONE for removed), for the holders of project ids to follow.
     pub fn compact(&mut self) -> Vec<u32> {
-        let mut map = vec![NONE; self.len()];
-        let mut next = 0u32;
-        for (old, slot) in map.iter_mut().enumerate() {
-            if self.alive[old] {
-                *slot = next;
-                next += 1;
-            }
-        }
         let keep: Vec<bool> = self.alive.clone();
+        let map = compaction_map(&keep);
         retain(&mut self.alive, &keep);
         retain(&mut self.own, &keep);
         retain(&mut self.inherited, &keep);
@@ -170,6 +163,22 @@ impl Projects {
         }
         map
     }
+}
+
+/// Where each item goes when only those whose `keep` flag is set remain,
+/// in order: its new index, or NONE if it is dropped.
+pub(super) fn compaction_map(keep: &[bool]) -> Vec<u32> {
+    let mut next = 0u32;
+    keep.iter()
+        .map(|&kept| {
+            if kept {
+                next += 1;
+                next - 1
+            } else {
+                NONE
+            }
+        })
+        .collect()
 }
 
 /// Keeps the items whose `keep` flag is set, in order.

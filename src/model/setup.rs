@@ -159,7 +159,9 @@ impl Model {
                 self.firms.skill[f] += self.citizens.skill[i];
             }
         }
-        self.count_employment();
+        // Nobody is due to be let go yet: this only counts each firm's staff.
+        let (employed, workers) = self.let_workers_go(false);
+        self.set_employment_rate(employed, workers);
     }
 
     /// The starting price: households spend about a quarter of their money a

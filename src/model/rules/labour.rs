@@ -113,6 +113,11 @@ impl Model {
             employed += 1;
         }
         self.scratch_ids = vacancies;
+        self.set_employment_rate(employed, workers);
+    }
+
+    /// The employment rate: the employed among citizens who own no firm.
+    pub(in crate::model) fn set_employment_rate(&mut self, employed: usize, workers: usize) {
         self.market.employment_rate = if workers > 0 { employed as f64 / workers as f64 } else { 0.0 };
     }
 
@@ -125,7 +130,7 @@ impl Model {
     /// the hiring pool if anyone is hiring, and recounts each firm's
     /// employees and their skill on the way. Returns the employed and the
     /// workers (citizens who own no firm).
-    fn let_workers_go(&mut self, gather_pool: bool) -> (usize, usize) {
+    pub(in crate::model) fn let_workers_go(&mut self, gather_pool: bool) -> (usize, usize) {
         // Employees of each firm not yet seen in this pass.
         let mut remaining = std::mem::take(&mut self.scratch);
         remaining.clear();
@@ -163,26 +168,5 @@ impl Model {
         }
         self.scratch = remaining;
         (employed, workers)
-    }
-
-    /// Recounts each firm's employees and their skill, and the employment rate.
-    pub(in crate::model) fn count_employment(&mut self) {
-        self.firms.employees.fill(0);
-        self.firms.skill.fill(0.0);
-        let mut employed = 0usize;
-        let mut workers = 0usize;
-        for i in 0..self.citizens.len() {
-            if self.citizens.owned_firm[i] != NONE {
-                continue;
-            }
-            workers += 1;
-            let employer = self.citizens.employer[i];
-            if employer != NONE {
-                employed += 1;
-                self.firms.employees[employer as usize] += 1;
-                self.firms.skill[employer as usize] += self.citizens.skill[i];
-            }
-        }
-        self.market.employment_rate = if workers > 0 { employed as f64 / workers as f64 } else { 0.0 };
     }
 }
