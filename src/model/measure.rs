@@ -17,7 +17,11 @@ pub(super) struct Buffers {
     incomes: Vec<f64>,
     wealth: Vec<f64>,
     teams: Vec<f64>,
-    sort: Vec<f64>,
+    /// Each sorted array's scratch: the same length as its array from month
+    /// to month, so sorting never clears or regrows one.
+    contributions_scratch: Vec<f64>,
+    incomes_scratch: Vec<f64>,
+    wealth_scratch: Vec<f64>,
 }
 
 impl Model {
@@ -65,10 +69,10 @@ impl Model {
         set(Outcome::ConditionalCooperation, self.tallies.conditional_willingness);
 
         // Contributions among those who ever had one accepted.
-        stats::sort_non_negative(&mut b.contributions, &mut b.sort);
+        stats::sort_non_negative(&mut b.contributions, &mut b.contributions_scratch);
         set(Outcome::ContributionGini, stats::gini_of_sorted(&b.contributions));
         set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&b.contributions, 0.05));
-        stats::sort_non_negative(&mut b.incomes, &mut b.sort);
+        stats::sort_non_negative(&mut b.incomes, &mut b.incomes_scratch);
         set(Outcome::MedianIncome, stats::median_of_sorted(&b.incomes));
         set(Outcome::GiniIncome, stats::gini_of_sorted(&b.incomes));
         let count = citizens.len().max(1) as f64;
@@ -79,7 +83,7 @@ impl Model {
             Outcome::WealthVarianceRatio,
             if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },
         );
-        stats::sort_non_negative(&mut b.wealth, &mut b.sort);
+        stats::sort_non_negative(&mut b.wealth, &mut b.wealth_scratch);
         set(Outcome::GiniWealth, stats::gini_of_sorted(&b.wealth));
 
         // The commons: knowledge counted once (a fork's inherited knowledge

@@ -17,24 +17,25 @@ pub fn gini(values: &mut [f64]) -> f64 {
 /// Sorts values that are all at least +0 (callers make them so, see
 /// [`at_least_zero`]) ascending, exactly, in about linear time: an LSD radix
 /// sort on the top bits of their IEEE patterns (which order like the values)
-/// brings every value to within a few per mille of its place, then one pass
-/// sorts each run of values that share those bits. `buffer` is scratch space
-/// reused between calls, so sorting allocates nothing; the two vectors may
-/// trade their storage.
+/// brings every value to within a few per mille of its place, then an
+/// insertion sort finishes the job, moving values only within the runs that
+/// share those bits. `buffer` is scratch space reused between calls, so
+/// sorting allocates nothing; the two vectors may trade their storage (give
+/// each array its own buffer and neither is ever cleared or regrown).
 ///
 /// Below 4,096 values the radix part uses three 8-bit digits (the top 24
-/// bits), above it two 11-bit digits (the top 22 bits): small histograms
+/// bits), above it two 12-bit digits (also the top 24 bits): small histograms
 /// for small arrays, few passes for large ones.
 pub fn sort_non_negative(values: &mut Vec<f64>, buffer: &mut Vec<f64>) {
     match values.len() {
         0..64 => values.sort_unstable_by(f64::total_cmp),
         64..4096 => {
             radix_sort::<8, 256, 3>(values, buffer);
-            sort_runs_of_equal_keys(values, 64 - 24);
+            finish_nearly_sorted(values);
         }
         _ => {
-            radix_sort::<11, 2048, 2>(values, buffer);
-            sort_runs_of_equal_keys(values, 64 - 22);
+            radix_sort::<12, 4096, 2>(values, buffer);
+            finish_nearly_sorted(values);
         }
     }
 }
@@ -59,8 +60,11 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
             histogram[((k >> (pass as u32 * BITS)) as usize) & (BUCKETS - 1)] += 1;
         }
     }
-    // Every slot is written before it is read: no need to clear it.
-    buffer.resize(n, 0.0);
+    // Every slot is written before it is read: only a buffer of the wrong
+    // length needs resizing (which fills it).
+    if buffer.len() != n {
+        buffer.resize(n, 0.0);
+    }
     let (mut from, mut to): (&mut [f64], &mut [f64]) = (values.as_mut_slice(), buffer.as_mut_slice());
     let mut in_buffer = false;
     for (pass, histogram) in counts.iter_mut().enumerate() {
@@ -88,32 +92,31 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
     }
 }
 
-/// Finishes a radix sort on the top bits: sorts, exactly, each run of
-/// consecutive values whose patterns agree above bit `drop`. Runs are short
-/// (values agreeing to a few per mille), so insertion sort does; a long run
-/// (many near-equal values) gets a comparison sort, so no input is quadratic.
-fn sort_runs_of_equal_keys(values: &mut [f64], drop: u32) {
-    let n = values.len();
-    let mut start = 0;
-    while start < n {
-        let key = values[start].to_bits() >> drop;
-        let mut end = start + 1;
-        while end < n && values[end].to_bits() >> drop == key {
-            end += 1;
-        }
-        let run = &mut values[start..end];
-        if run.len() > 32 {
-            run.sort_unstable_by(f64::total_cmp);
-        } else {
-            for i in 1..run.len() {
-                let mut j = i;
-                while j > 0 && run[j - 1] > run[j] {
-                    run.swap(j - 1, j);
-                    j -= 1;
-                }
+/// Finishes a radix sort on the top bits with an insertion sort. Values out
+/// of order share their top bits, so each moves only within its run: one
+/// comparison per value plus a move per inversion, and ties (zeros, whole
+/// counts) cost nothing. Should the moves exceed a few per value (many
+/// distinct near-equal values), a comparison sort finishes instead, so no
+/// input is quadratic.
+fn finish_nearly_sorted(values: &mut [f64]) {
+    const MOVES_PER_VALUE: usize = 8;
+    let budget = MOVES_PER_VALUE * values.len();
+    let mut moves = 0usize;
+    for i in 1..values.len() {
+        let v = values[i];
+        if v < values[i - 1] {
+            let mut j = i;
+            while j > 0 && v < values[j - 1] {
+                values[j] = values[j - 1];
+                j -= 1;
+            }
+            values[j] = v;
+            moves += i - j;
+            if moves > budget {
+                values.sort_unstable_by(f64::total_cmp);
+                return;
             }
         }
-        start = end;
     }
 }
 
@@ -133,10 +136,12 @@ pub fn gini_of_sorted(sorted: &[f64]) -> f64 {
     }
     let mut weighted = 0.0;
     let mut total = 0.0;
-    for (i, &x) in sorted.iter().enumerate() {
-        let rank = (2 * i + 1) as f64 - n as f64;
+    // 2i − n − 1 for i = 1, 2, …: whole numbers, exact in an f64.
+    let mut rank = 1.0 - n as f64;
+    for &x in sorted {
         weighted += rank * x;
         total += x;
+        rank += 2.0;
     }
     if total <= 0.0 { 0.0 } else { (weighted / (n as f64 * total)).clamp(0.0, 1.0) }
 }
