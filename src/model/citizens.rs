@@ -49,7 +49,8 @@ pub struct Citizens {
     pub market_income: Vec<f64>,
     pub skill: Vec<f64>,
     pub kind: Vec<Kind>,
-    /// A conditional cooperator's belief about the share of others contributing.
+    /// Belief about the share of others contributing (followed by every
+    /// citizen, acted on only by conditional cooperators).
     pub belief: Vec<f64>,
     /// Intensity of contributing relative to a typical contributor (log-normal).
     pub zeal: Vec<f64>,

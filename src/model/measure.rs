@@ -36,7 +36,11 @@ impl Model {
         let per_price = 1.0 / price;
         let b = &mut self.buffers;
         let citizens = &self.citizens;
-        b.contributions.clear();
+        // Contributions are written at the next free place whether or not
+        // they count, and the place advances only for those that do: no
+        // branch to mispredict.
+        b.contributions.resize(citizens.len(), 0.0);
+        let mut with_contributions = 0usize;
         b.incomes.resize(citizens.len(), 0.0);
         b.wealth.resize(citizens.len(), 0.0);
         let (mut contributing, mut precarious, mut unmet) = (0usize, 0usize, 0usize);
@@ -50,9 +54,8 @@ impl Model {
             precarious += usize::from(f & flags::PRECARIOUS != 0);
             unmet += usize::from(f & flags::UNMET != 0);
             let accepted = citizens.accepted_total[i];
-            if accepted > 0.0 {
-                b.contributions.push(accepted);
-            }
+            b.contributions[with_contributions] = accepted;
+            with_contributions += usize::from(accepted > 0.0);
             // Income in baskets, so that runs with different price levels compare.
             b.incomes[i] = stats::at_least_zero(citizens.income[i] * per_price);
             // Wealth: money, plus the money of the firm a citizen owns.
@@ -63,6 +66,7 @@ impl Model {
             shifted_sum += wealth - shift;
             shifted_squares += (wealth - shift) * (wealth - shift);
         }
+        b.contributions.truncate(with_contributions);
         set(Outcome::ContributorsShare, contributing as f64 / n);
         set(Outcome::PrecarityRate, precarious as f64 / n);
         set(Outcome::UnmetNeedsRate, unmet as f64 / n);

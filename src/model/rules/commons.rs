@@ -62,19 +62,24 @@ impl Model {
             }
             self.citizens.flags[i] &= !flags::CONTRIBUTING;
             self.citizens.dissatisfaction[i] *= keep_grievance;
-            let willingness = match kind {
-                Kind::Altruist => 1.0,
-                Kind::FreeRider => 0.0,
-                Kind::Conditional => {
-                    let belief = &mut self.citizens.belief[i];
-                    if let Some(observed) = observed {
-                        *belief += cooperation.belief_update * (observed - *belief);
-                    }
-                    let willing = conditional_willingness(cooperation.conditional_slope, *belief, appeal);
-                    conditional_willing += willing;
-                    conditional_count += 1;
-                    willing
-                }
+            // Every citizen's belief about others follows what they saw,
+            // though only conditional cooperators act on it: computing it for
+            // all, and choosing the willingness without a branch, spares the
+            // processor guessing each citizen's kind.
+            let belief = &mut self.citizens.belief[i];
+            if let Some(observed) = observed {
+                *belief += cooperation.belief_update * (observed - *belief);
+            }
+            let willing = conditional_willingness(cooperation.conditional_slope, *belief, appeal);
+            let conditional = kind == Kind::Conditional;
+            conditional_willing += willing * f64::from(u8::from(conditional));
+            conditional_count += u32::from(conditional);
+            let willingness = if conditional {
+                willing
+            } else if kind == Kind::Altruist {
+                1.0
+            } else {
+                0.0
             };
             let employed = self.citizens.employer[i] != NONE;
             // Paid contribution: reciprocal employers have some of their staff

@@ -34,11 +34,11 @@ impl Model {
             let gain_i = new_i - money[i];
             money[i] = new_i;
             money[j] = total - new_i;
-            if gain_i > 0.0 {
-                income[i] += gain_i;
-            } else {
-                income[j] -= gain_i;
-            }
+            // What one gains the other loses: the gainer's income rises. Both
+            // sides are written (one adds zero), which spares the processor a
+            // branch it would guess wrong half the time.
+            income[i] += gain_i.max(0.0);
+            income[j] += (-gain_i).max(0.0);
         }
     }
 }
