@@ -99,6 +99,7 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
 /// distinct near-equal values), a comparison sort finishes instead, so no
 /// input is quadratic.
 fn finish_nearly_sorted(values: &mut [f64]) {
+    bubble_once(values);
     const MOVES_PER_VALUE: usize = 8;
     let budget = MOVES_PER_VALUE * values.len();
     let mut moves = 0usize;
@@ -118,6 +119,25 @@ fn finish_nearly_sorted(values: &mut [f64]) {
             }
         }
     }
+}
+
+/// One pass of bubble sort without branches: carries the larger of each
+/// neighbouring pair to the right, leaving a smaller one behind. After a
+/// radix sort most values out of order sit next to their place (a run of two
+/// equal keys in the wrong order), and this sets them right without the
+/// processor guessing at each comparison, which it gets wrong as often as
+/// the values are out of order. Values must not be NaN.
+fn bubble_once(values: &mut [f64]) {
+    let Some(&first) = values.first() else { return };
+    let mut carried = first;
+    for i in 1..values.len() {
+        let next = values[i];
+        let (smaller, larger) = if next < carried { (next, carried) } else { (carried, next) };
+        values[i - 1] = smaller;
+        carried = larger;
+    }
+    let last = values.len() - 1;
+    values[last] = carried;
 }
 
 /// The value, or +0 if it is below zero or a negative zero: what
