@@ -23,9 +23,11 @@ pub fn gini(values: &mut [f64]) -> f64 {
 /// sorting allocates nothing; the two vectors may trade their storage (give
 /// each array its own buffer and neither is ever cleared or regrown).
 ///
-/// Below 4,096 values the radix part uses three 8-bit digits (the top 24
-/// bits), above it two 12-bit digits (also the top 24 bits): small histograms
-/// for small arrays, few passes for large ones.
+/// The radix part uses more bits for more values, so that few share their
+/// bits with another: below 4,096 values three 8-bit digits (the top 24
+/// bits), then two 12-bit digits (also 24 bits), and from 32,768 values
+/// three 10-bit digits (30 bits). Small histograms for small arrays, few
+/// passes for mid-sized ones, short runs to finish for large ones.
 pub fn sort_non_negative(values: &mut Vec<f64>, buffer: &mut Vec<f64>) {
     match values.len() {
         0..64 => values.sort_unstable_by(f64::total_cmp),
@@ -33,8 +35,12 @@ pub fn sort_non_negative(values: &mut Vec<f64>, buffer: &mut Vec<f64>) {
             radix_sort::<8, 256, 3>(values, buffer);
             finish_nearly_sorted(values);
         }
-        _ => {
+        4096..32768 => {
             radix_sort::<12, 4096, 2>(values, buffer);
+            finish_nearly_sorted(values);
+        }
+        _ => {
+            radix_sort::<10, 1024, 3>(values, buffer);
             finish_nearly_sorted(values);
         }
     }
@@ -260,7 +266,7 @@ mod tests {
     #[test]
     fn radix_sort_orders_exactly_like_a_comparison_sort() {
         let mut rng = crate::model::rng::SimRng::seed_from(5);
-        for n in [0, 1, 63, 64, 1000, 5000, 20_000] {
+        for n in [0, 1, 63, 64, 1000, 5000, 20_000, 40_000] {
             let original: Vec<f64> = (0..n)
                 .map(|i| match i % 7 {
                     0 | 1 => 0.0,
