@@ -86,6 +86,13 @@ pub struct Citizens {
     pub flags: Vec<u8>,
 }
 
+/// Share of its tax a taxpayer pays, given their trust in the state: full
+/// trust pays all, no trust evades `max_evasion` of it (claim 11).
+#[inline]
+pub fn compliance(trust: f64, max_evasion: f64) -> f64 {
+    1.0 - max_evasion * (1.0 - trust)
+}
+
 impl Citizens {
     /// The initial population: equal money, skills around the mean, types
     /// in the scenario's shares, no jobs, no projects.
@@ -138,6 +145,21 @@ impl Citizens {
 
     pub fn is_empty(&self) -> bool {
         self.money.is_empty()
+    }
+
+    /// Citizen `i` receives a gross market income (a wage or a dividend)
+    /// with income tax at `rate` withheld, less what they evade: up to
+    /// `max_evasion` of it, as far as they distrust the state (claim 11).
+    /// Returns the tax withheld, for the caller to hand to the state.
+    #[inline]
+    pub fn receive_market_income(&mut self, i: usize, gross: f64, rate: f64, max_evasion: f64) -> f64 {
+        let tax = rate * gross * compliance(self.trust[i], max_evasion);
+        let net = gross - tax;
+        self.money[i] += net;
+        self.income[i] += net;
+        self.market_income[i] += net;
+        self.tax_paid[i] += tax;
+        tax
     }
 
     pub fn has(&self, i: usize, flag: u8) -> bool {

@@ -92,16 +92,16 @@ impl Model {
         // Households: basic needs first, then a share of what is left.
         let need_cost = (1.0 - services_share).max(0.0) * expected_price;
         let propensity = self.scenario.households.consumption_propensity;
-        for i in 0..self.citizens.len() {
-            let money = self.citizens.money[i];
+        for (money, spending) in self.citizens.money.iter_mut().zip(self.citizens.spending.iter_mut()) {
+            let held = *money;
             // The cap guards against rounding up past what is held when the propensity is 1.
-            let spend = if money <= need_cost {
-                money
+            let spend = if held <= need_cost {
+                held
             } else {
-                (need_cost + propensity * (money - need_cost)).min(money)
+                (need_cost + propensity * (held - need_cost)).min(held)
             };
-            self.citizens.money[i] -= spend;
-            self.citizens.spending[i] = spend;
+            *money -= spend;
+            *spending = spend;
             demand += spend;
         }
 
@@ -174,20 +174,25 @@ impl Model {
         self.state.spending.subsidies = subsidies;
 
         // Wages: a firm short of money pays every employee the same share.
-        for i in 0..self.citizens.len() {
-            let employer = self.citizens.employer[i];
+        let (rate, max_evasion) = (self.state.levers.income_tax, self.scenario.legitimacy.max_tax_evasion);
+        let (citizens, firms, payable) = (&mut self.citizens, &mut self.firms, &self.scratch[..]);
+        let (firm_money, firm_wages) = (&mut firms.money[..], &mut firms.wages[..]);
+        let mut withheld = 0.0;
+        for i in 0..citizens.len() {
+            let employer = citizens.employer[i];
             if employer == NONE {
                 continue;
             }
             let f = employer as usize;
             // Capped at what the firm holds, so rounding in the shares cannot
             // take it below zero.
-            let gross =
-                (wage_per_skill * self.citizens.skill[i] * self.scratch[f]).min(self.firms.money[f].max(0.0));
-            self.firms.money[f] -= gross;
-            self.firms.wages[f] += gross;
-            self.pay_market_income(i, gross);
+            let gross = (wage_per_skill * citizens.skill[i] * payable[f]).min(firm_money[f].max(0.0));
+            firm_money[f] -= gross;
+            firm_wages[f] += gross;
+            withheld += citizens.receive_market_income(i, gross, rate, max_evasion);
         }
+        self.state.money += withheld;
+        self.state.revenue += withheld;
 
         // Profit, tax, give-back, dividends.
         let corporate_rate = self.state.levers.corporate_tax

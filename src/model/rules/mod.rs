@@ -17,8 +17,4 @@ mod needs;
 mod policy;
 mod welfare;
 
-/// Share of its tax a taxpayer pays, given their trust in the state: full
-/// trust pays all, no trust evades `max_evasion` of it (claim 11).
-fn compliance(trust: f64, max_evasion: f64) -> f64 {
-    1.0 - max_evasion * (1.0 - trust)
-}
+use super::citizens::compliance;

@@ -1,5 +1,6 @@
 //! Basic needs, and the overwork precarity forces.
 
+use super::legitimacy::update_trust;
 use crate::model::Model;
 use crate::model::citizens::flags;
 
@@ -24,26 +25,32 @@ impl Model {
         // every household must fend for itself.
         let has_goods_market = self.scenario.population.firms > 0 || self.scenario.market.entry_rate > 0.0;
         let shared_trust = self.shared_trust_target();
+        let legitimacy = &self.scenario.legitimacy;
+        let open = self.market.open;
         let mut total_trust = 0.0;
-        for i in 0..self.citizens.len() {
-            self.citizens.flags[i] &= !(flags::PRECARIOUS | flags::UNMET);
-            self.citizens.overwork[i] = 0.0;
+        let c = &mut self.citizens;
+        let n = c.len();
+        let (bits, overwork, spending, trust) =
+            (&mut c.flags[..n], &mut c.overwork[..n], &c.spending[..n], &mut c.trust[..n]);
+        for i in 0..n {
+            let mut citizen_flags = bits[i] & !(flags::PRECARIOUS | flags::UNMET);
             let shortfall = if has_goods_market {
-                let bought = if self.market.open { self.citizens.spending[i] / price } else { 0.0 };
+                let bought = if open { spending[i] / price } else { 0.0 };
                 1.0 - bought - services
             } else {
                 0.0
             };
+            let mut hours = 0.0;
             if shortfall > NOTICEABLE_SHORTFALL {
-                let hours =
-                    if yield_per_hour > 0.0 { (shortfall / yield_per_hour).min(max_hours) } else { 0.0 };
-                self.citizens.overwork[i] = hours;
-                self.citizens.flags[i] |= flags::PRECARIOUS;
+                hours = if yield_per_hour > 0.0 { (shortfall / yield_per_hour).min(max_hours) } else { 0.0 };
+                citizen_flags |= flags::PRECARIOUS;
                 if hours * yield_per_hour < shortfall - NOTICEABLE_SHORTFALL {
-                    self.citizens.flags[i] |= flags::UNMET;
+                    citizen_flags |= flags::UNMET;
                 }
             }
-            total_trust += self.update_trust(i, shared_trust);
+            overwork[i] = hours;
+            bits[i] = citizen_flags;
+            total_trust += update_trust(&mut trust[i], citizen_flags, shared_trust, legitimacy);
         }
         self.state.legitimacy =
             if self.citizens.is_empty() { 0.0 } else { total_trust / self.citizens.len() as f64 };

@@ -1,6 +1,5 @@
 //! What the state gives: transfers, training, grants and matching.
 
-use super::compliance;
 use crate::model::Model;
 use crate::model::citizens::flags;
 
@@ -14,19 +13,26 @@ impl Model {
         let (taper, take_up) = (levers.means_testing, levers.take_up);
         let scale = self.state.spending_scale;
         let mut paid = 0.0;
-        for i in 0..self.citizens.len() {
+        // Columns bound once, cut to one length: the loop keeps them in
+        // registers and needs no bounds checks (see ARCHITECTURE.md).
+        let n = self.citizens.len();
+        let c = &mut self.citizens;
+        let (income, bits, market_income) =
+            (&mut c.income[..n], &mut c.flags[..n], &mut c.market_income[..n]);
+        let (tax_paid, claim_draw, money) = (&mut c.tax_paid[..n], &c.claim_draw[..n], &mut c.money[..n]);
+        for i in 0..n {
             // A new month's books: this pass reads last month's market
             // income, then clears it and the tax paid for firms to fill anew.
-            self.citizens.income[i] = 0.0;
-            self.citizens.flags[i] &= !flags::CLAIMING;
-            let entitlement = guarantee - taper * self.citizens.market_income[i];
-            self.citizens.market_income[i] = 0.0;
-            self.citizens.tax_paid[i] = 0.0;
-            if entitlement > 0.0 && self.citizens.claim_draw[i] < take_up {
+            income[i] = 0.0;
+            bits[i] &= !flags::CLAIMING;
+            let entitlement = guarantee - taper * market_income[i];
+            market_income[i] = 0.0;
+            tax_paid[i] = 0.0;
+            if entitlement > 0.0 && claim_draw[i] < take_up {
                 let transfer = entitlement * scale;
-                self.citizens.money[i] += transfer;
-                self.citizens.income[i] += transfer;
-                self.citizens.flags[i] |= flags::CLAIMING;
+                money[i] += transfer;
+                income[i] += transfer;
+                bits[i] |= flags::CLAIMING;
                 paid += transfer;
             }
         }
@@ -42,9 +48,9 @@ impl Model {
         let programme = &self.scenario.programmes;
         let chance = self.state.levers.training / 12.0 * self.state.spending_scale;
         let keep = 1.0 - households.skill_obsolescence;
-        for i in 0..self.citizens.len() {
-            self.citizens.flags[i] &= !flags::TRAINING;
-            self.citizens.skill[i] *= keep;
+        for (bits, skill) in self.citizens.flags.iter_mut().zip(self.citizens.skill.iter_mut()) {
+            *bits &= !flags::TRAINING;
+            *skill *= keep;
         }
         // Each citizen takes a course with chance `chance`: visit only those
         // who do, skipping geometric gaps between them.
@@ -93,13 +99,8 @@ impl Model {
     /// income tax withheld; what is evaded depends on the citizen's trust in
     /// the state (claim 11).
     pub(in crate::model) fn pay_market_income(&mut self, i: usize, gross: f64) {
-        let rate = self.state.levers.income_tax;
-        let tax = rate * gross * compliance(self.citizens.trust[i], self.scenario.legitimacy.max_tax_evasion);
-        let net = gross - tax;
-        self.citizens.money[i] += net;
-        self.citizens.income[i] += net;
-        self.citizens.market_income[i] += net;
-        self.citizens.tax_paid[i] += tax;
+        let (rate, max_evasion) = (self.state.levers.income_tax, self.scenario.legitimacy.max_tax_evasion);
+        let tax = self.citizens.receive_market_income(i, gross, rate, max_evasion);
         self.state.money += tax;
         self.state.revenue += tax;
     }
@@ -116,10 +117,11 @@ impl Model {
         }
         let rebate = surplus.min(paid);
         let per_unit = rebate / paid;
-        for i in 0..self.citizens.len() {
-            let amount = self.citizens.tax_paid[i] * per_unit;
-            self.citizens.money[i] += amount;
-            self.citizens.income[i] += amount;
+        let c = &mut self.citizens;
+        for ((money, income), &tax) in c.money.iter_mut().zip(c.income.iter_mut()).zip(&c.tax_paid) {
+            let amount = tax * per_unit;
+            *money += amount;
+            *income += amount;
         }
         self.state.money -= rebate;
         self.state.revenue -= rebate;
