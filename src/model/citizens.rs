@@ -151,7 +151,7 @@ impl Citizens {
     /// with income tax at `rate` withheld, less what they evade: up to
     /// `max_evasion` of it, as far as they distrust the state (claim 11).
     /// Returns the tax withheld, for the caller to hand to the state.
-    #[inline]
+    #[inline(always)]
     pub fn receive_market_income(&mut self, i: usize, gross: f64, rate: f64, max_evasion: f64) -> f64 {
         let tax = rate * gross * compliance(self.trust[i], max_evasion);
         let net = gross - tax;

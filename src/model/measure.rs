@@ -48,21 +48,28 @@ impl Model {
         // starting money) that keeps the sums of squares well conditioned.
         let shift = self.scenario.households.initial_money;
         let (mut shifted_sum, mut shifted_squares) = (0.0, 0.0);
-        for i in 0..citizens.len() {
-            let f = citizens.flags[i];
+        let len = citizens.len();
+        let (bits, accepted_total, income) =
+            (&citizens.flags[..len], &citizens.accepted_total[..len], &citizens.income[..len]);
+        let (owned_firm, money, firm_money) =
+            (&citizens.owned_firm[..len], &citizens.money[..len], &self.firms.money[..]);
+        let (contributions, incomes, wealths) =
+            (&mut b.contributions[..len], &mut b.incomes[..len], &mut b.wealth[..len]);
+        for i in 0..len {
+            let f = bits[i];
             contributing += usize::from(f & flags::CONTRIBUTING != 0);
             precarious += usize::from(f & flags::PRECARIOUS != 0);
             unmet += usize::from(f & flags::UNMET != 0);
-            let accepted = citizens.accepted_total[i];
-            b.contributions[with_contributions] = accepted;
+            let accepted = accepted_total[i];
+            contributions[with_contributions] = accepted;
             with_contributions += usize::from(accepted > 0.0);
             // Income in baskets, so that runs with different price levels compare.
-            b.incomes[i] = stats::at_least_zero(citizens.income[i] * per_price);
+            incomes[i] = stats::at_least_zero(income[i] * per_price);
             // Wealth: money, plus the money of the firm a citizen owns.
-            let firm = citizens.owned_firm[i];
-            let equity = if firm != NONE { self.firms.money[firm as usize] } else { 0.0 };
-            let wealth = citizens.money[i] + equity;
-            b.wealth[i] = stats::at_least_zero(wealth);
+            let firm = owned_firm[i];
+            let equity = if firm != NONE { firm_money[firm as usize] } else { 0.0 };
+            let wealth = money[i] + equity;
+            wealths[i] = stats::at_least_zero(wealth);
             shifted_sum += wealth - shift;
             shifted_squares += (wealth - shift) * (wealth - shift);
         }

@@ -139,29 +139,36 @@ impl Model {
         self.firms.skill.fill(0.0);
         self.tallies.unemployed.clear();
         let (mut employed, mut workers) = (0usize, 0usize);
-        for i in 0..self.citizens.len() {
-            if self.citizens.owned_firm[i] != NONE {
+        let (c, firms, rng, pool) =
+            (&mut self.citizens, &mut self.firms, &mut self.rng, &mut self.tallies.unemployed);
+        let n = c.len();
+        let (owned_firm, employers, bits, skills) =
+            (&c.owned_firm[..n], &mut c.employer[..n], &mut c.flags[..n], &c.skill[..n]);
+        let (to_fire, employees, firm_skill) =
+            (&mut firms.to_fire[..], &mut firms.employees[..], &mut firms.skill[..]);
+        for i in 0..n {
+            if owned_firm[i] != NONE {
                 continue;
             }
             workers += 1;
-            let employer = self.citizens.employer[i];
+            let employer = employers[i];
             if employer != NONE {
                 let f = employer as usize;
-                if self.firms.to_fire[f] > 0 && remaining[f] > 0.0 {
-                    if self.rng.chance(f64::from(self.firms.to_fire[f]) / remaining[f]) {
-                        self.firms.to_fire[f] -= 1;
-                        self.citizens.employer[i] = NONE;
-                        self.citizens.flags[i] &= !flags::EMPLOYED;
+                if to_fire[f] > 0 && remaining[f] > 0.0 {
+                    if rng.chance(f64::from(to_fire[f]) / remaining[f]) {
+                        to_fire[f] -= 1;
+                        employers[i] = NONE;
+                        bits[i] &= !flags::EMPLOYED;
                     }
                     remaining[f] -= 1.0;
                 }
             }
-            match self.citizens.employer[i] {
-                NONE if gather_pool => self.tallies.unemployed.push(i as u32),
+            match employers[i] {
+                NONE if gather_pool => pool.push(i as u32),
                 NONE => {}
                 f => {
-                    self.firms.employees[f as usize] += 1;
-                    self.firms.skill[f as usize] += self.citizens.skill[i];
+                    employees[f as usize] += 1;
+                    firm_skill[f as usize] += skills[i];
                     employed += 1;
                 }
             }
