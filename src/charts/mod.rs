@@ -12,6 +12,7 @@
 pub mod fonts;
 pub mod palette;
 
+use crate::model::num::Bounds;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -151,7 +152,7 @@ fn draw_unpresented<DB: DrawingBackend>(
     fonts::register();
     area.fill(&WHITE).map_err(|e| e.to_string())?;
     let (x_max, y_min, y_max) = extent(chart);
-    let x_max = style.months.map_or(x_max, |months| x_max.max(months));
+    let x_max = style.months.map_or(x_max, |months| x_max.at_least(months));
     let font = chart.font_size as i32;
     let mut ctx = ChartBuilder::on(area)
         .caption(chart.title, ("sans-serif", font).into_font())
@@ -234,7 +235,7 @@ pub fn axis_number(value: f64) -> String {
 
 /// The x range and a y range with a little headroom; [0, 1] for shares.
 fn extent(chart: &Chart) -> (f64, f64, f64) {
-    let x_max = chart.series.iter().filter_map(|s| s.months.last().copied()).fold(1.0, f64::max);
+    let x_max = chart.series.iter().filter_map(|s| s.months.last().copied()).fold(1.0, f64::at_least);
     if chart.unit_interval {
         return (x_max, 0.0, 1.0);
     }
@@ -244,13 +245,13 @@ fn extent(chart: &Chart) -> (f64, f64, f64) {
     });
     let (lo, hi) = values
         .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| (lo.at_most(v), hi.at_least(v)));
     if !lo.is_finite() {
         return (x_max, 0.0, 1.0);
     }
     // Non-negative quantities keep zero in view, so changes are not exaggerated.
     let lo = if lo >= 0.0 { 0.0 } else { lo };
-    let span = (hi - lo).max(hi.abs() * 0.1).max(1e-9);
+    let span = (hi - lo).at_least(hi.abs() * 0.1).at_least(1e-9);
     (x_max, lo - if lo < 0.0 { span * 0.05 } else { 0.0 }, hi + span * 0.08)
 }
 

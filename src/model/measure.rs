@@ -8,6 +8,7 @@
 use super::Model;
 use super::citizens::{NONE, flags};
 use super::stats;
+use crate::model::num::Bounds;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 
 /// The buffers `measure` fills and sorts each month.
@@ -89,7 +90,7 @@ impl Model {
         let count = citizens.len().max(1) as f64;
         let mean_shifted = shifted_sum / count;
         let mean_wealth = shift + mean_shifted;
-        let var_wealth = (shifted_squares / count - mean_shifted * mean_shifted).max(0.0);
+        let var_wealth = (shifted_squares / count - mean_shifted * mean_shifted).at_least(0.0);
         set(
             Outcome::WealthVarianceRatio,
             if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },

@@ -13,6 +13,7 @@ pub mod citizens;
 pub mod firms;
 pub mod institutions;
 mod measure;
+pub mod num;
 pub mod projects;
 pub mod rng;
 mod rules;

@@ -7,6 +7,7 @@
 
 use super::citizens::NONE;
 use super::rng::SimRng;
+use crate::model::num::Bounds;
 use crate::scenario::Scenario;
 
 /// Every project's state, column by column. Dead projects stay in place
@@ -190,7 +191,7 @@ pub(super) fn retain<T>(items: &mut Vec<T>, keep: &[bool]) {
 /// A project's maintainer unfairness: the scenario's level, varying between
 /// projects (log-normal, σ = 0.5), capped at 1.
 pub fn draw_unfairness(scenario: &Scenario, rng: &mut SimRng) -> f64 {
-    (scenario.commons.maintainer_unfairness * rng.lognormal(-0.125, 0.5)).min(1.0)
+    (scenario.commons.maintainer_unfairness * rng.lognormal(-0.125, 0.5)).at_most(1.0)
 }
 
 #[cfg(test)]

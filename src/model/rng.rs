@@ -8,6 +8,7 @@
 //! transcendental function so that native code and WebAssembly produce
 //! bit-identical numbers (the platform `ln`/`exp` differ in the last bit).
 
+use crate::model::num::Bounds;
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
@@ -86,7 +87,7 @@ impl SimRng {
         }
         if lambda > 30.0 {
             let draw = lambda + libm::sqrt(lambda) * self.normal();
-            return libm::round(draw.max(0.0)) as u32;
+            return libm::round(draw.at_least(0.0)) as u32;
         }
         let mut probability = libm::exp(-lambda);
         let mut cumulative = probability;

@@ -11,6 +11,7 @@ use super::institutions::{Associations, State};
 use super::projects::Projects;
 use super::rng::SimRng;
 use super::{Market, Model, Tallies};
+use crate::model::num::Bounds;
 use crate::outcomes::COUNT;
 use crate::scenario::Scenario;
 
@@ -132,7 +133,7 @@ impl Model {
     fn staff_initial_firms(&mut self) {
         let market = &self.scenario.market;
         let alpha = market.returns_to_labour;
-        let exponent = 1.0 / (1.0 - alpha).max(1e-6);
+        let exponent = 1.0 / (1.0 - alpha).at_least(1e-6);
         let workers: Vec<u32> = (0..self.citizens.len() as u32)
             .filter(|&i| self.citizens.owned_firm[i as usize] == NONE)
             .collect();

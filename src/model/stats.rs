@@ -3,6 +3,8 @@
 //! Each function takes a scratch buffer it may reorder, so the model can call
 //! them every month without allocating.
 
+use crate::model::num::Bounds;
+
 /// Gini coefficient of non-negative values (0 = equal, →1 = one holds all).
 /// Sorts `values` in place. Returns 0 for an empty slice or a zero total.
 pub fn gini(values: &mut [f64]) -> f64 {
@@ -182,7 +184,7 @@ pub fn median(values: &mut [f64]) -> f64 {
     if n % 2 == 1 {
         upper
     } else {
-        let lower = below.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let lower = below.iter().copied().fold(f64::NEG_INFINITY, f64::at_least);
         0.5 * (lower + upper)
     }
 }

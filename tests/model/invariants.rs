@@ -3,6 +3,7 @@
 //! is never negative — for every preset and for random valid scenarios.
 
 use commons_sim::model::Model;
+use commons_sim::model::num::Bounds;
 use commons_sim::outcomes::Outcome;
 use commons_sim::scenario::params::PARAMS;
 use commons_sim::scenario::{PRESETS, Scenario};
@@ -38,7 +39,7 @@ fn check_month(model: &Model, initial_money: f64) {
     let month = model.month();
     let drift = (model.total_money() - initial_money).abs();
     assert!(
-        drift <= MONEY_TOLERANCE * initial_money.abs().max(1.0),
+        drift <= MONEY_TOLERANCE * initial_money.abs().at_least(1.0),
         "month {month}: money drifted by {drift} from {initial_money}"
     );
     for outcome in Outcome::ALL {

@@ -2,6 +2,7 @@
 
 use crate::model::Model;
 use crate::model::citizens::{Kind, NONE, flags};
+use crate::model::num::Bounds;
 use crate::model::projects::draw_unfairness;
 use crate::model::rng::whole_power;
 
@@ -108,7 +109,7 @@ impl Model {
                 if citizen_flags & flags::TRAINING != 0 {
                     busy += training_hours;
                 }
-                let free = (time_budget - busy).max(0.0);
+                let free = (time_budget - busy).at_least(0.0);
                 let time_factor = ((free - cooperation.min_free_hours) / free_span).clamp(0.0, 1.0);
                 // Zeal sets how often, as well as how much, a citizen
                 // contributes: a few nearly every month, most now and then.
@@ -132,15 +133,15 @@ impl Model {
                     _ => self.choose_project(i),
                 };
                 if let Some(p) = project {
-                    let hours = (cooperation.contribution_hours * zeal * time_factor).min(free);
+                    let hours = (cooperation.contribution_hours * zeal * time_factor).at_most(free);
                     submitted_any |= self.submit_contributions(i, p as usize, hours, has_tools);
                     self.tallies.contributors_next.push(i as u32);
                     self.citizens.tenure[i] += 1.0;
                     // Members who can afford it pay dues to the project's association.
                     if citizen_flags & flags::PRECARIOUS == 0 && self.citizens.kind[i] != Kind::FreeRider {
                         let a = self.projects.association[p as usize] as usize;
-                        let dues = dues_rate * self.citizens.income[i].max(0.0);
-                        let dues = dues.min(self.citizens.money[i].max(0.0));
+                        let dues = dues_rate * self.citizens.income[i].at_least(0.0);
+                        let dues = dues.at_most(self.citizens.money[i].at_least(0.0));
                         self.citizens.money[i] -= dues;
                         self.associations.money[a] += dues;
                         self.associations.dues[a] += dues;
@@ -264,7 +265,7 @@ impl Model {
         self.citizens.dissatisfaction[i] +=
             unjust as f64 + commons.merit_grievance * (submitted - deserving) as f64;
         self.citizens.accepted_total[i] += accepted as f64;
-        let skill_mean = self.scenario.households.skill_mean.max(0.05);
+        let skill_mean = self.scenario.households.skill_mean.at_least(0.05);
         self.projects.own[p] += accepted as f64 * skill / skill_mean;
         // Learning by doing: each accepted contribution closes part of the skill gap.
         let learning = 1.0 - whole_power(1.0 - commons.learning_by_doing, accepted);

@@ -2,6 +2,7 @@
 
 use crate::model::Model;
 use crate::model::citizens::{NONE, flags};
+use crate::model::num::Bounds;
 
 /// Months a new firm is given before it may relocate for low margins.
 const GRACE_MONTHS: u32 = 12;
@@ -89,7 +90,7 @@ impl Model {
                 revenue += self.firms.revenue[f];
             }
         }
-        let outside = self.scenario.market.outside_return.max(1e-6);
+        let outside = self.scenario.market.outside_return.at_least(1e-6);
         if revenue > 0.0 { (weighted / revenue / outside).clamp(0.0, 3.0) } else { 1.0 }
     }
 

@@ -1,6 +1,7 @@
 //! The household exchange submodel.
 
 use crate::model::Model;
+use crate::model::num::Bounds;
 
 impl Model {
     /// Households exchange money in random pairs, each keeping a share λ of
@@ -30,15 +31,15 @@ impl Model {
             }
             let total = money[i] + money[j];
             let share = self.rng.uniform();
-            let new_i = (keep * money[i] + share * (1.0 - keep) * total).min(total);
+            let new_i = (keep * money[i] + share * (1.0 - keep) * total).at_most(total);
             let gain_i = new_i - money[i];
             money[i] = new_i;
             money[j] = total - new_i;
             // What one gains the other loses: the gainer's income rises. Both
             // sides are written (one adds zero), which spares the processor a
             // branch it would guess wrong half the time.
-            income[i] += gain_i.max(0.0);
-            income[j] += (-gain_i).max(0.0);
+            income[i] += gain_i.at_least(0.0);
+            income[j] += (-gain_i).at_least(0.0);
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::model::Model;
 use crate::model::citizens::NONE;
+use crate::model::num::Bounds;
 
 impl Model {
     /// Every abundance creates its own scarcity: each project's knowledge
@@ -28,7 +29,7 @@ impl Model {
             let coverage = if need > 0.0 { funded / need } else { 1.0 };
             let health = self.projects.health[p];
             self.projects.health[p] = if coverage >= health {
-                health + repair * (coverage.min(1.0) - health)
+                health + repair * (coverage.at_most(1.0) - health)
             } else {
                 health - decay * (health - coverage)
             };

@@ -2,6 +2,7 @@
 
 use crate::model::Model;
 use crate::model::citizens::{NONE, flags};
+use crate::model::num::Bounds;
 
 impl Model {
     /// Firms' productivity rises with the usable knowledge of the commons
@@ -46,9 +47,9 @@ impl Model {
     /// unit of skilled labour adds as much output as it costs.
     pub(in crate::model) fn profitable_skill(&self, f: usize) -> f64 {
         let alpha = self.scenario.market.returns_to_labour;
-        let ratio = alpha * self.firms.productivity[f] / self.market.real_wage.max(1e-9);
-        let skill = libm::pow(ratio, 1.0 / (1.0 - alpha).max(1e-6));
-        skill.min(self.citizens.len() as f64)
+        let ratio = alpha * self.firms.productivity[f] / self.market.real_wage.at_least(1e-9);
+        let skill = libm::pow(ratio, 1.0 / (1.0 - alpha).at_least(1e-6));
+        skill.at_most(self.citizens.len() as f64)
     }
 
     /// A wage curve: real wages rise when employment is above its target and
@@ -59,7 +60,8 @@ impl Model {
         }
         let market = &self.scenario.market;
         let gap = self.market.employment_rate - market.target_employment;
-        self.market.real_wage = (self.market.real_wage * (1.0 + market.wage_flexibility * gap)).max(1e-6);
+        self.market.real_wage =
+            (self.market.real_wage * (1.0 + market.wage_flexibility * gap)).at_least(1e-6);
     }
 
     /// Firms move part of the way toward their profitable size each month:
@@ -72,7 +74,7 @@ impl Model {
             self.market.employment_rate = 0.0;
             return;
         }
-        let skill_unit = self.scenario.households.skill_mean.max(0.05);
+        let skill_unit = self.scenario.households.skill_mean.at_least(0.05);
         let speed = self.scenario.market.hiring_speed;
         let mut vacancies = std::mem::take(&mut self.scratch_ids);
         vacancies.clear();

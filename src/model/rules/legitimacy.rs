@@ -2,6 +2,7 @@
 
 use crate::model::Model;
 use crate::model::citizens::flags;
+use crate::model::num::Bounds;
 use crate::outcomes::Outcome;
 use crate::scenario::LegitimacyParams;
 
@@ -16,7 +17,7 @@ impl Model {
         let favouritism = if spending > 0.0 { self.state.spending.subsidies / spending } else { 0.0 };
         let gini_income = self.outcomes[Outcome::GiniIncome as usize];
         params.baseline_trust
-            - params.weight_inequality * (gini_income - params.inequality_tolerance).max(0.0)
+            - params.weight_inequality * (gini_income - params.inequality_tolerance).at_least(0.0)
             - params.weight_favouritism * favouritism
     }
 }

@@ -3,6 +3,7 @@
 use super::compliance;
 use crate::model::Model;
 use crate::model::citizens::NONE;
+use crate::model::num::Bounds;
 
 /// Months of wages and fixed costs a firm keeps in reserve before paying
 /// out everything beyond it.
@@ -71,8 +72,9 @@ impl Model {
         self.scratch.clear();
         let share = self.scenario.associations.spending_share;
         for a in 0..self.associations.len() {
-            let budget =
-                (self.associations.money[a] * share).min(self.associations.need[a] * expected_price).max(0.0);
+            let budget = (self.associations.money[a] * share)
+                .at_most(self.associations.need[a] * expected_price)
+                .at_least(0.0);
             self.associations.money[a] -= budget;
             self.scratch.push(budget);
             demand += budget;
@@ -82,7 +84,7 @@ impl Model {
         let fixed = self.scenario.market.fixed_cost * expected_price;
         for f in 0..self.firms.len() {
             if self.firms.alive[f] {
-                let paid = fixed.min(self.firms.money[f].max(0.0));
+                let paid = fixed.at_most(self.firms.money[f].at_least(0.0));
                 self.firms.money[f] -= paid;
                 self.firms.fixed_costs[f] = paid;
                 demand += paid;
@@ -90,7 +92,7 @@ impl Model {
         }
 
         // Households: basic needs first, then a share of what is left.
-        let need_cost = (1.0 - services_share).max(0.0) * expected_price;
+        let need_cost = (1.0 - services_share).at_least(0.0) * expected_price;
         let propensity = self.scenario.households.consumption_propensity;
         for (money, spending) in self.citizens.money.iter_mut().zip(self.citizens.spending.iter_mut()) {
             let held = *money;
@@ -98,7 +100,7 @@ impl Model {
             let spend = if held <= need_cost {
                 held
             } else {
-                (need_cost + propensity * (held - need_cost)).min(held)
+                (need_cost + propensity * (held - need_cost)).at_most(held)
             };
             *money -= spend;
             *spending = spend;
@@ -165,7 +167,8 @@ impl Model {
                 self.firms.subsidy[f] = subsidy;
                 subsidies += subsidy;
                 let bill = wage_per_skill * self.firms.skill[f];
-                payable = if bill > 0.0 { (self.firms.money[f].max(0.0) / bill).min(1.0) } else { 1.0 };
+                payable =
+                    if bill > 0.0 { (self.firms.money[f].at_least(0.0) / bill).at_most(1.0) } else { 1.0 };
             }
             self.firms.paid_in_full[f] = payable >= 1.0;
             self.scratch.push(payable);
@@ -186,7 +189,8 @@ impl Model {
             let f = employer as usize;
             // Capped at what the firm holds, so rounding in the shares cannot
             // take it below zero.
-            let gross = (wage_per_skill * citizens.skill[i] * payable[f]).min(firm_money[f].max(0.0));
+            let gross =
+                (wage_per_skill * citizens.skill[i] * payable[f]).at_most(firm_money[f].at_least(0.0));
             firm_money[f] -= gross;
             firm_wages[f] += gross;
             withheld += citizens.receive_market_income(i, gross, rate, max_evasion);
@@ -205,7 +209,7 @@ impl Model {
             }
             let firms = &self.firms;
             let profit = firms.revenue[f] + firms.subsidy[f] - firms.wages[f] - firms.fixed_costs[f];
-            let tax = (corporate_rate * profit.max(0.0)).min(self.firms.money[f].max(0.0));
+            let tax = (corporate_rate * profit.at_least(0.0)).at_most(self.firms.money[f].at_least(0.0));
             self.firms.money[f] -= tax;
             self.state.money += tax;
             self.state.revenue += tax;
@@ -218,7 +222,7 @@ impl Model {
             // a reserve of a few months' costs (firms do not hoard).
             let reserve = FIRM_RESERVE_MONTHS * (self.firms.wages[f] + self.firms.fixed_costs[f]);
             let excess = self.firms.money[f] - reserve;
-            let dividend = (payout * kept).max(excess).clamp(0.0, self.firms.money[f].max(0.0));
+            let dividend = (payout * kept).at_least(excess).clamp(0.0, self.firms.money[f].at_least(0.0));
             if dividend > 0.0 {
                 let owner = self.firms.owner[f] as usize;
                 self.firms.money[f] -= dividend;
@@ -234,7 +238,7 @@ impl Model {
     /// Reciprocity: a firm gives `amount` to the associations of the
     /// projects it builds on, in equal parts; returns what it gave (claim 5).
     fn give_back(&mut self, f: usize, amount: f64) -> f64 {
-        let amount = amount.min(self.firms.money[f].max(0.0));
+        let amount = amount.at_most(self.firms.money[f].at_least(0.0));
         let alive = self.firms.projects_of(f).filter(|&p| self.projects.alive[p]).count();
         if alive == 0 || amount <= 0.0 {
             return 0.0;

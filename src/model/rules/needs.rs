@@ -3,6 +3,7 @@
 use super::legitimacy::update_trust;
 use crate::model::Model;
 use crate::model::citizens::flags;
+use crate::model::num::Bounds;
 
 /// A shortfall smaller than this (in baskets) is not felt: households round
 /// their budgets, and prices move a little between planning and buying.
@@ -42,7 +43,8 @@ impl Model {
             };
             let mut hours = 0.0;
             if shortfall > NOTICEABLE_SHORTFALL {
-                hours = if yield_per_hour > 0.0 { (shortfall / yield_per_hour).min(max_hours) } else { 0.0 };
+                hours =
+                    if yield_per_hour > 0.0 { (shortfall / yield_per_hour).at_most(max_hours) } else { 0.0 };
                 citizen_flags |= flags::PRECARIOUS;
                 if hours * yield_per_hour < shortfall - NOTICEABLE_SHORTFALL {
                     citizen_flags |= flags::UNMET;

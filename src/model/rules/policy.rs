@@ -1,6 +1,7 @@
 //! Policy changes and the state's budget constraint.
 
 use crate::model::Model;
+use crate::model::num::Bounds;
 
 impl Model {
     /// Policy shocks: at the months the scenario names, the levers switch to
@@ -32,7 +33,7 @@ impl Model {
         let limit = self.scenario.legitimacy.debt_limit * self.money_stock;
         let headroom = state.money + limit;
         state.spending_scale =
-            if planned <= 0.0 { 1.0 } else { (headroom / planned.max(0.25 * limit)).clamp(0.0, 1.0) };
+            if planned <= 0.0 { 1.0 } else { (headroom / planned.at_least(0.25 * limit)).clamp(0.0, 1.0) };
         self.state.revenue = 0.0;
         self.state.spending = Default::default();
     }

@@ -2,6 +2,7 @@
 
 use crate::model::Model;
 use crate::model::citizens::flags;
+use crate::model::num::Bounds;
 
 impl Model {
     /// Basic security: claimants receive the guaranteed share of the cost of
@@ -115,7 +116,7 @@ impl Model {
         if surplus <= 0.0 || paid <= 0.0 {
             return;
         }
-        let rebate = surplus.min(paid);
+        let rebate = surplus.at_most(paid);
         let per_unit = rebate / paid;
         let c = &mut self.citizens;
         for ((money, income), &tax) in c.money.iter_mut().zip(c.income.iter_mut()).zip(&c.tax_paid) {
