@@ -135,6 +135,7 @@ fn finish_nearly_sorted(values: &mut [f64]) {
 /// equal keys in the wrong order), and this sets them right without the
 /// processor guessing at each comparison, which it gets wrong as often as
 /// the values are out of order. Values must not be NaN.
+#[cfg(not(target_arch = "wasm32"))]
 fn bubble_once(values: &mut [f64]) {
     let Some(&first) = values.first() else { return };
     let mut carried = first;
@@ -146,6 +147,24 @@ fn bubble_once(values: &mut [f64]) {
     }
     let last = values.len() - 1;
     values[last] = carried;
+}
+
+/// The same pass for WebAssembly, whose engines may compile a select into a
+/// branch: the values are at least +0, so their patterns order like them,
+/// and masks choose between two. The same result, bit for bit.
+#[cfg(target_arch = "wasm32")]
+fn bubble_once(values: &mut [f64]) {
+    let Some(&first) = values.first() else { return };
+    let mut carried = first.to_bits();
+    for i in 1..values.len() {
+        let next = values[i].to_bits();
+        let next_smaller = 0u64.wrapping_sub(u64::from(next < carried));
+        let smaller = (next & next_smaller) | (carried & !next_smaller);
+        carried ^= next ^ smaller;
+        values[i - 1] = f64::from_bits(smaller);
+    }
+    let last = values.len() - 1;
+    values[last] = f64::from_bits(carried);
 }
 
 /// The value, or +0 if it is below zero or a negative zero: what

@@ -36,10 +36,13 @@ impl Model {
             money[i] = new_i;
             money[j] = total - new_i;
             // What one gains the other loses: the gainer's income rises. Both
-            // sides are written (one adds zero), which spares the processor a
-            // branch it would guess wrong half the time.
-            income[i] += gain_i.at_least(0.0);
-            income[j] += (-gain_i).at_least(0.0);
+            // sides are written, one adding zero, by arithmetic rather than a
+            // branch the processor would guess wrong half the time (nor a
+            // select, which WebAssembly engines may turn back into a branch):
+            // (g + |g|) / 2 is exactly g when g > 0 and 0 otherwise.
+            let size = libm::fabs(gain_i);
+            income[i] += (gain_i + size) * 0.5;
+            income[j] += (size - gain_i) * 0.5;
         }
     }
 }
