@@ -1,4 +1,4 @@
-//! Lower and upper bounds on floats, by comparison.
+//! Numerics for the hot loops: bounds on floats by comparison, and powers.
 //!
 //! `f64::max` and `f64::min` follow IEEE 754's maxNum and minNum, which
 //! WebAssembly has no instruction for: there each compiles to a call of a
@@ -28,9 +28,32 @@ impl Bounds for f64 {
     }
 }
 
+/// `base` (≥ 0) to a positive power, as e^(power · ln base): two of libm's
+/// portable functions, less than half the work of its `pow`, which also
+/// handles negative bases and rounds more carefully than the model needs.
+/// Firms' output and their profitable size use it every month.
+#[inline]
+pub fn positive_power(base: f64, power: f64) -> f64 {
+    debug_assert!(base >= 0.0 && power > 0.0);
+    libm::exp(power * libm::log(base))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Bounds;
+    use super::{Bounds, positive_power};
+
+    #[test]
+    fn positive_powers_match_pow_closely() {
+        for base in [0.0, 1e-9, 0.3, 1.0, 2.5, 400.0, 1e12] {
+            for power in [0.1, 0.5, 0.7, 1.0, 3.333_333, 10.0] {
+                let (expected, got) = (libm::pow(base, power), positive_power(base, power));
+                assert!(
+                    (got - expected).abs() <= 1e-12 * expected.abs(),
+                    "{base}^{power}: {got} vs {expected}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn bounds_agree_with_max_and_min_on_numbers() {

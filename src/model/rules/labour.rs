@@ -2,7 +2,7 @@
 
 use crate::model::Model;
 use crate::model::citizens::{NONE, flags};
-use crate::model::num::Bounds;
+use crate::model::num::{Bounds, positive_power};
 
 impl Model {
     /// Firms' productivity rises with the usable knowledge of the commons
@@ -48,7 +48,7 @@ impl Model {
     pub(in crate::model) fn profitable_skill(&self, f: usize) -> f64 {
         let alpha = self.scenario.market.returns_to_labour;
         let ratio = alpha * self.firms.productivity[f] / self.market.real_wage.at_least(1e-9);
-        let skill = libm::pow(ratio, 1.0 / (1.0 - alpha).at_least(1e-6));
+        let skill = positive_power(ratio, 1.0 / (1.0 - alpha).at_least(1e-6));
         skill.at_most(self.citizens.len() as f64)
     }
 

@@ -3,7 +3,7 @@
 use super::compliance;
 use crate::model::Model;
 use crate::model::citizens::NONE;
-use crate::model::num::Bounds;
+use crate::model::num::{Bounds, positive_power};
 
 /// Months of wages and fixed costs a firm keeps in reserve before paying
 /// out everything beyond it.
@@ -20,7 +20,7 @@ impl Model {
         let mut output = 0.0;
         for f in 0..self.firms.len() {
             let y = if self.firms.alive[f] && self.firms.skill[f] > 0.0 {
-                self.firms.productivity[f] * libm::pow(self.firms.skill[f], alpha)
+                self.firms.productivity[f] * positive_power(self.firms.skill[f], alpha)
             } else {
                 0.0
             };
