@@ -54,6 +54,10 @@ pub struct Citizens {
     pub belief: Vec<f64>,
     /// Intensity of contributing relative to a typical contributor (log-normal).
     pub zeal: Vec<f64>,
+    /// How often a fully willing citizen with time to spare contributes:
+    /// zeal² / (1 + zeal²), computed once (a few nearly every month, most
+    /// now and then).
+    pub zeal_frequency: Vec<f64>,
     /// Contributions completed per hour relative to a typical contributor (log-normal).
     pub talent: Vec<f64>,
     /// A fixed uniform draw: the citizen claims benefits while it is below take-up.
@@ -130,7 +134,9 @@ impl Citizens {
                 Kind::Conditional
             });
             // Median zeal is 1: a typical contributor offers the scenario's hours.
-            citizens.zeal.push(rng.lognormal(0.0, c.zeal_spread));
+            let zeal = rng.lognormal(0.0, c.zeal_spread);
+            citizens.zeal.push(zeal);
+            citizens.zeal_frequency.push(zeal * zeal / (1.0 + zeal * zeal));
             citizens.talent.push(rng.lognormal(0.0, scenario.commons.talent_spread));
             citizens.claim_draw.push(rng.uniform());
             citizens.tools_draw.push(rng.uniform());

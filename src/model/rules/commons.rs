@@ -114,7 +114,7 @@ impl Model {
                 // Zeal sets how often, as well as how much, a citizen
                 // contributes: a few nearly every month, most now and then.
                 let zeal = self.citizens.zeal[i];
-                let chance = willingness * time_factor * zeal * zeal / (1.0 + zeal * zeal);
+                let chance = willingness * time_factor * self.citizens.zeal_frequency[i];
                 (chance > 0.0 && self.rng.chance(chance), free, time_factor, zeal)
             } else {
                 (false, 0.0, 0.0, 0.0)
