@@ -100,7 +100,8 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
     }
 }
 
-/// Finishes a radix sort on the top bits with an insertion sort. Values out
+/// Finishes a radix sort on the top bits: one branch-free bubble pass (which
+/// sets right most values out of order), then an insertion sort. Values out
 /// of order share their top bits, so each moves only within its run: one
 /// comparison per value plus a move per inversion, and ties (zeros, whole
 /// counts) cost nothing. Should the moves exceed a few per value (many

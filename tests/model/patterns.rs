@@ -107,15 +107,21 @@ fn project_teams_are_right_skewed() {
     }
 }
 
+/// The welfare state's population with every lever off and no reciprocal
+/// firms: the commons left to volunteers alone.
+fn without_state_or_reciprocity(seed: u64) -> Scenario {
+    let mut bare = scenario("welfare-state", seed, &[("market.share_reciprocal_firms", 0.0)]);
+    bare.state = Levers::none();
+    bare
+}
+
 /// With no state support and no reciprocity from firms, infrastructure
 /// health declines; and widely used commons run on almost nothing for a
 /// while before they fail (OpenSSL before 2014).
 #[test]
 fn unsupported_infrastructure_runs_on_little_then_declines_and_fails() {
     for seed in 1..=SEEDS {
-        let mut unsupported = scenario("welfare-state", seed, &[("market.share_reciprocal_firms", 0.0)]);
-        unsupported.state = Levers::none();
-        let history = run(&unsupported);
+        let history = run(&without_state_or_reciprocity(seed));
         let health = history.column(Outcome::InfrastructureHealth);
         let failures = history.column(Outcome::InfrastructureFailures);
         assert!(
@@ -146,9 +152,7 @@ fn unsupported_infrastructure_runs_on_little_then_declines_and_fails() {
 #[test]
 fn voluntary_cooperation_starts_at_half_and_decays_without_institutions() {
     for seed in 1..=SEEDS {
-        let mut bare = scenario("welfare-state", seed, &[("market.share_reciprocal_firms", 0.0)]);
-        bare.state = Levers::none();
-        let history = run(&bare);
+        let history = run(&without_state_or_reciprocity(seed));
         let willingness = history.column(Outcome::ConditionalCooperation);
         assert!((0.4..=0.6).contains(&willingness[1]), "seed {seed}: starts at {}", willingness[1]);
         assert!(

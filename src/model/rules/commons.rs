@@ -65,8 +65,9 @@ impl Model {
             self.citizens.dissatisfaction[i] *= keep_grievance;
             // Every citizen's belief about others follows what they saw,
             // though only conditional cooperators act on it: computing it for
-            // all, and choosing the willingness without a branch, spares the
-            // processor guessing each citizen's kind.
+            // all, and counting conditional cooperators by arithmetic, keeps
+            // a branch on each citizen's kind (random, so often mispredicted)
+            // off this path; only the final choice of willingness depends on it.
             let belief = &mut self.citizens.belief[i];
             if let Some(observed) = observed {
                 *belief += cooperation.belief_update * (observed - *belief);

@@ -54,9 +54,9 @@ impl Model {
                 // branch the processor would guess wrong half the time (nor a
                 // select, which WebAssembly engines may turn back into a branch):
                 // (g + |g|) / 2 is exactly g when g > 0 and 0 otherwise.
-                let size = libm::fabs(gain_i);
-                income[i] += (gain_i + size) * 0.5;
-                income[j] += (size - gain_i) * 0.5;
+                let magnitude = libm::fabs(gain_i);
+                income[i] += (gain_i + magnitude) * 0.5;
+                income[j] += (magnitude - gain_i) * 0.5;
             }
         }
     }
