@@ -124,6 +124,17 @@ impl Projects {
         if self.alive[p] { (self.own[p] + self.inherited[p]) * self.health[p] } else { 0.0 }
     }
 
+    /// Each project's usable knowledge added up in id order: entry `p` is the
+    /// total of projects `0..=p`, for picking projects in proportion to it.
+    pub fn cumulative_usable(&self, into: &mut Vec<f64>) {
+        into.clear();
+        let mut total = 0.0;
+        into.extend((0..self.len()).map(|p| {
+            total += self.usable(p);
+            total
+        }));
+    }
+
     /// Clears this month's contribution counters (funding is cleared by the
     /// market, which fills it earlier in the month).
     pub fn reset_contributions(&mut self) {

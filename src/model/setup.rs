@@ -61,6 +61,8 @@ impl Model {
         let market = self.scenario.market;
         let n = self.citizens.len();
         let firms = (self.scenario.population.firms as usize).min(n / 2);
+        let mut cumulative = std::mem::take(&mut self.scratch);
+        self.projects.cumulative_usable(&mut cumulative);
         for _ in 0..firms {
             let owner = loop {
                 let candidate = self.rng.below(n);
@@ -70,37 +72,39 @@ impl Model {
             };
             let sigma = market.productivity_spread;
             let base = self.rng.lognormal(-0.5 * sigma * sigma, sigma);
-            let projects = self.pick_projects_for_firm();
+            let projects = self.pick_projects_for_firm(&cumulative);
             let reciprocal = self.rng.chance(market.share_reciprocal_firms);
             let id = self.firms.push(owner as u32, base, projects, reciprocal, 0.0, market.outside_return);
             self.citizens.owned_firm[owner] = id;
             self.citizens.flags[owner] |= flags::OWNER;
         }
+        self.scratch = cumulative;
     }
 
     /// Up to `projects_per_firm` distinct living projects, chosen with
     /// probability proportional to their usable knowledge (firms build on
     /// what is useful), or uniformly when no knowledge is usable yet.
-    pub(super) fn pick_projects_for_firm(&mut self) -> [u32; MAX_PROJECTS] {
+    /// `cumulative` holds each project's running total of usable knowledge
+    /// ([`Projects::cumulative_usable`](super::projects::Projects::cumulative_usable)),
+    /// so that a pick is a binary search rather than a walk over every project.
+    pub(super) fn pick_projects_for_firm(&mut self, cumulative: &[f64]) -> [u32; MAX_PROJECTS] {
         let mut chosen = [NONE; MAX_PROJECTS];
         let wanted = (self.scenario.market.projects_per_firm as usize).min(MAX_PROJECTS);
-        let total: f64 = (0..self.projects.len()).map(|p| self.projects.usable(p)).sum();
+        let total = cumulative.last().copied().unwrap_or(0.0);
         let alive = self.projects.alive_count();
         let mut count = 0;
         let mut tries = 0;
         while count < wanted.min(alive) && tries < 8 * MAX_PROJECTS {
             tries += 1;
             let pick = if total > 0.0 {
-                let mut target = self.rng.uniform() * total;
-                let mut pick = NONE;
-                for p in 0..self.projects.len() {
-                    target -= self.projects.usable(p);
-                    if target < 0.0 {
-                        pick = p as u32;
-                        break;
-                    }
+                // The first project whose running total passes the target:
+                // each is picked with chance usable / total (dead ones, with
+                // nothing usable, never).
+                let target = self.rng.uniform() * total;
+                match cumulative.partition_point(|&sum| sum <= target) {
+                    p if p < cumulative.len() => p as u32,
+                    _ => NONE,
                 }
-                pick
             } else {
                 self.random_alive_project().unwrap_or(NONE)
             };

@@ -59,14 +59,20 @@ impl Model {
         let (sigma, reciprocal_share, outside) =
             (market.productivity_spread, market.share_reciprocal_firms, market.outside_return);
         let n = self.citizens.len();
-        for _ in 0..self.rng.poisson(expected) {
+        let founders = self.rng.poisson(expected);
+        if founders == 0 {
+            return;
+        }
+        let mut cumulative = std::mem::take(&mut self.scratch);
+        self.projects.cumulative_usable(&mut cumulative);
+        for _ in 0..founders {
             // A few citizens consider it; the first who can afford it founds the firm.
             let founder = (0..10)
                 .map(|_| self.rng.below(n))
                 .find(|&i| self.citizens.owned_firm[i] == NONE && self.citizens.money[i] >= capital);
             let Some(founder) = founder else { continue };
             let base = self.rng.lognormal(-0.5 * sigma * sigma, sigma);
-            let projects = self.pick_projects_for_firm();
+            let projects = self.pick_projects_for_firm(&cumulative);
             let reciprocal = self.rng.chance(reciprocal_share);
             self.citizens.money[founder] -= capital;
             let id = self.firms.push(founder as u32, base, projects, reciprocal, capital, outside);
@@ -77,6 +83,7 @@ impl Model {
                 self.citizens.flags[founder] &= !flags::EMPLOYED;
             }
         }
+        self.scratch = cumulative;
     }
 
     /// How attractive founding a firm looks: the revenue-weighted after-tax
