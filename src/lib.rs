@@ -15,6 +15,8 @@
 //! - [`charts`]: drawing outcome series with plotters on any backend.
 //! - `web` (wasm32 only): the facade the page calls.
 
+#![deny(unsafe_code)]
+
 pub mod charts;
 pub mod ensemble;
 pub mod export;

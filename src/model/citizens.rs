@@ -3,6 +3,7 @@
 //! Stored as parallel vectors indexed by citizen id (structure of arrays): a
 //! rule touches only the columns it needs, and nothing is boxed.
 
+use super::prefetch::prefetch;
 use super::rng::SimRng;
 use crate::scenario::Scenario;
 
@@ -166,6 +167,30 @@ impl Citizens {
         self.market_income[i] += net;
         self.tax_paid[i] += tax;
         tax
+    }
+
+    /// Hints that contributing will soon read citizen `i`'s columns: those
+    /// read only for citizens willing to contribute or contributing, which
+    /// the processor cannot predict (see [`super::prefetch`]).
+    #[inline(always)]
+    pub fn prefetch_for_contributing(&self, i: usize) {
+        for column in [
+            &self.belief,
+            &self.overwork,
+            &self.zeal,
+            &self.zeal_frequency,
+            &self.job_draw,
+            &self.tools_draw,
+            &self.talent,
+            &self.skill,
+            &self.tenure,
+            &self.accepted_total,
+            &self.dissatisfaction,
+            &self.income,
+            &self.money,
+        ] {
+            prefetch(column, i);
+        }
     }
 
     pub fn has(&self, i: usize, flag: u8) -> bool {

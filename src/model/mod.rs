@@ -14,6 +14,7 @@ pub mod firms;
 pub mod institutions;
 mod measure;
 pub mod num;
+mod prefetch;
 pub mod projects;
 pub mod rng;
 mod rules;

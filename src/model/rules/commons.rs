@@ -3,6 +3,7 @@
 use crate::model::Model;
 use crate::model::citizens::{Kind, NONE, flags};
 use crate::model::num::Bounds;
+use crate::model::prefetch;
 use crate::model::projects::draw_unfairness;
 use crate::model::rng::whole_power;
 
@@ -45,7 +46,11 @@ impl Model {
         let (mut conditional_willing, mut conditional_count) = (0.0, 0u32);
         let appeal = levers.civic_appeal * self.scenario.programmes.appeal_effect;
 
+        let hint = prefetch::worthwhile(self.citizens.len());
         for i in 0..self.citizens.len() {
+            if hint && prefetch::starts_line(i) {
+                self.citizens.prefetch_for_contributing(i + prefetch::AHEAD);
+            }
             let kind = self.citizens.kind[i];
             if kind == Kind::FreeRider && self.citizens.employer[i] == NONE {
                 // Neither willing nor paid to contribute: only what changes

@@ -2,6 +2,7 @@
 
 use crate::model::Model;
 use crate::model::num::Bounds;
+use crate::model::prefetch::{self, prefetch};
 
 /// Pairs drawn ahead of trading (see `exchange_between_households`).
 const EXCHANGE_BATCH: usize = 64;
@@ -28,8 +29,10 @@ impl Model {
         // Pairs are drawn a batch at a time, then traded: in a large
         // population each trade's two households are far apart in memory,
         // and knowing a batch's addresses in advance lets the processor fetch
-        // many at once. The draws and trades happen in the same order as
+        // many at once (and hints that it will need them, see
+        // `model::prefetch`). The draws and trades happen in the same order as
         // one pair at a time, so the run is the same.
+        let hint = prefetch::worthwhile(n);
         let mut batch = [(0u32, 0u32, 0.0f64); EXCHANGE_BATCH];
         let mut left = count;
         while left > 0 {
@@ -41,6 +44,12 @@ impl Model {
                 let j = i + 1 + rng.below(n - 1);
                 let j = j - n * usize::from(j >= n);
                 *pair = (i as u32, j as u32, rng.uniform());
+                if hint {
+                    for column in [&*money, &*income] {
+                        prefetch(column, i);
+                        prefetch(column, j);
+                    }
+                }
             }
             for &(i, j, share) in &batch[..size] {
                 let (i, j) = (i as usize, j as usize);
