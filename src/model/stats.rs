@@ -56,9 +56,10 @@ pub fn sort_non_negative(values: &mut Vec<f64>, buffer: &mut Vec<f64>) {
 /// The radix key of a value: its pattern less an offset (zero if below it),
 /// shifted right. Spanning values ([`RadixKey::spanning`]), zero is key 0,
 /// the smallest positive value key 1, and the shift is as small as lets the
-/// largest fit: values over twenty binades (a typical spread of wealth) keep
-/// nineteen or so bits of their patterns below the exponent's, where the top
-/// bits of the pattern would spend twelve of them on the sign and the exponent.
+/// largest fit: for values over twenty binades (a typical spread of wealth)
+/// a 22-bit key keeps about 18 bits of each pattern below the exponent, and
+/// a 16-bit key about 12, where the top 22 or 16 bits of the pattern would
+/// keep 10 or 4 (the sign and the exponent take the other twelve).
 #[derive(Clone, Copy)]
 struct RadixKey {
     offset: u64,
