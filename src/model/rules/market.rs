@@ -1,8 +1,7 @@
 //! The goods market: buying, producing, pricing, and firms' accounts.
 
-use super::compliance;
 use crate::model::Model;
-use crate::model::citizens::NONE;
+use crate::model::citizens::{NONE, compliance};
 use crate::model::num::{Bounds, positive_power};
 
 /// Months of wages and fixed costs a firm keeps in reserve before paying

@@ -16,5 +16,3 @@ mod market;
 mod needs;
 mod policy;
 mod welfare;
-
-use super::citizens::compliance;
