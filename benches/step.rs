@@ -5,31 +5,15 @@
 //! `cargo bench --bench step` — results and the machine they were measured
 //! on are in docs/PERFORMANCE.md.
 
+mod common;
+
+use common::warmed_model;
 use commons_sim::ensemble::{self, Summary};
 use commons_sim::model::Model;
 use commons_sim::scenario::Scenario;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-
-/// The partner-state preset (every rule active) scaled to `citizens`, with
-/// projects and firms in the default proportions, warmed up for two years so
-/// that the commons and the market are in their running state.
-fn warmed_model(citizens: u32) -> Model {
-    let mut scenario = Scenario::preset("partner-state").expect("preset");
-    scenario.population.citizens = citizens;
-    scenario.population.projects = citizens / 20;
-    scenario.population.firms = citizens / 25;
-    scenario.months = RUN_MONTHS;
-    let mut model = Model::new(&scenario).expect("valid");
-    for _ in 0..24 {
-        model.step();
-    }
-    model
-}
-
-/// The presets' run length: the months a benchmarked month is drawn from.
-const RUN_MONTHS: u32 = 240;
 
 /// A month of the presets' twenty-year run: months 25 to 240, over and over
 /// (the warmed model is cloned afresh, untimed, when a run ends). Months of
