@@ -6,6 +6,7 @@
 //! the commons counts forked knowledge once while firms still use all of it.
 
 use super::citizens::NONE;
+use super::prefetch::prefetch;
 use super::rng::SimRng;
 use crate::model::num::Bounds;
 use crate::scenario::Scenario;
@@ -133,6 +134,23 @@ impl Projects {
             total += self.usable(p);
             total
         }));
+    }
+
+    /// Hints that a contribution to project `p` will soon be reviewed: the
+    /// columns review reads and writes, and the association its dues go to
+    /// (see [`super::prefetch`]).
+    #[inline(always)]
+    pub fn prefetch_for_review(&self, p: usize) {
+        prefetch(&self.health, p);
+        prefetch(&self.hours, p);
+        prefetch(&self.standard, p);
+        prefetch(&self.unfairness, p);
+        prefetch(&self.own, p);
+        prefetch(&self.contributors, p);
+        prefetch(&self.submitted, p);
+        prefetch(&self.accepted, p);
+        prefetch(&self.skill_sum, p);
+        prefetch(&self.association, p);
     }
 
     /// Clears this month's contribution counters (funding is cleared by the

@@ -243,6 +243,9 @@ impl Model {
     /// as they are; rejections breed dissatisfaction (claims 2, 4, 10).
     /// Returns whether anything was submitted.
     fn submit_contributions(&mut self, i: usize, p: usize, hours: f64, has_tools: bool) -> bool {
+        // The project's columns are read and written below, between draws
+        // that depend on each other: fetched together now, not one by one.
+        self.projects.prefetch_for_review(p);
         let commons = &self.scenario.commons;
         let saving = if has_tools { self.scenario.programmes.tools_time_saving } else { 0.0 };
         // Degraded infrastructure slows contributing down; shared tools and
