@@ -1,8 +1,8 @@
 //! Measuring the month's outcomes from the agents' state.
 //!
-//! One pass over the citizens gathers every count and fills three buffers
-//! (contributions, incomes, wealth); each is then sorted once, in linear
-//! time, for its Gini, median and top share. The buffers are reused, so a
+//! Three passes over the citizens gather every count and fill three buffers
+//! (contributions, incomes, wealth); each is sorted once, in linear time,
+//! straight after its pass, for its Gini, median and top share. The buffers are reused, so a
 //! month's measurement allocates nothing.
 
 use super::Model;
@@ -32,30 +32,25 @@ impl Model {
         let mut set = |outcome: Outcome, value: f64| row[outcome as usize] = value;
         let n = self.citizens.len().max(1) as f64;
 
-        // Citizens, in one pass.
+        // Citizens: three buffers, each filled in its own pass and sorted
+        // straight after, while it is still in the cache (at 100,000
+        // citizens three buffers and their scratch outgrow it: filling all
+        // three before sorting any had each sort fetch its buffer anew).
         let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
         let per_price = 1.0 / price;
         let b = &mut self.buffers;
         let citizens = &self.citizens;
+        let len = citizens.len();
+
+        // Counts, and contributions among those who ever had one accepted.
         // Contributions are written at the next free place whether or not
         // they count, and the place advances only for those that do: no
         // branch to mispredict.
-        b.contributions.resize(citizens.len(), 0.0);
-        let mut with_contributions = 0usize;
-        b.incomes.resize(citizens.len(), 0.0);
-        b.wealth.resize(citizens.len(), 0.0);
         let (mut contributing, mut precarious, mut unmet) = (0usize, 0usize, 0usize);
-        // Wealth's mean and variance in the same pass, about a shift (the
-        // starting money) that keeps the sums of squares well conditioned.
-        let shift = self.scenario.households.initial_money;
-        let (mut shifted_sum, mut shifted_squares) = (0.0, 0.0);
-        let len = citizens.len();
-        let (bits, accepted_total, income) =
-            (&citizens.flags[..len], &citizens.accepted_total[..len], &citizens.income[..len]);
-        let (owned_firm, money, firm_money) =
-            (&citizens.owned_firm[..len], &citizens.money[..len], &self.firms.money[..]);
-        let (contributions, incomes, wealths) =
-            (&mut b.contributions[..len], &mut b.incomes[..len], &mut b.wealth[..len]);
+        b.contributions.resize(len, 0.0);
+        let mut with_contributions = 0usize;
+        let (bits, accepted_total) = (&citizens.flags[..len], &citizens.accepted_total[..len]);
+        let contributions = &mut b.contributions[..len];
         for i in 0..len {
             let f = bits[i];
             contributing += usize::from(f & flags::CONTRIBUTING != 0);
@@ -64,9 +59,35 @@ impl Model {
             let accepted = accepted_total[i];
             contributions[with_contributions] = accepted;
             with_contributions += usize::from(accepted > 0.0);
-            // Income in baskets, so that runs with different price levels compare.
-            incomes[i] = stats::at_least_zero(income[i] * per_price);
-            // Wealth: money, plus the money of the firm a citizen owns.
+        }
+        b.contributions.truncate(with_contributions);
+        set(Outcome::ContributorsShare, contributing as f64 / n);
+        set(Outcome::PrecarityRate, precarious as f64 / n);
+        set(Outcome::UnmetNeedsRate, unmet as f64 / n);
+        set(Outcome::ConditionalCooperation, self.tallies.conditional_willingness);
+        stats::sort_non_negative(&mut b.contributions, &mut b.contributions_scratch);
+        set(Outcome::ContributionGini, stats::gini_of_sorted(&b.contributions));
+        set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&b.contributions, 0.05));
+
+        // Income in baskets, so that runs with different price levels compare.
+        b.incomes.resize(len, 0.0);
+        for (basket_income, &income) in b.incomes.iter_mut().zip(&citizens.income[..len]) {
+            *basket_income = stats::at_least_zero(income * per_price);
+        }
+        stats::sort_non_negative(&mut b.incomes, &mut b.incomes_scratch);
+        set(Outcome::MedianIncome, stats::median_of_sorted(&b.incomes));
+        set(Outcome::GiniIncome, stats::gini_of_sorted(&b.incomes));
+
+        // Wealth: money, plus the money of the firm a citizen owns. Its mean
+        // and variance in the same pass, about a shift (the starting money)
+        // that keeps the sums of squares well conditioned.
+        let shift = self.scenario.households.initial_money;
+        let (mut shifted_sum, mut shifted_squares) = (0.0, 0.0);
+        b.wealth.resize(len, 0.0);
+        let (owned_firm, money, firm_money) =
+            (&citizens.owned_firm[..len], &citizens.money[..len], &self.firms.money[..]);
+        let wealths = &mut b.wealth[..len];
+        for i in 0..len {
             let firm = owned_firm[i];
             let equity = if firm != NONE { firm_money[firm as usize] } else { 0.0 };
             let wealth = money[i] + equity;
@@ -74,20 +95,7 @@ impl Model {
             shifted_sum += wealth - shift;
             shifted_squares += (wealth - shift) * (wealth - shift);
         }
-        b.contributions.truncate(with_contributions);
-        set(Outcome::ContributorsShare, contributing as f64 / n);
-        set(Outcome::PrecarityRate, precarious as f64 / n);
-        set(Outcome::UnmetNeedsRate, unmet as f64 / n);
-        set(Outcome::ConditionalCooperation, self.tallies.conditional_willingness);
-
-        // Contributions among those who ever had one accepted.
-        stats::sort_non_negative(&mut b.contributions, &mut b.contributions_scratch);
-        set(Outcome::ContributionGini, stats::gini_of_sorted(&b.contributions));
-        set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&b.contributions, 0.05));
-        stats::sort_non_negative(&mut b.incomes, &mut b.incomes_scratch);
-        set(Outcome::MedianIncome, stats::median_of_sorted(&b.incomes));
-        set(Outcome::GiniIncome, stats::gini_of_sorted(&b.incomes));
-        let count = citizens.len().max(1) as f64;
+        let count = len.max(1) as f64;
         let mean_shifted = shifted_sum / count;
         let mean_wealth = shift + mean_shifted;
         let var_wealth = (shifted_squares / count - mean_shifted * mean_shifted).at_least(0.0);
