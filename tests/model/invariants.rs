@@ -70,6 +70,19 @@ fn every_preset_keeps_every_invariant_every_month() {
 }
 
 #[test]
+fn a_large_population_keeps_every_invariant_every_month() {
+    // From 32,768 citizens the model takes other paths through the same
+    // rules: its loops hint ahead of themselves, and the outcome sorts use
+    // other radix digits. Two years at 40,000 citizens go down them.
+    let mut scenario = Scenario::preset("partner-state").unwrap();
+    scenario.population.citizens = 40_000;
+    scenario.population.projects = 2_000;
+    scenario.population.firms = 1_600;
+    scenario.months = 24;
+    check_every_month(&scenario);
+}
+
+#[test]
 fn a_policy_schedule_keeps_the_invariants() {
     let scenario = Scenario::from_json(
         r#"{"months": 120, "schedule": [{"month": 40, "regime": "big-society"},
