@@ -2,8 +2,8 @@
 //!
 //! Three passes over the citizens gather every count and fill three buffers
 //! (contributions, incomes, wealth); each is sorted once, in linear time,
-//! straight after its pass, for its Gini, median and top share. The buffers are reused, so a
-//! month's measurement allocates nothing.
+//! straight after its pass, for its Gini, median and top share. The buffers
+//! are reused, so a month's measurement allocates nothing.
 
 use super::Model;
 use super::citizens::{NONE, flags};

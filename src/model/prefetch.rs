@@ -35,7 +35,8 @@ pub fn worthwhile(citizens: usize) -> bool {
 
 /// How many citizens ahead of the loop hints are issued: far enough for the
 /// fetch to arrive in time, near enough for it still to be in the cache
-/// (32 measured 0.4–1.1 ns a citizen faster than 64 or 128, and as fast as 16).
+/// (32 measured 0.4–1.1 ns a citizen faster than 64, which beat 128; 16
+/// was no faster).
 pub const AHEAD: usize = 32;
 
 /// Whether a loop hints at citizen `i`: every eighth citizen, as eight
