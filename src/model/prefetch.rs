@@ -28,7 +28,8 @@
 /// they do at 100,000 citizens (800 KB a column) but not at 10,000 (80 KB).
 /// Below that the data is at hand, and hints gained nothing in the same
 /// measurement. (Review's hints, one set per contribution rather than per
-/// citizen, are issued at every size: they cost too little to measure.)
+/// citizen, are issued at every size: at 10,000 they measured 0.1 ns a
+/// citizen faster, not slower.)
 pub fn worthwhile(citizens: usize) -> bool {
     citizens >= 32_768
 }

@@ -369,7 +369,8 @@ mod tests {
     #[test]
     fn radix_sort_handles_zeros_alone_and_extreme_ranges() {
         let mut rng = crate::model::rng::SimRng::seed_from(11);
-        for n in [100, 10_000] {
+        // One size for each key: spanning 16 bits, the fixed top 24, spanning 22.
+        for n in [100, 10_000, 40_000] {
             let zeros = vec![0.0; n];
             let mut sorted = zeros.clone();
             sort_non_negative(&mut sorted, &mut Vec::new());
