@@ -7,9 +7,9 @@
 
 use crate::history::History;
 use crate::model::Model;
-use crate::model::stats::quantile_of_sorted;
 use crate::outcomes::{COUNT, Outcome};
 use crate::scenario::{Scenario, ScenarioError};
+use crate::stats::quantile_of_sorted;
 
 /// Runs a scenario to its last month and returns every month's outcomes
 /// (month 0, the initial state, included).

@@ -5,6 +5,7 @@
 //! model they run is not that one.
 
 use crate::ensemble;
+use crate::history::Fnv1a;
 use crate::scenario::{PRESETS, Scenario};
 
 /// Citizens and months of each preset's fingerprint run: small and short,
@@ -14,7 +15,7 @@ const MONTHS: u32 = 24;
 
 /// The fingerprint, as 16 hex digits.
 pub fn model_fingerprint() -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = Fnv1a::new();
     for preset in PRESETS {
         let mut scenario = Scenario::preset(preset.name).expect("every preset exists");
         scenario.population.citizens = CITIZENS;
@@ -22,12 +23,9 @@ pub fn model_fingerprint() -> String {
         scenario.population.firms = scenario.population.firms.min(CITIZENS / 25);
         scenario.months = MONTHS;
         let digest = ensemble::run(&scenario).expect("every preset runs").digest();
-        for byte in digest.to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        hash.feed(digest);
     }
-    format!("{hash:016x}")
+    format!("{:016x}", hash.finish())
 }
 
 #[cfg(test)]

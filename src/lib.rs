@@ -12,6 +12,7 @@
 //! - [`ensemble`]: runs to the end, and ensembles over seeds summarised by month.
 //! - [`export`]: the CSV format of runs (the same from the page and the command line).
 //! - [`fingerprint`]: a digest of the model's behaviour, for links and records of runs.
+//! - [`stats`]: Gini, median, quantiles, and the exact sort they rest on.
 //! - [`charts`]: drawing outcome series with plotters on any backend.
 //! - `web` (wasm32 only): the facade the page calls.
 
@@ -25,6 +26,7 @@ pub mod history;
 pub mod model;
 pub mod outcomes;
 pub mod scenario;
+pub mod stats;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

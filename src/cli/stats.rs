@@ -6,7 +6,7 @@
 //! Recipes §6.4), inverted by bisection. Transcendental functions come from
 //! `libm`, like everywhere in the crate.
 
-use commons_sim::model::stats::quantile_of_sorted;
+use commons_sim::stats::quantile_of_sorted;
 
 /// Mean, median and the 2.5% and 97.5% quantiles of some values.
 #[derive(Clone, Copy, Debug, PartialEq)]
