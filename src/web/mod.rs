@@ -53,6 +53,15 @@ pub fn debug_panic() {
     panic!("a deliberate panic, to test the page's error handling");
 }
 
+/// A seed nobody chose, for "another history": 32 random bits from the
+/// browser's `crypto.getRandomValues`. Four billion histories are plenty to
+/// pick from, and ten digits fit the seed field and can be read out to a
+/// class. Only the choice of seed is random; the run on it replays like any.
+#[wasm_bindgen(js_name = freshSeed)]
+pub fn fresh_seed() -> Result<u32, JsError> {
+    getrandom::u32().map_err(js_error)
+}
+
 /// Turns any error into the exception the page shows.
 pub(crate) fn js_error(error: impl Display) -> JsError {
     JsError::new(&error.to_string())

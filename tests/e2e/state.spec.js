@@ -1,6 +1,7 @@
 // The page's state has one owner (www/js/state.js): a change made by any
-// control reaches the runs, every control that shows it and the link; and
-// the state cannot be changed behind the store's back.
+// control reaches the runs, every control that shows it and the link; the
+// state cannot be changed behind the store's back; and "Another history"
+// draws a fresh seed that is shown and kept, so the runs replay.
 const { test, expect } = require('@playwright/test');
 const { watchForErrors, openPage, openScenarios, tableValues, SMALL } = require('./helpers');
 
@@ -75,5 +76,46 @@ test('the state changes only through the store, and the page has no test hook', 
     return { refused, seed: state().seed, count: state().scenarios.length, hook: 'commonsSim' in window };
   });
   expect(outcome).toEqual({ refused: { field: true, list: true, scenario: true }, seed: 1, count: 4, hook: false });
+  watch.check();
+});
+
+test('"Another history" draws a fresh seed, shows it, and the link replays it', async ({ page, context }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, [{ preset: 'partner-state', set: SMALL }], { seed: 1 });
+  for (let i = 0; i < 3; i += 1) await page.click('#step');
+  await expect(page.locator('#month')).toHaveText('3');
+  const first = await page.textContent('#digests');
+
+  await page.click('#fresh-seed');
+  await expect(page.locator('#seed')).not.toHaveValue('1');
+  const seed = await page.inputValue('#seed');
+  expect(seed).toMatch(/^\d+$/);
+  expect(Number.isSafeInteger(Number(seed))).toBe(true);
+  await expect(page.locator('#chart-mode')).toContainText(`seed ${seed}`);
+  // The same month, another history.
+  await expect(page.locator('#month')).toHaveText('3');
+  await expect.poll(() => page.textContent('#digests')).not.toBe(first);
+  await expect.poll(() => hash(page)).toContain(`seed=${seed}&`);
+  const digests = await page.textContent('#digests');
+  const values = await tableValues(page);
+
+  // The link replays it.
+  await page.click('#copy-link');
+  const link = await page.inputValue('#link-text');
+  expect(link).toContain(`seed=${seed}&`);
+  const other = await context.newPage();
+  const otherWatch = watchForErrors(other);
+  await other.goto(link);
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('#seed')).toHaveValue(seed);
+  await expect(other.locator('#month')).toHaveText('3');
+  expect(await other.textContent('#digests')).toBe(digests);
+  expect(await tableValues(other)).toEqual(values);
+  otherWatch.check();
+
+  // Each press draws again.
+  await page.click('#fresh-seed');
+  await expect(page.locator('#seed')).not.toHaveValue(seed);
+  await page.locator('#controls').screenshot({ path: 'tests/e2e/screenshots/fresh-seed.png' });
   watch.check();
 });

@@ -4,7 +4,7 @@
 // exports and the tour. All model state lives in wasm and the page's state in
 // the store; this file turns the store's changes into runs and redraws, and
 // owns events and layout.
-import { load, catalogue, guard } from './wasm.js';
+import { load, catalogue, model, guard } from './wasm.js';
 import { byId, el } from './dom.js';
 import { showError, showStatus, clearError } from './messages.js';
 import { letter, runnable } from './scenarios.js';
@@ -191,6 +191,15 @@ async function main() {
     clearError();
     update(() => ({ seed: value }));
   });
+  // Another possible history: a seed nobody chose, drawn by the browser. It
+  // goes in the seed field and the link like any other, so the run replays.
+  byId('fresh-seed').addEventListener('click', () => {
+    const seed = guard(() => model.freshSeed());
+    if (seed === undefined) return;
+    clearError();
+    update(() => ({ seed }));
+    showStatus(`Another history: seed ${seed}. The link replays it.`);
+  });
 
   // ── Projector mode ──────────────────────────────────────────────────────
   byId('projector').addEventListener('click', () => update((s) => ({ projector: !s.projector })));
@@ -233,7 +242,7 @@ async function main() {
   editor.render();
   const wantBands = state().bands;
   rebuild(opened.month);
-  for (const id of ['play', 'step', 'reset', 'run-ensemble']) byId(id).disabled = false;
+  for (const id of ['play', 'step', 'reset', 'run-ensemble', 'fresh-seed']) byId(id).disabled = false;
   updateButtons();
   if (wantBands) uncertainty.start();
   document.body.dataset.ready = 'true';
