@@ -1,7 +1,8 @@
 // The page's state has one owner (www/js/state.js): a change made by any
 // control reaches the runs, every control that shows it and the link; the
 // state cannot be changed behind the store's back; and "Another history"
-// draws a fresh seed that is shown and kept, so the runs replay.
+// draws a fresh seed that is shown and kept, so the runs replay. The tour
+// reads the state too: it names the ensemble size the page will run.
 const { test, expect } = require('@playwright/test');
 const { watchForErrors, openPage, openScenarios, tableValues, SMALL } = require('./helpers');
 
@@ -117,5 +118,19 @@ test('"Another history" draws a fresh seed, shows it, and the link replays it', 
   await page.click('#fresh-seed');
   await expect(page.locator('#seed')).not.toHaveValue(seed);
   await page.locator('#controls').screenshot({ path: 'tests/e2e/screenshots/fresh-seed.png' });
+  watch.check();
+});
+
+test('the tour names the ensemble size the page will run, and outcomes as the charts do', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }], { runs: 6 });
+  await page.click('#tour-start');
+  await expect(page.locator('#tour-text')).toContainText('“Citizens contributing” and “Commons knowledge (usable)”');
+  await expect(page.locator('#tour-text')).toContainText('“Inequality and precarity”');
+  for (let i = 0; i < 4; i += 1) await page.click('#tour-next');
+  await expect(page.locator('#tour-title')).toHaveText('Is it luck?');
+  await expect(page.locator('#tour-text')).toContainText('on the same 6 seeds');
+  await expect(page.locator('#ensemble-status')).toContainText('of 12 runs');
+  await page.click('#cancel-ensemble');
   watch.check();
 });

@@ -214,6 +214,7 @@ async function main() {
     })),
     chartImage: (outcome) => guard(() => chartImage(runner.comparison, outcome, bandsShown())),
     runEnsemble: () => uncertainty.start(),
+    runs: () => state().runs,
     showScenarios: (entries) => {
       restart(() => ({ scenarios: entries, selected: 0 }));
       runner.play();
