@@ -71,7 +71,7 @@ pub(crate) fn js_error(error: impl Display) -> JsError {
 /// outcomes (with panel, unit and description), panels, parameters (the
 /// validation table), presets with their explanations, the regimes' names
 /// (the page's default comparison), the scenario colours, the CSV header, the citizens' state
-/// bits and the layout of the projects' buffer.
+/// bits, the layout of the projects' buffer and how much of an ensemble its band holds.
 #[wasm_bindgen]
 pub fn catalogue() -> String {
     let panel_index = |panel: Panel| Panel::ALL.iter().position(|&p| p == panel).unwrap_or(0);
@@ -112,6 +112,7 @@ pub fn catalogue() -> String {
             "owner": flags::OWNER, "claiming": flags::CLAIMING, "unmet": flags::UNMET, "training": flags::TRAINING,
         },
         "projectStride": society::PROJECT_STRIDE,
+        "bandPercent": ((ensemble::BAND.1 - ensemble::BAND.0) * 100.0).round(),
         "fingerprint": crate::fingerprint::model_fingerprint(),
     })
     .to_string()

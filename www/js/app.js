@@ -74,7 +74,7 @@ async function main() {
       : `Values at month ${month} (seed ${seed})`);
     renderSummary(panel, names(), comparison.values(0, bands), now, when);
     byId('chart-mode').textContent = bands
-      ? `Lines: medians of ${runs} runs (seeds ${seed} to ${seed + runs - 1}); shaded: the band holding 90% of them.`
+      ? `Lines: medians of ${runs} runs (seeds ${seed} to ${seed + runs - 1}); shaded: the band holding ${catalogue.bandPercent}% of them.`
       : `One run each, on seed ${seed}. Hover a chart for the values at a month.`;
     byId('digests').textContent = comparison.digests().map((d, i) => `${letter(i)} ${d}`).join(' · ');
   };
@@ -240,6 +240,7 @@ async function main() {
   // subscribers above. The month comes from the link, not the state.
   seedInput.value = String(state().seed);
   showProjector(state().projector);
+  for (const node of document.querySelectorAll('.band-percent')) node.textContent = String(catalogue.bandPercent);
   editor.render();
   const wantBands = state().bands;
   rebuild(opened.month);

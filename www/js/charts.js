@@ -94,7 +94,7 @@ export class Charts {
     const month = hit[1];
     const rows = names.map((name, i) => {
       const [value, lower, upper] = hit.slice(2 + 3 * i, 5 + 3 * i);
-      const band = Number.isNaN(lower) ? '' : ` (90%: ${formatNumber(lower)}–${formatNumber(upper)})`;
+      const band = Number.isNaN(lower) ? '' : ` (${catalogue.bandPercent}%: ${formatNumber(lower)}–${formatNumber(upper)})`;
       return el('li', {},
         el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }),
         `${name}: ${formatNumber(value)}${band}`);

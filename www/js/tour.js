@@ -72,8 +72,8 @@ function tourSteps() {
       title: 'Is it luck?',
       text: (app) => `One run is one possible history. The page now runs each scenario on the same ${app.runs()} `
         + 'seeds in the background (“Uncertainty” shows the progress); the charts then show the median with a '
-        + 'band holding 90% of the runs. Where the bands of two scenarios overlap, the difference between them '
-        + 'could be chance.',
+        + `band holding ${catalogue.bandPercent}% of the runs. Where the bands of two scenarios overlap, the `
+        + 'difference between them could be chance.',
       setup: null,
       action: (app) => app.runEnsemble(),
     },

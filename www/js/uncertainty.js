@@ -1,6 +1,6 @@
 // The uncertainty controls: how many seeds, run the ensemble (in workers,
 // with progress and a cancel button), and show or hide the bands.
-import { guard } from './wasm.js';
+import { catalogue, guard } from './wasm.js';
 import { byId } from './dom.js';
 import { showError, showStatus, clearError } from './messages.js';
 import { LIMITS, runnable } from './scenarios.js';
@@ -64,7 +64,7 @@ export function setupUncertainty({ comparison }) {
       if (comparison() !== runs || !guard(() => runs.summarise())) return;
       checkbox.disabled = false;
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      showStatus(`${total} runs done in ${seconds} s: the charts show medians and 90% bands.`);
+      showStatus(`${total} runs done in ${seconds} s: the charts show medians and ${catalogue.bandPercent}% bands.`);
       status.textContent = `${total} runs in ${seconds} s`;
       update(() => ({ bands: true }));
     } catch (error) {
