@@ -138,10 +138,12 @@ async function main() {
     refreshText();
   };
 
-  /** Changes the state and runs its scenarios again from month 0. */
+  /** Changes the state and runs its scenarios again from month 0 (even if
+   * the change left them as they were). */
   const restart = (fn) => {
     runner.clear();
     update(fn);
+    if (!runner.comparison) rebuild();
   };
 
   const editor = new Editor();
