@@ -50,6 +50,10 @@ pub fn seeds(first: u64, count: u32) -> impl Iterator<Item = u64> {
     (0..u64::from(count)).map(move |i| first.wrapping_add(i))
 }
 
+/// Quantiles of the band the page and the command line draw around an
+/// ensemble's median: a 90% band.
+pub const BAND: (f64, f64) = (0.05, 0.95);
+
 /// An ensemble's outcomes month by month: the median and the band between
 /// two quantiles across runs.
 #[derive(Clone, Debug, PartialEq)]

@@ -7,13 +7,11 @@
 use super::error::{CliError, Result};
 use super::output::Output;
 use commons_sim::charts::{self, Chart, DrawResult, Series, Style, fonts, palette};
+pub use commons_sim::ensemble::BAND;
 use commons_sim::ensemble::Summary;
 use commons_sim::outcomes::{Outcome, Panel};
 use plotters::coord::Shift;
 use plotters::prelude::*;
-
-/// Quantiles of the band drawn around an ensemble's median.
-pub const BAND: (f64, f64) = (0.05, 0.95);
 
 const COLUMNS: usize = 4;
 const CELL: (u32, u32) = (480, 320);
