@@ -187,6 +187,7 @@ fn run_draws_every_outcome_as_svg_and_png() {
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     assert_eq!(svg.matches("</svg>").count(), 1, "one document");
     assert!(svg.contains("median and 90% band of 3 runs"));
+    assert!(sandbox.read("runs.svg.meta.json").contains("\"command\": \"run\""), "a chart has its manifest");
     for outcome in Outcome::ALL {
         // As the SVG writes it: XML-escaped.
         let label = outcome.label().replace('&', "&amp;").replace('\'', "&apos;");
@@ -520,6 +521,12 @@ fn out_through_a_symlink_replaces_the_target_and_keeps_the_link() {
     assert!(std::fs::symlink_metadata(sandbox.path("link.csv")).unwrap().file_type().is_symlink());
     assert!(sandbox.read("target.csv").starts_with("scenario,seed,month"));
     assert!(sandbox.path("target.csv.meta.json").exists(), "the manifest is beside the file written");
+    // Merge finds a linked shard's manifest beside the link's target.
+    let command = quick(&["--seeds", "2"]);
+    sandbox.ok(&[&command[..], &["--shard", "1/2", "--out", "s1.csv"]].concat());
+    std::os::unix::fs::symlink("t2.csv", sandbox.path("s2.csv")).unwrap();
+    sandbox.ok(&[&command[..], &["--shard", "2/2", "--out", "s2.csv"]].concat());
+    assert_eq!(sandbox.ok(&["merge", "s1.csv", "s2.csv"]), sandbox.ok(&command));
 }
 
 #[cfg(unix)]
@@ -534,6 +541,27 @@ fn out_keeps_an_existing_files_mode() {
         let kept = std::fs::metadata(sandbox.path("private.csv")).unwrap().permissions().mode() & 0o777;
         assert_eq!(kept, mode);
     }
+    use std::os::unix::fs::MetadataExt;
+    let root = std::fs::metadata(sandbox.path("private.csv")).unwrap().uid() == 0;
+    if root {
+        // Root may give files away, so it keeps another user's file theirs.
+        std::os::unix::fs::chown(sandbox.path("private.csv"), Some(4321), Some(4321)).unwrap();
+        sandbox.ok(&quick(&["--out", "private.csv"]));
+        let meta = std::fs::metadata(sandbox.path("private.csv")).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    } else {
+        std::fs::set_permissions(sandbox.path("private.csv"), std::fs::Permissions::from_mode(0o444))
+            .unwrap();
+        sandbox.fails(&quick(&["--out", "private.csv"]), &["cannot write `private.csv`", "ermission denied"]);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn out_refuses_a_socket() {
+    let sandbox = Sandbox::new();
+    let _listener = std::os::unix::net::UnixListener::bind(sandbox.path("sock")).unwrap();
+    sandbox.fails(&quick(&["--out", "sock"]), &["neither a file, a FIFO nor a character device"]);
 }
 
 #[cfg(unix)]
@@ -548,6 +576,7 @@ fn out_to_a_fifo_or_a_device_streams_into_it() {
         assert!(reader.join().unwrap().starts_with("scenario,seed,month"));
         use std::os::unix::fs::FileTypeExt;
         assert!(std::fs::metadata(sandbox.path("pipe.csv")).unwrap().file_type().is_fifo(), "still a FIFO");
+        assert!(!sandbox.path("pipe.csv.meta.json").exists(), "no manifest beside a stream");
     }
     sandbox.ok(&quick(&["--out", "/dev/null"]));
     use std::os::unix::fs::FileTypeExt;
@@ -581,7 +610,7 @@ fn out_refuses_a_directory_an_empty_path_and_the_same_file_twice_before_running(
 #[cfg(unix)]
 #[test]
 fn a_stopped_run_leaves_no_temporary_file() {
-    for signal in ["INT", "TERM"] {
+    for signal in ["INT", "TERM", "HUP"] {
         let sandbox = Sandbox::new();
         let mut child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
             .args([
@@ -657,6 +686,9 @@ fn merge_refuses_a_truncated_or_cut_shard() {
     // One value changed.
     sandbox.write(&files[1], &text.replacen(",0.", ",9.", 1));
     sandbox.fails(&merge(&files), &["`s-2.csv` does not hold what its manifest records"]);
+    // Not a shard at all: one endless line.
+    sandbox.write(&files[1], &"x".repeat(2 * 1024 * 1024));
+    sandbox.fails(&merge(&files), &["`s-2.csv` is cut or damaged", "longer than 1 MB"]);
 }
 
 #[test]
@@ -855,6 +887,28 @@ fn set_values_apply_together_in_any_order() {
         "population.projects=8",
     ];
     assert_eq!(sandbox.ok(&a), sandbox.ok(&b));
+    // The same path twice: the later value wins, and --months comes after every --set.
+    let json = sandbox.ok(&["scenario", "welfare-state", "--set", "months=5", "--set", "months=7"]);
+    assert_eq!(Scenario::from_json(&json).unwrap().months, 7);
+    let json = sandbox.ok(&["scenario", "welfare-state", "--months", "9", "--set", "months=5"]);
+    assert_eq!(Scenario::from_json(&json).unwrap().months, 9);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_progress_bar_appears_on_a_terminal_after_a_second() {
+    if Command::new("script").arg("--version").output().is_err() {
+        return; // No way to give the command a terminal here.
+    }
+    let binary = env!("CARGO_BIN_EXE_commons-sim");
+    let command = format!("{binary} run --scenario welfare-state --seeds 4 --months 1200 --out /dev/null");
+    let output = Command::new("script").args(["-qec", &command, "/dev/null"]).output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(screen.contains("months simulated"), "{screen}");
+    let quiet =
+        Command::new("script").args(["-qec", &format!("{command} --quiet"), "/dev/null"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&quiet.stdout).contains("months simulated"));
 }
 
 #[test]

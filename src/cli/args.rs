@@ -146,13 +146,14 @@ pub struct Base {
 /// Where a command writes its CSV.
 #[derive(Debug, Args)]
 pub struct CsvOut {
-    /// Write the CSV here, whole or not at all (default: standard output, also for `-`)
+    /// Write the CSV here (a file appears whole or not at all, with FILE.meta.json beside it; default: standard output, also for `-`)
     #[arg(long = "out", value_name = "FILE.csv")]
     pub path: Option<String>,
 }
 
-/// Changes to a scenario, applied in this order: every --set, then --months,
-/// then --seed.
+/// Changes to a scenario, applied together and validated once (so their
+/// order never matters); for the same path, --months and --seed come after
+/// every --set, and a later --set after an earlier one.
 #[derive(Debug, Args)]
 pub struct Changes {
     /// Set one parameter by its dotted path in the scenario JSON, validated like a scenario file

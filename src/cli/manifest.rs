@@ -156,31 +156,26 @@ impl Manifest {
                 quote(theirs)
             ))
         };
-        if self.program != other.program {
-            return say("program version", &self.program, &other.program);
-        }
-        if self.model_fingerprint != other.model_fingerprint {
-            return say("model fingerprint", &self.model_fingerprint, &other.model_fingerprint);
-        }
-        if self.command != other.command {
-            return say("command", &self.command, &other.command);
-        }
-        if self.scenarios.len() != other.scenarios.len() {
-            return say("number of scenarios", &self.scenarios.len(), &other.scenarios.len());
+        let fields = |m: &Manifest| {
+            [
+                ("program version", m.program.clone()),
+                ("model fingerprint", m.model_fingerprint.clone()),
+                ("command", m.command.clone()),
+                ("number of scenarios", m.scenarios.len().to_string()),
+                ("first seed", m.first_seed.to_string()),
+                ("seeds", m.seeds.to_string()),
+                ("months", m.months.to_string()),
+            ]
+        };
+        for ((what, a), (_, b)) in fields(self).iter().zip(fields(other).iter()) {
+            if a != b {
+                return say(what, a, b);
+            }
         }
         for (a, b) in self.scenarios.iter().zip(&other.scenarios) {
             if let Some((path, a, b)) = first_difference(a, b, String::new()) {
                 return say(&format!("scenario field {path}"), &a, &b);
             }
-        }
-        if self.first_seed != other.first_seed {
-            return say("first seed", &self.first_seed, &other.first_seed);
-        }
-        if self.seeds != other.seeds {
-            return say("seeds", &self.seeds, &other.seeds);
-        }
-        if self.months != other.months {
-            return say("months", &self.months, &other.months);
         }
         let keys: std::collections::BTreeSet<&String> =
             self.settings.keys().chain(other.settings.keys()).collect();
