@@ -167,7 +167,11 @@ impl Manifest {
                 ("months", m.months.to_string()),
             ]
         };
-        for ((what, a), (_, b)) in fields(self).iter().zip(fields(other).iter()) {
+        // The program and command first, then the scenarios field by field
+        // (they hold the seed and months too), then the rest.
+        let (mine_fields, their_fields) = (fields(self), fields(other));
+        let pairs = mine_fields.iter().zip(their_fields.iter());
+        for ((what, a), (_, b)) in pairs.clone().take(4) {
             if a != b {
                 return say(what, a, b);
             }
@@ -175,6 +179,11 @@ impl Manifest {
         for (a, b) in self.scenarios.iter().zip(&other.scenarios) {
             if let Some((path, a, b)) = first_difference(a, b, String::new()) {
                 return say(&format!("scenario field {path}"), &a, &b);
+            }
+        }
+        for ((what, a), (_, b)) in pairs.skip(4) {
+            if a != b {
+                return say(what, a, b);
             }
         }
         let keys: std::collections::BTreeSet<&String> =
