@@ -865,6 +865,9 @@ fn long_values_are_shortened_and_control_characters_escaped() {
     sandbox.fails(&["run", "--scenario", "a\nb\u{1b}[31m.json"], &["a\\nb\\u{1b}[31m.json"]);
     sandbox.write("name.json", &format!("{{\"regime\": \"{long}\"}}"));
     sandbox.fails(&["scenario", "name.json"], &["unknown field"]);
+    sandbox.write("key.json", &format!("{{\"households\": {{\"{long}\": 1}}}}"));
+    let finished = sandbox.run(&["scenario", "key.json"]);
+    assert!(finished.status == 2 && finished.stderr.len() < 2000, "{} bytes", finished.stderr.len());
 }
 
 #[test]

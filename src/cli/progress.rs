@@ -32,9 +32,8 @@ impl Progress {
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
         // `wide_bar` takes what the text leaves of the terminal's width, so
         // the line never wraps.
-        let style =
-            ProgressStyle::with_template("{wide_bar} {pos}/{len} {msg}, {elapsed} elapsed, ~{eta} left")
-                .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let style = ProgressStyle::with_template("{wide_bar} {pos}/{len} {msg}, ~{eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
         bar.set_message(what.to_string());
         Progress { bar, started: Instant::now(), waiting: AtomicBool::new(wanted) }

@@ -38,25 +38,34 @@ pub const SHOWN_CHARS: usize = 60;
 
 /// A message made safe to print on one line: control characters (line
 /// breaks, terminal escapes) written as escapes (`\n`, `\u{1b}`), and every
-/// span between backticks or double quotes longer than [`SHOWN_CHARS`]
-/// shortened to its start and "…", so a 100 KB value stays a short line.
+/// span between backticks or double quotes, and every word outside them,
+/// longer than [`SHOWN_CHARS`] shortened to its start and "…", so a 100 KB
+/// value stays a short line.
 pub fn one_line(message: &str) -> String {
     let mut out = String::with_capacity(message.len().min(512));
-    let mut open: Option<(char, usize)> = None;
+    let mut open: Option<char> = None;
+    // Characters of the current quoted span, or of the current word outside quotes.
+    let mut count = 0usize;
     for c in message.chars() {
         match open {
-            Some((quote, _)) if c == quote => open = None,
-            Some((_, ref mut count)) => {
-                *count += 1;
-                if *count > SHOWN_CHARS {
-                    if *count == SHOWN_CHARS + 1 {
+            Some(quote) if c == quote => {
+                open = None;
+                count = 0;
+            }
+            None if c == '`' || c == '"' => {
+                open = Some(c);
+                count = 0;
+            }
+            None if c.is_whitespace() || c == ':' => count = 0,
+            _ => {
+                count += 1;
+                if count > SHOWN_CHARS {
+                    if count == SHOWN_CHARS + 1 {
                         out.push('…');
                     }
                     continue;
                 }
             }
-            None if c == '`' || c == '"' => open = Some((c, 0)),
-            None => {}
         }
         push_escaped(&mut out, c);
     }
@@ -84,5 +93,7 @@ mod tests {
         let shown = one_line(&long);
         assert_eq!(shown, format!("unknown `{}…` here", "x".repeat(SHOWN_CHARS)));
         assert_eq!(one_line("\"ab\" and `cd`"), "\"ab\" and `cd`");
+        let word = format!("households.{}: unknown", "k".repeat(1000));
+        assert_eq!(one_line(&word), format!("households.{}…: unknown", "k".repeat(SHOWN_CHARS - 11)));
     }
 }
