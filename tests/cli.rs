@@ -926,6 +926,8 @@ fn number_arguments_are_refused_in_one_line() {
     sandbox.fails(&["presets", "--threads", "2"], &["--threads"]);
     sandbox.fails(&["merge", "--threads", "2", "a.csv"], &["--threads"]);
     sandbox.fails(&["run"], &["--scenario"]);
+    sandbox.fails(&[], &["a command is needed: presets, scenario, run"]);
+    sandbox.fails(&["run", "--scenario", "welfare-state", "--bogus"], &["unexpected argument '--bogus'"]);
 }
 
 // ── CSV safe in every reader ────────────────────────────────────────────

@@ -65,7 +65,7 @@ impl Manifest {
             program: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
             model_fingerprint: String::new(),
             command: command.into(),
-            arguments: std::env::args().collect(),
+            arguments: arguments(),
             scenarios: scenarios.iter().map(|s| serde_json::to_value(s).unwrap_or(Value::Null)).collect(),
             first_seed,
             seeds,
@@ -200,6 +200,12 @@ impl Manifest {
         }
         None
     }
+}
+
+/// The command line as typed, for the record. Lossy rather than
+/// `std::env::args`, which panics on an argument that is not UTF-8.
+pub fn arguments() -> Vec<String> {
+    std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect()
 }
 
 /// The first place where two JSON values differ: its dotted path and both values.

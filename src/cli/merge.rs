@@ -138,7 +138,7 @@ impl Plan {
             }
         }
         let mut manifest = first.clone();
-        manifest.arguments = std::env::args().collect();
+        manifest.arguments = super::manifest::arguments();
         let manifest = manifest.shard(Shard::ALL);
         let out = Output::file_or_stdout(args.out.path.as_deref())?;
         Ok(Plan { shards, manifest, runs, out })

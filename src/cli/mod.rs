@@ -69,6 +69,12 @@ fn clap_error(error: &clap::Error) -> String {
         let flag = arg.split(' ').next().unwrap_or(arg);
         return commons_sim::scenario::one_line(&format!("{flag} {source}"));
     }
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
+    ) {
+        return "a command is needed: presets, scenario, run, compare, sweep or merge (see --help)".into();
+    }
     // clap's first paragraph, joined: "the following required arguments
     // were not provided: --scenario <NAME|FILE.json>".
     let rendered = error.render().to_string();
