@@ -1024,12 +1024,15 @@ fn corpus() -> Vec<String> {
 fn fuzz_scenarios_through_the_parser_never_panic_and_errors_stay_one_line() {
     let corpus = corpus();
     let mut rng = Mutator(0x5eed_2026);
+    let mut parsed = 0;
     for case in 0..4000 {
         let mut text = corpus[case % corpus.len()].clone();
-        for _ in 0..=rng.below(3) {
+        for _ in 0..rng.below(4) {
             text = rng.mutate(&text);
         }
-        if let Err(error) = Scenario::from_json(&text) {
+        let result = Scenario::from_json(&text);
+        parsed += usize::from(result.is_ok());
+        if let Err(error) = result {
             let message = error.to_string();
             assert!(
                 !message.is_empty() && !message.contains('\n') && !message.contains('\u{1b}'),
@@ -1038,6 +1041,7 @@ fn fuzz_scenarios_through_the_parser_never_panic_and_errors_stay_one_line() {
             assert!(message.len() < 2000, "{message}");
         }
     }
+    assert!((400..3600).contains(&parsed), "the cases reach both outcomes: {parsed} of 4000 parsed");
 }
 
 #[test]
@@ -1077,18 +1081,29 @@ fn fuzz_the_command_line_exits_0_or_2_with_one_line_and_writes_nothing_on_refusa
         "99999",
         "-q",
     ];
+    let (mut ran, mut refused) = (0, 0);
     for case in 0..400 {
         let mut text = corpus[case % corpus.len()].clone();
-        for _ in 0..=rng.below(2) {
+        for _ in 0..rng.below(3) {
             text = rng.mutate(&text);
         }
         sandbox.write("f.json", &text);
         let mut args: Vec<&str> = match case % 3 {
             0 => vec!["scenario", "f.json"],
             1 => vec!["run", "--scenario", "f.json", "--months", "2"],
-            _ => vec!["sweep", "--scenario", "f.json", "--seeds", "1", "--months", "2"],
+            _ => vec![
+                "sweep",
+                "--scenario",
+                "f.json",
+                "--seeds",
+                "1",
+                "--months",
+                "2",
+                "--vary",
+                "state.take_up=0:1:2",
+            ],
         };
-        for _ in 0..rng.below(4) {
+        for _ in 0..rng.below(3) {
             args.push(ARGS[rng.below(ARGS.len())]);
         }
         let before = sandbox.files();
@@ -1099,7 +1114,10 @@ fn fuzz_the_command_line_exits_0_or_2_with_one_line_and_writes_nothing_on_refusa
             finished.status,
             finished.stderr
         );
-        if finished.status == 2 {
+        if finished.status == 0 {
+            ran += 1;
+        } else {
+            refused += 1;
             let message = finished.stderr.trim_end();
             assert!(message.starts_with("error: ") && message.lines().count() == 1, "{args:?}: {message}");
             assert_eq!(sandbox.files(), before, "{args:?} wrote a file on refusal: {message}");
@@ -1110,4 +1128,5 @@ fn fuzz_the_command_line_exits_0_or_2_with_one_line_and_writes_nothing_on_refusa
             }
         }
     }
+    assert!(ran >= 40 && refused >= 40, "the cases reach both outcomes: {ran} ran, {refused} refused");
 }

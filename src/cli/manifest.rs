@@ -93,7 +93,10 @@ impl Manifest {
     /// contents: what is known only once the file is written.
     pub fn finish(mut self, rows: u64, data_digest: String) -> Manifest {
         if self.model_fingerprint.is_empty() {
-            self.model_fingerprint = commons_sim::fingerprint::model_fingerprint();
+            // Short runs of every preset: computed once however many files a command writes.
+            static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+            self.model_fingerprint =
+                FINGERPRINT.get_or_init(commons_sim::fingerprint::model_fingerprint).clone();
         }
         self.settings_digest = self.digest_of_settings();
         self.rows = rows;
