@@ -7,7 +7,7 @@
 
 use crate::history::History;
 use crate::model::Model;
-use crate::outcomes::{COUNT, Outcome};
+use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::stats::quantile_of_sorted;
 
@@ -34,14 +34,29 @@ fn run_into(
     mut history: History,
     mut after_month: impl FnMut(),
 ) -> Result<History, ScenarioError> {
+    run_streaming(scenario, |month, row| {
+        history.push(month, row);
+        if month > 0 {
+            after_month();
+        }
+    })?;
+    Ok(history)
+}
+
+/// Runs a scenario to its end, handing each month's outcomes (month 0, the
+/// initial state, first) to `each` as they are computed. Nothing is kept,
+/// so memory does not grow with the length of the run.
+pub fn run_streaming(
+    scenario: &Scenario,
+    mut each: impl FnMut(u32, &OutcomeRow),
+) -> Result<(), ScenarioError> {
     let mut model = Model::new(scenario)?;
-    history.push(model.month(), model.outcomes());
+    each(model.month(), model.outcomes());
     while !model.finished() {
         model.step();
-        history.push(model.month(), model.outcomes());
-        after_month();
+        each(model.month(), model.outcomes());
     }
-    Ok(history)
+    Ok(())
 }
 
 /// The seeds of an ensemble: `first`, `first + 1`, … (`count` of them).

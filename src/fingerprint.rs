@@ -4,8 +4,8 @@
 //! a run) can say which model made it, and a reader can be told when the
 //! model they run is not that one.
 
+use crate::digest::Fnv64;
 use crate::ensemble;
-use crate::history::Fnv1a;
 use crate::scenario::{PRESETS, Scenario};
 
 /// Citizens and months of each preset's fingerprint run: small and short,
@@ -15,7 +15,7 @@ const MONTHS: u32 = 24;
 
 /// The fingerprint, as 16 hex digits.
 pub fn model_fingerprint() -> String {
-    let mut hash = Fnv1a::new();
+    let mut hash = Fnv64::new();
     for preset in PRESETS {
         let mut scenario = Scenario::preset(preset.name).expect("every preset exists");
         scenario.population.citizens = CITIZENS;
@@ -23,9 +23,9 @@ pub fn model_fingerprint() -> String {
         scenario.population.firms = scenario.population.firms.min(CITIZENS / 25);
         scenario.months = MONTHS;
         let digest = ensemble::run(&scenario).expect("every preset runs").digest();
-        hash.feed(digest);
+        hash.write(&digest.to_le_bytes());
     }
-    format!("{:016x}", hash.finish())
+    hash.hex()
 }
 
 #[cfg(test)]

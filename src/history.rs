@@ -8,6 +8,7 @@
 //! the run: when it is full it keeps every other point and from then on
 //! records every second month, doubling that stride each time it fills.
 
+use crate::digest::Fnv64;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 
 /// Months and the value of every outcome at each.
@@ -110,43 +111,14 @@ impl History {
     /// A 64-bit FNV-1a digest of every month and value, bit for bit: two
     /// runs have the same digest only if they produced identical series.
     pub fn digest(&self) -> u64 {
-        let mut hash = Fnv1a::new();
+        let mut hash = Fnv64::new();
         for i in 0..self.len() {
-            hash.feed(self.months[i].to_bits());
+            hash.write(&self.months[i].to_bits().to_le_bytes());
             for column in &self.columns {
-                hash.feed(column[i].to_bits());
+                hash.write(&column[i].to_bits().to_le_bytes());
             }
         }
         hash.finish()
-    }
-}
-
-/// The 64-bit FNV-1a hash, fed 64-bit words a byte at a time (little
-/// endian): small, portable and the same everywhere, for digests that
-/// identify runs, not for security.
-#[derive(Clone, Copy, Debug)]
-pub struct Fnv1a(u64);
-
-impl Fnv1a {
-    pub fn new() -> Self {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
-    }
-
-    pub fn feed(&mut self, word: u64) {
-        for byte in word.to_le_bytes() {
-            self.0 ^= u64::from(byte);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    pub fn finish(self) -> u64 {
-        self.0
-    }
-}
-
-impl Default for Fnv1a {
-    fn default() -> Self {
-        Fnv1a::new()
     }
 }
 

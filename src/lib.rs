@@ -11,6 +11,8 @@
 //! - [`history`]: outcome series, column by column.
 //! - [`ensemble`]: runs to the end, and ensembles over seeds summarised by month.
 //! - [`export`]: the CSV format of runs (the same from the page and the command line).
+//! - [`digest`]: the one digest (FNV-1a) of runs, the model and output files.
+//! - [`student_t`]: Student's t quantile, for intervals over seeds.
 //! - [`fingerprint`]: a digest of the model's behaviour, for links and records of runs.
 //! - [`stats`]: Gini, median, quantiles, and the exact sort they rest on.
 //! - [`charts`]: drawing outcome series with plotters on any backend.
@@ -19,6 +21,7 @@
 #![deny(unsafe_code)]
 
 pub mod charts;
+pub mod digest;
 pub mod ensemble;
 pub mod export;
 pub mod fingerprint;
@@ -27,6 +30,7 @@ pub mod model;
 pub mod outcomes;
 pub mod scenario;
 pub mod stats;
+pub mod student_t;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

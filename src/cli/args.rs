@@ -1,11 +1,40 @@
 //! The command line as typed: commands and options, parsed by clap.
 //!
-//! Values stay text here. Each command's module validates them into a checked
-//! plan (ripgrep's parse-then-validate), so its errors name the option, the
-//! value and what is allowed, in one line, and the scenario's own validation
-//! (`Scenario::set`) judges every parameter value.
+//! Counts (`--seeds`, `--threads`, `--shard`) are parsed here by value
+//! parsers with their ranges, so a bad one is refused by name and range
+//! before anything else. Scenario values (`--set`, `--months`, `--seed`)
+//! stay text: the scenario's own validation judges them against the
+//! parameter table, as in a scenario file. Every error becomes one line
+//! (`super::main`).
 
+use super::shard::Shard;
 use clap::{Args, Parser, Subcommand};
+
+/// Most seeds one command may run per scenario or grid point.
+pub const MAX_SEEDS: u64 = 1_000_000;
+/// Most worker threads.
+pub const MAX_THREADS: u64 = 1024;
+
+/// A whole number from `min` to `max`, as a clap value parser's message:
+/// the option's name is put in front of it.
+pub fn whole_number(text: &str, (min, max): (u64, u64)) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!("takes a whole number from {min} to {max}, not {}", super::error::quote(text))),
+    }
+}
+
+fn seed_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, MAX_SEEDS))
+}
+
+pub fn thread_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, MAX_THREADS))
+}
+
+fn shard(text: &str) -> Result<Shard, String> {
+    Shard::parse(text)
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,11 +58,23 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How a command that runs the model runs: threads and progress.
+#[derive(Debug, Args)]
+pub struct Running {
     /// Worker threads for runs (default: every core, or RAYON_NUM_THREADS if set)
-    #[arg(long, global = true, value_name = "N", allow_hyphen_values = true)]
-    pub threads: Option<String>,
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = thread_count)]
+    pub threads: Option<u64>,
+    #[command(flatten)]
+    pub quiet: Quiet,
+}
+
+/// Whether to show progress.
+#[derive(Debug, Args)]
+pub struct Quiet {
     /// Show no progress bar (none is shown when stderr is not a terminal either)
-    #[arg(long, short, global = true)]
+    #[arg(long, short)]
     pub quiet: bool,
 }
 
@@ -85,8 +126,10 @@ pub enum Command {
     /// Join the outputs of `--shard` runs into the file one machine would have written
     #[command(after_help = "Example:\n  \
         commons-sim merge --out sweep.csv sweep-shard-*.csv\n\n\
-        The inputs may come in any order; merge checks that they are outputs of the same command, \
-        that no run appears twice and that no run is missing between the first and the last.")]
+        The inputs may come in any order. Each must have its manifest (FILE.meta.json) beside it; \
+        merge checks that the shards are all the shards of one experiment (same program, model, \
+        scenarios and settings, each shard once), that no file was cut or changed, and refuses \
+        anything else, naming the file and what differs.")]
     Merge(MergeArgs),
 }
 
@@ -103,13 +146,14 @@ pub struct Base {
 /// Where a command writes its CSV.
 #[derive(Debug, Args)]
 pub struct CsvOut {
-    /// Write the CSV here, whole or not at all (default: standard output, also for `-`)
+    /// Write the CSV here (a file appears whole or not at all, with FILE.meta.json beside it; default: standard output, also for `-`)
     #[arg(long = "out", value_name = "FILE.csv")]
     pub path: Option<String>,
 }
 
-/// Changes to a scenario, applied in this order: every --set, then --months,
-/// then --seed.
+/// Changes to a scenario, applied together and validated once (so their
+/// order never matters); for the same path, --months and --seed come after
+/// every --set, and a later --set after an earlier one.
 #[derive(Debug, Args)]
 pub struct Changes {
     /// Set one parameter by its dotted path in the scenario JSON, validated like a scenario file
@@ -127,30 +171,34 @@ pub struct Changes {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     #[command(flatten)]
+    pub running: Running,
+    #[command(flatten)]
     pub base: Base,
     /// Number of runs, on seeds N, N+1, … (default 1)
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub seeds: Option<String>,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: Option<u64>,
     #[command(flatten)]
     pub out: CsvOut,
     /// Draw every outcome panel (median and 90% band for ensembles) as SVG or PNG
     #[arg(long, value_name = "FILE.svg|FILE.png")]
     pub chart: Option<String>,
     /// Run only the I-th of N deterministic shares of the runs (I from 1 to N); see `merge`
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "I/N", allow_hyphen_values = true, value_parser = shard)]
+    pub shard: Option<Shard>,
 }
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
+    #[command(flatten)]
+    pub running: Running,
     /// Two or more presets or scenario files; differences are taken from the first
     #[arg(value_name = "NAME|FILE.json", num_args = 2.., required = true)]
     pub scenarios: Vec<String>,
     #[command(flatten)]
     pub changes: Changes,
     /// Number of seeds, the same for every scenario
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub seeds: String,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: u64,
     #[command(flatten)]
     pub out: CsvOut,
     /// Also draw every outcome panel, one line and 90% band per scenario, as SVG or PNG
@@ -161,25 +209,29 @@ pub struct CompareArgs {
 #[derive(Debug, Args)]
 pub struct SweepArgs {
     #[command(flatten)]
+    pub running: Running,
+    #[command(flatten)]
     pub base: Base,
     /// A parameter and its values: PATH=FROM:TO:STEPS (repeatable; one grid axis each)
     #[arg(long, value_name = "PATH=FROM:TO:STEPS", required = true, allow_hyphen_values = true)]
     pub vary: Vec<String>,
     /// Number of seeds per grid point
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub seeds: String,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: u64,
     /// Write a row for every month, not only the final one
     #[arg(long)]
     pub every_month: bool,
     #[command(flatten)]
     pub out: CsvOut,
     /// Run only the I-th of N deterministic shares of the runs (I from 1 to N); see `merge`
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "I/N", allow_hyphen_values = true, value_parser = shard)]
+    pub shard: Option<Shard>,
 }
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
+    #[command(flatten)]
+    pub quiet: Quiet,
     /// CSV files written by `run --shard` or `sweep --shard`, in any order
     #[arg(value_name = "SHARD.csv", required = true)]
     pub inputs: Vec<String>,

@@ -5,6 +5,7 @@
 //! ensemble, a shaded 90% band (5% to 95% quantiles over seeds).
 
 use super::error::{CliError, Result};
+use super::manifest::Manifest;
 use super::output::Output;
 use commons_sim::charts::{self, Chart, DrawResult, Series, Style, fonts, palette};
 pub use commons_sim::ensemble::BAND;
@@ -12,6 +13,11 @@ use commons_sim::ensemble::Summary;
 use commons_sim::outcomes::{Outcome, Panel};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+
+/// Most months a chart keeps of each run (a bounded history): a run longer
+/// than this is drawn at every second, fourth, … month, so a chart's memory
+/// does not grow with the length of the runs.
+pub const CHART_POINTS: usize = 2400;
 
 const COLUMNS: usize = 4;
 const CELL: (u32, u32) = (480, 320);
@@ -45,8 +51,14 @@ impl ChartFile {
         Ok(ChartFile { format, output: Output::file(path)? })
     }
 
-    /// Draws every outcome panel for the labelled ensembles and writes the file.
-    pub fn write(mut self, title: &str, ensembles: &[(&str, &Summary)]) -> Result<()> {
+    /// The file it writes.
+    pub fn output(&self) -> &Output {
+        &self.output
+    }
+
+    /// Draws every outcome panel for the labelled ensembles and writes the
+    /// file, with `manifest` beside it.
+    pub fn write(mut self, title: &str, ensembles: &[(&str, &Summary)], manifest: Manifest) -> Result<()> {
         let size = figure_size();
         let drawn = |e: String| CliError::new(format!("cannot draw the chart: {e}"));
         match self.format {
@@ -63,7 +75,7 @@ impl ChartFile {
                 self.output.write(encode_png(&pixels, size).map_err(|e| drawn(e.to_string()))?)?;
             }
         }
-        self.output.commit()
+        self.output.commit_with(manifest.setting("chart", title), 0)
     }
 }
 
