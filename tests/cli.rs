@@ -1130,3 +1130,41 @@ fn fuzz_the_command_line_exits_0_or_2_with_one_line_and_writes_nothing_on_refusa
     }
     assert!(ran >= 40 && refused >= 40, "the cases reach both outcomes: {ran} ran, {refused} refused");
 }
+
+#[test]
+fn a_random_seed_is_announced_recorded_and_replays_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.csv");
+    let again = dir.path().join("again.csv");
+    let output = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+        .args(["run", "--scenario", "kinetic-exchange", "--months", "3", "--seed", "random", "--out"])
+        .arg(&first)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let seed: u64 = stderr
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no seed announced in {stderr:?}"));
+    let csv = std::fs::read_to_string(&first).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert_eq!(row.split(',').nth(1), Some(seed.to_string().as_str()), "the CSV records the seed drawn");
+    let replay = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+        .args([
+            "run",
+            "--scenario",
+            "kinetic-exchange",
+            "--months",
+            "3",
+            "--seed",
+            &seed.to_string(),
+            "--out",
+        ])
+        .arg(&again)
+        .output()
+        .unwrap();
+    assert!(replay.status.success());
+    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&first).unwrap(), "--seed N replays the run");
+}

@@ -163,7 +163,7 @@ pub struct Changes {
     /// Length of the run in months (overrides the scenario's)
     #[arg(long, value_name = "T", allow_hyphen_values = true)]
     pub months: Option<String>,
-    /// The first seed (overrides the scenario's)
+    /// The first seed (overrides the scenario's), or `random` for a fresh one, printed so it can be replayed
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub seed: Option<String>,
 }

@@ -12,6 +12,7 @@ use super::input;
 use commons_sim::scenario::{Scenario, params};
 use serde_json::Value;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// Loads a preset or a scenario file. A file without a `name` is named
 /// after the file, so outputs can tell scenarios apart.
@@ -53,7 +54,7 @@ pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<()> {
         given.push(("--months".into(), "months", months.clone()));
     }
     if let Some(seed) = &changes.seed {
-        given.push(("--seed".into(), "seed", seed.clone()));
+        given.push(("--seed".into(), "seed", chosen_seed(seed)?));
     }
     let values: Vec<(&str, Value)> =
         given.iter().map(|(_, path, text)| (*path, value_of(scenario, path, text))).collect();
@@ -69,6 +70,24 @@ pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<()> {
         );
         CliError::from(e).context(option)
     })
+}
+
+/// The seed `--seed` names: a number as given, or for `random` a fresh one
+/// drawn from the operating system (32 bits, short enough to read out and
+/// type again). It is drawn once per command, so every scenario of a
+/// comparison shares it, and announced on standard error so that the run
+/// can be replayed; the CSV's `seed` column and the manifest record it too.
+fn chosen_seed(text: &str) -> Result<String> {
+    static DRAWN: OnceLock<std::result::Result<u32, String>> = OnceLock::new();
+    if !text.trim().eq_ignore_ascii_case("random") {
+        return Ok(text.to_string());
+    }
+    let drawn = DRAWN.get_or_init(|| {
+        let seed = getrandom::u32().map_err(|e| format!("--seed random: no random seed to be had: {e}"))?;
+        eprintln!("seed {seed} (drawn at random; --seed {seed} replays this run)");
+        Ok(seed)
+    });
+    drawn.clone().map(|seed| seed.to_string()).map_err(CliError::new)
 }
 
 /// Sets one parameter from text (see [`value_of`]); `Scenario::set`
