@@ -11,6 +11,8 @@
 //! - [`history`]: outcome series, column by column.
 //! - [`ensemble`]: runs to the end, and ensembles over seeds summarised by month.
 //! - [`export`]: the CSV format of runs (the same from the page and the command line).
+//! - [`experiments`]: designs (Sobol, Morris, Latin hypercube), sensitivity
+//!   indices and PRIM scenario discovery, with SALib's conventions.
 //! - [`fingerprint`]: a digest of the model's behaviour, for links and records of runs.
 //! - [`charts`]: drawing outcome series with plotters on any backend.
 //! - `web` (wasm32 only): the facade the page calls.
@@ -19,6 +21,7 @@
 
 pub mod charts;
 pub mod ensemble;
+pub mod experiments;
 pub mod export;
 pub mod fingerprint;
 pub mod history;

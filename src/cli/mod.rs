@@ -3,15 +3,21 @@
 //!
 //! - `args`: the command line as typed (clap).
 //! - `source`, `grid`, `shard`: checking scenarios, sweep grids and shards.
-//! - `presets`, `run`, `compare`, `sweep`, `merge`: one module per command,
-//!   each a `Plan` (checked, outputs opened) and its `execute`.
+//! - `design`: reading an experiment's ranges, design and outputs files.
+//! - `presets`, `run`, `compare`, `sweep`, `merge`, `sample`, `evaluate`,
+//!   `analyze`, `discover`: one module per command, each a `Plan` (checked,
+//!   outputs opened) and its `execute`.
 //! - `runner`, `progress`: runs in parallel, results in a fixed order.
 //! - `output`, `chart`, `stats`: files written whole, charts, statistics.
 
+mod analyze;
 mod args;
 mod chart;
 mod compare;
+mod design;
+mod discover;
 mod error;
+mod evaluate;
 mod grid;
 mod merge;
 mod output;
@@ -19,6 +25,7 @@ mod presets;
 mod progress;
 mod run;
 mod runner;
+mod sample;
 mod shard;
 mod source;
 mod stats;
@@ -58,5 +65,9 @@ fn execute(cli: Cli) -> Result<()> {
         Command::Compare(args) => compare::Plan::new(args)?.execute(quiet),
         Command::Sweep(args) => sweep::Plan::new(args)?.execute(quiet),
         Command::Merge(args) => merge::Plan::new(args)?.execute(),
+        Command::Sample(args) => sample::Plan::new(args)?.execute(),
+        Command::Evaluate(args) => evaluate::Plan::new(args)?.execute(quiet),
+        Command::Analyze(args) => analyze::Plan::new(args)?.execute(),
+        Command::Discover(args) => discover::Plan::new(args)?.execute(),
     }
 }

@@ -1,0 +1,80 @@
+//! `commons-sim sample`: writes a design in SALib's `model_input.txt`
+//! format — Sobol (Saltelli's layout), Morris trajectories or a Latin
+//! hypercube — for `evaluate` and `analyze`, or for SALib itself.
+
+use super::args::SampleArgs;
+use super::design::{self, count};
+use super::error::{CliError, Result};
+use super::output::Output;
+use commons_sim::experiments::problem::Parameter;
+use commons_sim::experiments::sobol_directions::MAX_DIMENSIONS;
+use commons_sim::experiments::{latin, morris, saltelli, table};
+
+/// Most base points, trajectories or rows one design may have.
+const MAX_SAMPLES: u64 = 1_000_000;
+
+enum Method {
+    Sobol { second_order: bool },
+    Morris { levels: usize },
+    Latin,
+}
+
+/// A checked `sample`.
+pub struct Plan {
+    method: Method,
+    parameters: Vec<Parameter>,
+    samples: usize,
+    seed: u64,
+    out: Output,
+}
+
+impl Plan {
+    pub fn new(args: &SampleArgs) -> Result<Plan> {
+        let parameters = design::ranges(&args.ranges.path, !args.any_names)?;
+        let samples = count("-n", Some(&args.samples), 1, (1, MAX_SAMPLES))? as usize;
+        let seed = count("--seed", args.seed.as_deref(), 1, (0, u64::MAX))?;
+        let method = match args.method.as_str() {
+            "sobol" => {
+                if 2 * parameters.len() > MAX_DIMENSIONS {
+                    return Err(CliError::new(format!(
+                        "a Sobol design takes at most {} parameters, not {}",
+                        MAX_DIMENSIONS / 2,
+                        parameters.len()
+                    )));
+                }
+                Method::Sobol { second_order: !args.no_second_order }
+            }
+            "morris" => {
+                let levels = count("--levels", args.levels.as_deref(), 4, (2, 1000))? as usize;
+                if !levels.is_multiple_of(2) {
+                    return Err(CliError::new(format!("--levels takes an even number, not {levels}")));
+                }
+                Method::Morris { levels }
+            }
+            "lhs" => Method::Latin,
+            other => {
+                return Err(CliError::new(format!("--method takes sobol, morris or lhs, not `{other}`")));
+            }
+        };
+        if args.levels.is_some() && !matches!(method, Method::Morris { .. }) {
+            return Err(CliError::new("--levels is for --method morris"));
+        }
+        let out = Output::file_or_stdout(args.out.as_deref())?;
+        Ok(Plan { method, parameters, samples, seed, out })
+    }
+
+    pub fn execute(self) -> Result<()> {
+        let Plan { method, parameters, samples, seed, mut out } = self;
+        let rows = match method {
+            Method::Sobol { second_order } => {
+                saltelli::sample(&parameters, samples, second_order, seed).map_err(CliError::new)?
+            }
+            Method::Morris { levels } => morris::sample(&parameters, samples, levels, seed),
+            Method::Latin => latin::sample(&parameters, samples, seed),
+        };
+        for row in &rows {
+            out.write(table::format_row(row))?;
+        }
+        out.commit()
+    }
+}
