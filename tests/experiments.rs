@@ -145,3 +145,392 @@ fn prim_covers_two_planted_boxes_one_after_the_other() {
     assert!(total > 0.8, "two boxes cover most 1s: {total}");
     assert!(found.iter().take(2).all(|b| b.quality.density > 0.9), "{found:?}");
 }
+
+/// The experiment commands as a user runs them: formats, determinism,
+/// shards and every error path.
+#[cfg(not(target_arch = "wasm32"))]
+mod commands {
+    use super::ishigami;
+    use std::path::Path;
+    use std::process::Command;
+
+    /// Small and short, so a run takes milliseconds in the test build.
+    const SMALL: [&str; 4] = ["--set", "population.citizens=150", "--months", "14"];
+    const RANGES: &str = "# a comment line\nstate.income_tax 0.1 0.5\ncommons.fork_threshold, 0.2, 0.8\npopulation.firms 5 20\n";
+
+    struct Finished {
+        status: i32,
+        stdout: String,
+        stderr: String,
+    }
+
+    fn run(dir: &Path, args: &[&str]) -> Finished {
+        let output = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+            .args(args)
+            .env_remove("RAYON_NUM_THREADS")
+            .current_dir(dir)
+            .output()
+            .expect("the binary starts");
+        let finished = Finished {
+            status: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        };
+        assert!(!finished.stderr.contains("panicked"), "{args:?} panicked: {}", finished.stderr);
+        finished
+    }
+
+    fn ok(dir: &Path, args: &[&str]) -> String {
+        let finished = run(dir, args);
+        assert_eq!(finished.status, 0, "{args:?} failed: {}", finished.stderr);
+        finished.stdout
+    }
+
+    /// Fails with status 2 and one line holding every one of `expected`.
+    fn fails(dir: &Path, args: &[&str], expected: &[&str]) {
+        let finished = run(dir, args);
+        assert_eq!(finished.status, 2, "{args:?} should exit 2: {}", finished.stderr);
+        let message = finished.stderr.trim_end();
+        assert!(message.starts_with("error: ") && !message.contains('\n'), "{message}");
+        for part in expected {
+            assert!(message.contains(part), "{args:?}: `{message}` lacks `{part}`");
+        }
+    }
+
+    fn read(dir: &Path, name: &str) -> String {
+        std::fs::read_to_string(dir.join(name)).unwrap()
+    }
+
+    fn rows(text: &str) -> Vec<Vec<f64>> {
+        text.lines().map(|l| l.split_whitespace().map(|v| v.parse().unwrap()).collect()).collect()
+    }
+
+    fn sandbox() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("ranges.txt"), RANGES).unwrap();
+        dir
+    }
+
+    #[test]
+    fn sample_writes_salibs_layouts_deterministically() {
+        let dir = sandbox();
+        let d = dir.path();
+        let sobol =
+            ok(d, &["sample", "--method", "sobol", "--params", "ranges.txt", "-n", "8", "--seed", "4"]);
+        assert_eq!(rows(&sobol).len(), 8 * (2 * 3 + 2));
+        assert_eq!(
+            sobol,
+            ok(d, &["sample", "--method", "sobol", "--params", "ranges.txt", "-n", "8", "--seed", "4"])
+        );
+        assert_ne!(
+            sobol,
+            ok(d, &["sample", "--method", "sobol", "--params", "ranges.txt", "-n", "8", "--seed", "5"])
+        );
+        let first =
+            ok(d, &["sample", "--method", "sobol", "--params", "ranges.txt", "-n", "8", "--no-second-order"]);
+        assert_eq!(rows(&first).len(), 8 * (3 + 2));
+        let morris =
+            ok(d, &["sample", "--method", "morris", "--params", "ranges.txt", "-n", "5", "--levels", "6"]);
+        assert_eq!(rows(&morris).len(), 5 * 4);
+        ok(d, &["sample", "--method", "lhs", "--params", "ranges.txt", "-n", "7", "--out", "lhs.txt"]);
+        let lhs = rows(&read(d, "lhs.txt"));
+        assert_eq!(lhs.len(), 7);
+        for row in rows(&sobol).iter().chain(&lhs) {
+            assert_eq!(row.len(), 3);
+            assert!(
+                (0.1..=0.5).contains(&row[0])
+                    && (0.2..=0.8).contains(&row[1])
+                    && (5.0..=20.0).contains(&row[2])
+            );
+        }
+    }
+
+    #[test]
+    fn bad_ranges_name_the_file_line_and_field_and_write_nothing() {
+        let dir = sandbox();
+        let d = dir.path();
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                "state.income_tax 0.1 0.5\nstate.bogus 0 1\n",
+                &["`bad.txt` line 2, state.bogus", "not a parameter"],
+            ),
+            ("state.income_tax 0.5 0.1\n", &["line 1, lower", "must be below"]),
+            ("state.income_tax 0.1 7\n", &["line 1, state.income_tax", "leaves the allowed range"]),
+            ("population.firms 5.5 20\n", &["line 1, population.firms", "whole numbers"]),
+            ("state.income_tax 0.1 high\n", &["line 1, upper", "`high` is not a number"]),
+            ("seed 1 10\n", &["line 1, seed", "--seeds"]),
+        ];
+        for (text, expected) in cases {
+            std::fs::write(d.join("bad.txt"), text).unwrap();
+            let args = ["sample", "--method", "lhs", "--params", "bad.txt", "-n", "4", "--out", "design.txt"];
+            fails(d, &args, expected);
+            assert!(!d.join("design.txt").exists(), "nothing partial is written");
+        }
+        fails(
+            d,
+            &["sample", "--method", "fast", "--params", "ranges.txt", "-n", "4"],
+            &["--method", "sobol, morris or lhs"],
+        );
+        fails(
+            d,
+            &["sample", "--method", "morris", "--params", "ranges.txt", "-n", "4", "--levels", "5"],
+            &["even"],
+        );
+        fails(
+            d,
+            &["sample", "--method", "lhs", "--params", "none.txt", "-n", "4"],
+            &["cannot read `none.txt`"],
+        );
+    }
+
+    fn evaluate_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+        let mut args = vec![
+            "evaluate",
+            "--scenario",
+            "partner-state",
+            "--params",
+            "ranges.txt",
+            "--design",
+            "design.txt",
+        ];
+        args.extend(SMALL);
+        args.extend([
+            "--seeds",
+            "2",
+            "--outcome",
+            "commons_knowledge",
+            "--outcome",
+            "gini_wealth",
+            "--final-months",
+            "6",
+        ]);
+        args.extend_from_slice(extra);
+        args
+    }
+
+    #[test]
+    fn evaluate_is_the_same_for_any_thread_count_and_shards_concatenate() {
+        let dir = sandbox();
+        let d = dir.path();
+        ok(d, &["sample", "--method", "lhs", "--params", "ranges.txt", "-n", "7", "--out", "design.txt"]);
+        ok(d, &evaluate_args(&["--out", "outputs.txt"]));
+        let outputs = read(d, "outputs.txt");
+        let table = rows(&outputs);
+        assert_eq!(table.len(), 7);
+        assert!(table.iter().all(|r| r.len() == 2 && r.iter().all(|v| v.is_finite())));
+        assert!(table.iter().all(|r| (0.0..=1.0).contains(&r[1])), "the Gini is a share");
+        let mut one = vec!["--threads", "1"];
+        one.extend(evaluate_args(&[]));
+        assert_eq!(ok(d, &one), outputs, "one thread writes the same bytes");
+        let shards: String = (1..=3)
+            .map(|i| ok(d, &evaluate_args(&["--shard", &format!("{i}/3")])))
+            .collect::<Vec<_>>()
+            .concat();
+        assert_eq!(shards, outputs, "shards in order are the whole");
+    }
+
+    #[test]
+    fn evaluate_versus_writes_paired_differences() {
+        let dir = sandbox();
+        let d = dir.path();
+        ok(d, &["sample", "--method", "lhs", "--params", "ranges.txt", "-n", "3", "--out", "design.txt"]);
+        let a = rows(&ok(d, &evaluate_args(&[])));
+        let mut b_args = evaluate_args(&[]);
+        b_args[2] = "big-society";
+        let b = rows(&ok(d, &b_args));
+        let diff = rows(&ok(d, &evaluate_args(&["--versus", "big-society"])));
+        for ((a, b), diff) in a.iter().zip(&b).zip(&diff) {
+            for k in 0..2 {
+                assert!(
+                    (a[k] - b[k] - diff[k]).abs() <= 1e-9 * (1.0 + a[k].abs()),
+                    "{a:?} − {b:?} ≠ {diff:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn evaluate_reports_a_bad_row_before_running_and_writes_nothing() {
+        let dir = sandbox();
+        let d = dir.path();
+        std::fs::write(d.join("design.txt"), "0.2 0.5 10\n0.3 0.5 12\n\n0.9 0.5 12\n").unwrap();
+        fails(
+            d,
+            &evaluate_args(&["--out", "out.txt"]),
+            &["`design.txt` line 4", "state.income_tax: 0.9 is outside its range"],
+        );
+        std::fs::write(d.join("design.txt"), "0.2 0.5 10\n0.3 0.5\n").unwrap();
+        fails(d, &evaluate_args(&["--out", "out.txt"]), &["`design.txt` line 2, row", "expected 3"]);
+        std::fs::write(d.join("design.txt"), "0.2 0.5 10\n0.3 x 10\n").unwrap();
+        fails(
+            d,
+            &evaluate_args(&["--out", "out.txt"]),
+            &["`design.txt` line 2, column 2", "`x` is not a number"],
+        );
+        std::fs::write(d.join("design.txt"), "0.2 0.5 10\n").unwrap();
+        fails(d, &evaluate_args(&["--outcome", "happiness"]), &["--outcome happiness", "commons_knowledge"]);
+        let mut long = evaluate_args(&[]);
+        let w = long.iter().position(|&a| a == "--final-months").unwrap() + 1;
+        long[w] = "40";
+        fails(d, &long, &["line 1", "--final-months 40 is longer than the run"]);
+        assert!(!d.join("out.txt").exists());
+    }
+
+    /// Writes Ishigami's outputs for a design file.
+    fn ishigami_outputs(dir: &Path, design: &str, outputs: &str) {
+        let text: String = rows(&read(dir, design)).iter().map(|x| format!("{}\n", ishigami(x))).collect();
+        std::fs::write(dir.join(outputs), text).unwrap();
+    }
+
+    #[test]
+    fn analyze_docks_on_ishigami_through_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("ishigami.txt"), "x1 -3.141592653589793 3.141592653589793\nx2 -3.141592653589793 3.141592653589793\nx3 -3.141592653589793 3.141592653589793\n").unwrap();
+        let files = ["--params", "ishigami.txt", "--design", "design.txt", "--outputs", "y.txt"];
+        ok(
+            d,
+            &[
+                "sample",
+                "--method",
+                "sobol",
+                "--any-names",
+                "--params",
+                "ishigami.txt",
+                "-n",
+                "1024",
+                "--out",
+                "design.txt",
+            ],
+        );
+        ishigami_outputs(d, "design.txt", "y.txt");
+        let mut args = vec!["analyze", "--method", "sobol", "--s2", "s2.csv", "--out", "indices.csv"];
+        args.extend(files);
+        ok(d, &args);
+        let indices = read(d, "indices.csv");
+        let mut lines = indices.lines();
+        assert_eq!(lines.next(), Some("parameter,S1,S1_conf,ST,ST_conf"));
+        let (s1, st) = ([0.3139, 0.4424, 0.0], [0.5576, 0.4424, 0.2437]);
+        for (j, line) in lines.enumerate() {
+            let f: Vec<&str> = line.split(',').collect();
+            assert_eq!(f[0], format!("x{}", j + 1));
+            let v: Vec<f64> = f[1..].iter().map(|x| x.parse().unwrap()).collect();
+            assert!((v[0] - s1[j]).abs() < 0.06 && (v[2] - st[j]).abs() < 0.06, "{line}");
+        }
+        assert_eq!(read(d, "s2.csv").lines().count(), 4);
+        args[3] = "--seed";
+        args[4] = "1";
+        assert_eq!(ok(d, &args[..]).len(), 0, "an --out run prints nothing");
+        // A row out of Saltelli's place is named.
+        let mut design = read(d, "design.txt").lines().map(str::to_string).collect::<Vec<_>>();
+        design.swap(9, 10);
+        std::fs::write(d.join("design.txt"), design.join("\n") + "\n").unwrap();
+        let mut bad = vec!["analyze", "--method", "sobol"];
+        bad.extend(files);
+        fails(d, &bad, &["`design.txt` line 10", "Saltelli"]);
+        std::fs::write(d.join("y.txt"), "1\n2\n").unwrap();
+        fails(d, &bad, &["`y.txt` has 2 rows", "8192"]);
+    }
+
+    #[test]
+    fn morris_and_discover_through_the_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("r.txt"), "a 0 1\nb -2 2\nc 10 20\n").unwrap();
+        ok(
+            d,
+            &[
+                "sample",
+                "--method",
+                "morris",
+                "--any-names",
+                "--params",
+                "r.txt",
+                "-n",
+                "10",
+                "--out",
+                "m.txt",
+            ],
+        );
+        let y: String =
+            rows(&read(d, "m.txt")).iter().map(|x| format!("{} 1\n", 3.0 * x[0] - 1.5 * x[1])).collect();
+        std::fs::write(d.join("y.txt"), y).unwrap();
+        let out = ok(
+            d,
+            &[
+                "analyze",
+                "--method",
+                "morris",
+                "--params",
+                "r.txt",
+                "--design",
+                "m.txt",
+                "--outputs",
+                "y.txt",
+            ],
+        );
+        let mut lines = out.lines();
+        assert_eq!(lines.next(), Some("parameter,mu,mu_star,sigma,mu_star_conf"));
+        let mu_star: Vec<f64> = lines.map(|l| l.split(',').nth(2).unwrap().parse().unwrap()).collect();
+        for (got, expected) in mu_star.iter().zip([3.0, 6.0, 0.0]) {
+            assert!((got - expected).abs() < 1e-9, "{mu_star:?}");
+        }
+        let mut broken = read(d, "m.txt");
+        broken = broken.replacen('\n', "\n9 9 9\n", 1);
+        std::fs::write(d.join("broken.txt"), broken.lines().take(40).collect::<Vec<_>>().join("\n") + "\n")
+            .unwrap();
+        fails(
+            d,
+            &[
+                "analyze",
+                "--method",
+                "morris",
+                "--params",
+                "r.txt",
+                "--design",
+                "broken.txt",
+                "--outputs",
+                "y.txt",
+            ],
+            &["`broken.txt` line 2", "several"],
+        );
+
+        // A planted box: the output is high for a < 0.3 and c > 15.
+        ok(
+            d,
+            &[
+                "sample",
+                "--method",
+                "lhs",
+                "--any-names",
+                "--params",
+                "r.txt",
+                "-n",
+                "2000",
+                "--out",
+                "x.txt",
+            ],
+        );
+        let y: String = rows(&read(d, "x.txt"))
+            .iter()
+            .map(|x| format!("{}\n", if x[0] < 0.3 && x[2] > 15.0 { 5.0 } else { -1.0 }))
+            .collect();
+        std::fs::write(d.join("out.txt"), y).unwrap();
+        let files = ["--params", "r.txt", "--design", "x.txt", "--outputs", "out.txt"];
+        let mut args = vec!["discover", "--threshold", "0", "--trajectory", "t.csv", "--out", "boxes.csv"];
+        args.extend(files);
+        ok(d, &args);
+        let boxes = read(d, "boxes.csv");
+        let lines: Vec<Vec<&str>> = boxes.lines().skip(1).map(|l| l.split(',').collect()).collect();
+        assert_eq!(boxes.lines().next(), Some("box,coverage,density,mass,parameter,lower,upper"));
+        assert_eq!(lines.iter().map(|l| l[4]).collect::<Vec<_>>(), vec!["a", "c"], "{boxes}");
+        let (a_upper, c_lower): (f64, f64) = (lines[0][6].parse().unwrap(), lines[1][5].parse().unwrap());
+        assert!((a_upper - 0.3).abs() < 0.02 && (c_lower - 15.0).abs() < 0.2, "{boxes}");
+        let density: f64 = lines[0][2].parse().unwrap();
+        assert!(density > 0.95, "{boxes}");
+        assert!(read(d, "t.csv").starts_with("box,step,coverage,density,mass,restricted\n1,0,1,"));
+        let mut no_threshold = vec!["discover"];
+        no_threshold.extend(files);
+        fails(d, &no_threshold, &["`out.txt` line 1", "not 0 or 1", "--threshold"]);
+    }
+}

@@ -104,6 +104,16 @@ impl Plan {
     /// The scenario (and versus) of one design row.
     fn scenarios(&self, line: usize, values: &[f64]) -> Result<(Scenario, Option<Scenario>)> {
         let at = |e: CliError| e.context(format_args!("`{}` line {line}", self.design));
+        for (p, &value) in self.parameters.iter().zip(values) {
+            // A little slack for designs printed with fewer digits (SALib's %.8e).
+            let slack = 1e-9 * p.width();
+            if value < p.lower - slack || value > p.upper + slack {
+                return Err(at(CliError::new(format!(
+                    "{}: {value} is outside its range in the parameter file, {} to {}",
+                    p.name, p.lower, p.upper
+                ))));
+            }
+        }
         let a = with_row(&self.scenario, &self.parameters, values).map_err(at)?;
         let b =
             self.versus.as_ref().map(|v| with_row(v, &self.parameters, values)).transpose().map_err(at)?;
