@@ -212,6 +212,15 @@ mod commands {
     }
 
     #[test]
+    fn every_experiment_command_has_help_with_an_example() {
+        let dir = sandbox();
+        for command in ["sample", "evaluate", "analyze", "discover"] {
+            let help = ok(dir.path(), &[command, "--help"]);
+            assert!(help.contains("Example") && help.contains(&format!("commons-sim {command}")), "{help}");
+        }
+    }
+
+    #[test]
     fn sample_writes_salibs_layouts_deterministically() {
         let dir = sandbox();
         let d = dir.path();
