@@ -362,20 +362,18 @@ mod commands {
     fn evaluate_reports_a_bad_row_before_running_and_writes_nothing() {
         let dir = sandbox();
         let d = dir.path();
-        std::fs::write(d.join("design.txt"), "0.2 0.5 10\n0.3 0.5 12\n\n0.9 0.5 12\n").unwrap();
-        fails(
-            d,
-            &evaluate_args(&["--out", "out.txt"]),
-            &["`design.txt` line 4", "state.income_tax: 0.9 is outside its range"],
-        );
-        std::fs::write(d.join("design.txt"), "0.2 0.5 10\n0.3 0.5\n").unwrap();
-        fails(d, &evaluate_args(&["--out", "out.txt"]), &["`design.txt` line 2, row", "expected 3"]);
-        std::fs::write(d.join("design.txt"), "0.2 0.5 10\n0.3 x 10\n").unwrap();
-        fails(
-            d,
-            &evaluate_args(&["--out", "out.txt"]),
-            &["`design.txt` line 2, column 2", "`x` is not a number"],
-        );
+        let bad_rows: [(&str, &[&str]); 3] = [
+            (
+                "0.2 0.5 10\n0.3 0.5 12\n\n0.9 0.5 12\n",
+                &["`design.txt` line 4", "state.income_tax: 0.9 is outside its range"],
+            ),
+            ("0.2 0.5 10\n0.3 0.5\n", &["`design.txt` line 2, row", "expected 3"]),
+            ("0.2 0.5 10\n0.3 x 10\n", &["`design.txt` line 2, column 2", "`x` is not a number"]),
+        ];
+        for (design, expected) in bad_rows {
+            std::fs::write(d.join("design.txt"), design).unwrap();
+            fails(d, &evaluate_args(&["--out", "out.txt"]), expected);
+        }
         std::fs::write(d.join("design.txt"), "0.2 0.5 10\n").unwrap();
         fails(d, &evaluate_args(&["--outcome", "happiness"]), &["--outcome happiness", "commons_knowledge"]);
         let mut long = evaluate_args(&[]);

@@ -8,10 +8,11 @@
 //! minimum mass. Every step is a point on the peeling trajectory, a
 //! trade-off between coverage (the share of all 1s inside the box) and
 //! density (the share of 1s among the points inside). The box chosen is the
-//! one with the best balance of the two, the highest harmonic mean of
-//! coverage and density (among those with at least the minimum coverage):
-//! the last peels of a noisy outcome buy a little density with much
-//! coverage. Pasting then widens it one side at a time while that raises
+//! one with the best balance of the two: the highest coverage × lift, lift
+//! being the share of the possible gain in density over the data's own
+//! (among boxes with at least the minimum coverage). The last peels of a
+//! noisy outcome buy a little density with much coverage; the first ones,
+//! when most points are 1s, much coverage with no gain. Pasting then widens it one side at a time while that raises
 //! its density, and restrictions that buy almost no density are dropped, for
 //! a box a reader can interpret (Bryant & Lempert's third criterion).
 //! Covering: later boxes are found among the points outside the earlier ones.
@@ -155,14 +156,14 @@ impl Data<'_> {
             let restricted = self.restricted(&bounds).iter().filter(|&&r| r).count();
             trajectory.push(Step { quality: self.quality(&inside), restricted });
         }
-        // The best balance of coverage (of the 1s left) and density with
-        // enough coverage; the earliest (widest) of equals.
+        // The best balance of coverage (of the 1s left) and density: coverage
+        // times the share of the possible gain in density over the data's
+        // own, the earliest (widest) of equals, with enough coverage.
+        let base = trajectory[0].quality.density;
         let balance = |step: &Step| {
             let covered = step.quality.coverage * self.positives as f64 / ones_left;
-            let density = step.quality.density;
-            let score =
-                if covered + density > 0.0 { 2.0 * covered * density / (covered + density) } else { 0.0 };
-            (covered + 1e-12 >= settings.min_coverage, score)
+            let gain = if base < 1.0 { (step.quality.density - base) / (1.0 - base) } else { 0.0 };
+            (covered + 1e-12 >= settings.min_coverage, covered * gain)
         };
         let mut chosen = 0;
         for (k, step) in trajectory.iter().enumerate() {
