@@ -425,6 +425,11 @@ mod commands {
             assert!((v[0] - s1[j]).abs() < 0.06 && (v[2] - st[j]).abs() < 0.06, "{line}");
         }
         assert_eq!(read(d, "s2.csv").lines().count(), 4);
+        let mut charted = args.clone();
+        charted.extend(["--chart", "sobol.png"]);
+        ok(d, &charted);
+        assert!(std::fs::read(d.join("sobol.png")).unwrap().starts_with(b"\x89PNG"));
+        assert_eq!(read(d, "indices.csv"), indices, "a chart changes no index");
         args[3] = "--seed";
         args[4] = "1";
         assert_eq!(ok(d, &args[..]).len(), 0, "an --out run prints nothing");
@@ -536,6 +541,13 @@ mod commands {
         let density: f64 = lines[0][2].parse().unwrap();
         assert!(density > 0.95, "{boxes}");
         assert!(read(d, "t.csv").starts_with("box,step,coverage,density,mass,restricted\n1,0,1,"));
+        args.extend(["--chart", "peeling.svg"]);
+        ok(d, &args);
+        assert!(read(d, "peeling.svg").contains("<svg"));
+        let mut morris = vec!["analyze", "--method", "morris", "--params", "r.txt", "--design", "m.txt"];
+        morris.extend(["--outputs", "y.txt", "--chart", "m.svg"]);
+        ok(d, &morris);
+        assert!(read(d, "m.svg").contains("<svg"));
         let mut no_threshold = vec!["discover"];
         no_threshold.extend(files);
         fails(d, &no_threshold, &["`out.txt` line 1", "not 0 or 1", "--threshold"]);

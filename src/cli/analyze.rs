@@ -3,9 +3,11 @@
 //! Morris μ, μ*, σ for trajectories — written as CSV with SALib's names.
 
 use super::args::AnalyzeArgs;
+use super::chart::ChartFile;
 use super::design::{self, count};
 use super::error::{CliError, Result};
 use super::output::Output;
+use commons_sim::charts::experiments::Figure;
 use commons_sim::experiments::problem::Parameter;
 use commons_sim::experiments::{elementary_effects, saltelli, sobol_indices};
 use commons_sim::export::csv_field;
@@ -25,6 +27,7 @@ pub struct Plan {
     resamples: usize,
     seed: u64,
     out: Output,
+    chart: Option<ChartFile>,
 }
 
 impl Plan {
@@ -89,12 +92,15 @@ impl Plan {
         let resamples =
             count("--resamples", args.resamples.as_deref(), default_resamples, (2, 100_000))? as usize;
         let out = Output::file_or_stdout(args.out.as_deref())?;
-        Ok(Plan { method, parameters, design, y, resamples, seed, out })
+        let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
+        Ok(Plan { method, parameters, design, y, resamples, seed, out, chart })
     }
 
     pub fn execute(self) -> Result<()> {
-        let Plan { method, parameters, design, y, resamples, seed, mut out } = self;
+        let Plan { method, parameters, design, y, resamples, seed, mut out, chart } = self;
+        let names: Vec<String> = parameters.iter().map(|p| p.name.clone()).collect();
         let mut csv = String::new();
+        let drawn;
         match method {
             Method::Sobol { second_order, s2 } => {
                 let analysis = sobol_indices::analyze(&y, parameters.len(), second_order, resamples, seed);
@@ -103,6 +109,9 @@ impl Plan {
                     let _ =
                         writeln!(csv, "{},{},{},{},{}", csv_field(&p.name), i.s1, i.s1_conf, i.st, i.st_conf);
                 }
+                let pick = |f: fn(&sobol_indices::Indices) -> f64| analysis.indices.iter().map(f).collect();
+                drawn =
+                    Drawn::Sobol([pick(|i| i.s1), pick(|i| i.s1_conf), pick(|i| i.st), pick(|i| i.st_conf)]);
                 if let (Some(mut s2), Some(pairs)) = (s2, analysis.second_order) {
                     let mut text = String::from("parameter_1,parameter_2,S2,S2_conf\n");
                     for (j, k, value, conf) in pairs {
@@ -127,11 +136,34 @@ impl Plan {
                         m.mu_star_conf
                     );
                 }
+                drawn = Drawn::Morris(
+                    result.iter().map(|m| m.mu_star).collect(),
+                    result.iter().map(|m| m.sigma).collect(),
+                );
             }
         }
         out.write(csv)?;
-        out.commit()
+        out.commit()?;
+        let Some(file) = chart else { return Ok(()) };
+        match &drawn {
+            Drawn::Sobol([s1, s1_conf, st, st_conf]) => file.write_experiment(
+                "Sobol indices: S1 and ST with 95% intervals",
+                &Figure::Sobol { names: &names, s1, s1_conf, st, st_conf },
+            ),
+            Drawn::Morris(mu_star, sigma) => file.write_experiment(
+                "Morris screening: μ* against σ",
+                &Figure::Morris { names: &names, mu_star, sigma, labelled: 10 },
+            ),
+        }
     }
+}
+
+/// The columns a chart of the indices needs.
+enum Drawn {
+    /// S1, S1_conf, ST, ST_conf.
+    Sobol([Vec<f64>; 4]),
+    /// μ*, σ.
+    Morris(Vec<f64>, Vec<f64>),
 }
 
 /// Each step of each trajectory changes exactly one parameter; the 0-based

@@ -324,6 +324,9 @@ pub struct AnalyzeArgs {
     /// Sobol: also write the second-order indices, parameter_1,parameter_2,S2,S2_conf
     #[arg(long, value_name = "FILE.csv")]
     pub s2: Option<String>,
+    /// Also draw the indices: Morris's mu*-sigma plane or Sobol's S1/ST bars, as SVG or PNG
+    #[arg(long, value_name = "FILE.svg|FILE.png")]
+    pub chart: Option<String>,
     /// Write the indices here, whole or not at all (default: standard output)
     #[arg(long = "out", value_name = "INDICES.csv")]
     pub out: Option<String>,
@@ -351,6 +354,9 @@ pub struct DiscoverArgs {
     /// Also write each box's peeling trajectory: box,step,coverage,density,mass,restricted
     #[arg(long, value_name = "FILE.csv")]
     pub trajectory: Option<String>,
+    /// Also draw the first box's peeling trajectory (coverage against density), as SVG or PNG
+    #[arg(long, value_name = "FILE.svg|FILE.png")]
+    pub chart: Option<String>,
     /// Write the boxes here, whole or not at all (default: standard output)
     #[arg(long = "out", value_name = "BOXES.csv")]
     pub out: Option<String>,

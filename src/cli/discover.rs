@@ -3,9 +3,11 @@
 //! each box's peeling trajectory (the coverage–density trade-off).
 
 use super::args::DiscoverArgs;
+use super::chart::ChartFile;
 use super::design::{self, count, share};
 use super::error::{CliError, Result};
 use super::output::Output;
+use commons_sim::charts::experiments::Figure;
 use commons_sim::experiments::prim::{self, Settings};
 use commons_sim::experiments::problem::Parameter;
 use commons_sim::export::csv_field;
@@ -19,6 +21,7 @@ pub struct Plan {
     settings: Settings,
     out: Output,
     trajectory: Option<Output>,
+    chart: Option<ChartFile>,
 }
 
 impl Plan {
@@ -58,11 +61,12 @@ impl Plan {
         };
         let out = Output::file_or_stdout(args.out.as_deref())?;
         let trajectory = args.trajectory.as_deref().map(Output::file).transpose()?;
-        Ok(Plan { parameters, design, cases, settings, out, trajectory })
+        let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
+        Ok(Plan { parameters, design, cases, settings, out, trajectory, chart })
     }
 
     pub fn execute(self) -> Result<()> {
-        let Plan { parameters, design, cases, settings, mut out, trajectory } = self;
+        let Plan { parameters, design, cases, settings, mut out, trajectory, chart } = self;
         let ranges: Vec<(f64, f64)> = parameters.iter().map(|p| (p.lower, p.upper)).collect();
         let found = prim::discover(&design, &cases, &ranges, &settings);
         let mut boxes = String::from("box,coverage,density,mass,parameter,lower,upper\n");
@@ -99,6 +103,16 @@ impl Plan {
             trajectory.write(steps)?;
             trajectory.commit()?;
         }
-        out.commit()
+        out.commit()?;
+        match (chart, found.first()) {
+            (Some(file), Some(first)) => {
+                let coverage: Vec<f64> = first.trajectory.iter().map(|s| s.quality.coverage).collect();
+                let density: Vec<f64> = first.trajectory.iter().map(|s| s.quality.density).collect();
+                let chosen = Some((first.quality.coverage, first.quality.density));
+                let drawing = Figure::Peeling { coverage: &coverage, density: &density, chosen };
+                file.write_experiment("PRIM peeling: coverage against density (box 1)", &drawing)
+            }
+            _ => Ok(()),
+        }
     }
 }
