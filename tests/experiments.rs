@@ -197,6 +197,14 @@ mod commands {
         }
     }
 
+    /// For each `(text, expected)`: `name` holding `text` makes `args` fail with `expected`.
+    fn each_fails(dir: &Path, name: &str, cases: &[(&str, &[&str])], args: &[&str]) {
+        for (text, expected) in cases {
+            std::fs::write(dir.join(name), text).unwrap();
+            fails(dir, args, expected);
+        }
+    }
+
     fn read(dir: &Path, name: &str) -> String {
         std::fs::read_to_string(dir.join(name)).unwrap()
     }
@@ -269,12 +277,9 @@ mod commands {
             ("state.income_tax 0.1 high\n", &["line 1, upper", "`high` is not a number"]),
             ("seed 1 10\n", &["line 1, seed", "--seeds"]),
         ];
-        for (text, expected) in cases {
-            std::fs::write(d.join("bad.txt"), text).unwrap();
-            let args = ["sample", "--method", "lhs", "--params", "bad.txt", "-n", "4", "--out", "design.txt"];
-            fails(d, &args, expected);
-            assert!(!d.join("design.txt").exists(), "nothing partial is written");
-        }
+        let args = ["sample", "--method", "lhs", "--params", "bad.txt", "-n", "4", "--out", "design.txt"];
+        each_fails(d, "bad.txt", &cases, &args);
+        assert!(!d.join("design.txt").exists(), "nothing partial is written");
         fails(
             d,
             &["sample", "--method", "fast", "--params", "ranges.txt", "-n", "4"],
@@ -370,10 +375,7 @@ mod commands {
             ("0.2 0.5 10\n0.3 0.5\n", &["`design.txt` line 2, row", "expected 3"]),
             ("0.2 0.5 10\n0.3 x 10\n", &["`design.txt` line 2, column 2", "`x` is not a number"]),
         ];
-        for (design, expected) in bad_rows {
-            std::fs::write(d.join("design.txt"), design).unwrap();
-            fails(d, &evaluate_args(&["--out", "out.txt"]), expected);
-        }
+        each_fails(d, "design.txt", &bad_rows, &evaluate_args(&["--out", "out.txt"]));
         std::fs::write(d.join("design.txt"), "0.2 0.5 10\n").unwrap();
         fails(d, &evaluate_args(&["--outcome", "happiness"]), &["--outcome happiness", "commons_knowledge"]);
         let mut long = evaluate_args(&[]);
