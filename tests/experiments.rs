@@ -295,6 +295,10 @@ mod commands {
             &["sample", "--method", "lhs", "--params", "none.txt", "-n", "4"],
             &["cannot read `none.txt`"],
         );
+        let ten: String = (1..=10).map(|i| format!("x{i} 0 1\n")).collect();
+        std::fs::write(d.join("ten.txt"), ten).unwrap();
+        let huge = ["sample", "--method", "sobol", "--any-names", "--params", "ten.txt", "-n", "1000000"];
+        fails(d, &huge, &["22000000 rows of 10 parameters", "sample fewer"]);
     }
 
     fn evaluate_args<'a>(extra: &[&'a str]) -> Vec<&'a str> {

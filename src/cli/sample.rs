@@ -13,6 +13,9 @@ use commons_sim::experiments::{latin, morris, saltelli, table};
 /// Most base points, trajectories or rows one design may have.
 const MAX_SAMPLES: u64 = 1_000_000;
 
+/// Most numbers in one design: the design is built in memory (400 MB of them).
+const MAX_NUMBERS: usize = 50_000_000;
+
 enum Method {
     Sobol { second_order: bool },
     Morris { levels: usize },
@@ -58,6 +61,18 @@ impl Plan {
         };
         if args.levels.is_some() && !matches!(method, Method::Morris { .. }) {
             return Err(CliError::new("--levels is for --method morris"));
+        }
+        let rows = match method {
+            Method::Sobol { second_order } => samples * saltelli::block_size(parameters.len(), second_order),
+            Method::Morris { .. } => samples * (parameters.len() + 1),
+            Method::Latin => samples,
+        };
+        if rows.saturating_mul(parameters.len()) > MAX_NUMBERS {
+            return Err(CliError::new(format!(
+                "-n {samples} gives {rows} rows of {} parameters, more than {MAX_NUMBERS} numbers in one design; \
+                 sample fewer",
+                parameters.len()
+            )));
         }
         let out = Output::file_or_stdout(args.out.as_deref())?;
         Ok(Plan { method, parameters, samples, seed, out })
