@@ -7,9 +7,9 @@
 
 use crate::history::History;
 use crate::model::Model;
-use crate::model::stats::quantile_of_sorted;
-use crate::outcomes::{COUNT, Outcome};
+use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 use crate::scenario::{Scenario, ScenarioError};
+use crate::stats::quantile_of_sorted;
 
 /// Runs a scenario to its last month and returns every month's outcomes
 /// (month 0, the initial state, included).
@@ -34,14 +34,29 @@ fn run_into(
     mut history: History,
     mut after_month: impl FnMut(),
 ) -> Result<History, ScenarioError> {
+    run_streaming(scenario, |month, row| {
+        history.push(month, row);
+        if month > 0 {
+            after_month();
+        }
+    })?;
+    Ok(history)
+}
+
+/// Runs a scenario to its end, handing each month's outcomes (month 0, the
+/// initial state, first) to `each` as they are computed. Nothing is kept,
+/// so memory does not grow with the length of the run.
+pub fn run_streaming(
+    scenario: &Scenario,
+    mut each: impl FnMut(u32, &OutcomeRow),
+) -> Result<(), ScenarioError> {
     let mut model = Model::new(scenario)?;
-    history.push(model.month(), model.outcomes());
+    each(model.month(), model.outcomes());
     while !model.finished() {
         model.step();
-        history.push(model.month(), model.outcomes());
-        after_month();
+        each(model.month(), model.outcomes());
     }
-    Ok(history)
+    Ok(())
 }
 
 /// The seeds of an ensemble: `first`, `first + 1`, … (`count` of them).
@@ -49,6 +64,10 @@ fn run_into(
 pub fn seeds(first: u64, count: u32) -> impl Iterator<Item = u64> {
     (0..u64::from(count)).map(move |i| first.wrapping_add(i))
 }
+
+/// Quantiles of the band the page and the command line draw around an
+/// ensemble's median: a 90% band.
+pub const BAND: (f64, f64) = (0.05, 0.95);
 
 /// An ensemble's outcomes month by month: the median and the band between
 /// two quantiles across runs.

@@ -3,9 +3,15 @@
 //!
 //! Values are written with Rust's shortest round-trip formatting, so a
 //! number read back from the file is bit-identical to the one computed.
+//!
+//! Text (a scenario's name) is written so that no reader mistakes it: a name
+//! that pandas, R or a spreadsheet would read as a number, a missing value,
+//! a boolean or a formula gets a leading `'` and quotes (OWASP's advice on
+//! CSV injection), e.g. `"'1e5"`, `"'NA"`, `"'=SUM(A1)"`. [`csv_field`] is
+//! the one way text goes into a CSV.
 
 use crate::history::History;
-use crate::outcomes::Outcome;
+use crate::outcomes::{Outcome, OutcomeRow};
 use std::fmt::Write;
 
 /// The header line (without a line break).
@@ -26,6 +32,16 @@ pub fn write_csv_rows(out: &mut String, scenario: &str, seed: u64, history: &His
     }
 }
 
+/// Appends one line for a month's outcomes `row`; `name` is already a CSV
+/// field (see [`csv_field`]).
+pub fn write_outcome_row(out: &mut String, name: &str, seed: u64, month: u32, row: &OutcomeRow) {
+    let _ = write!(out, "{name},{seed},{month}");
+    for value in row {
+        let _ = write!(out, ",{value}");
+    }
+    out.push('\n');
+}
+
 /// Appends the line of the `i`-th recorded month of `history` (the last is
 /// a run's final state), ending in `\n`. Panics if there is no such month.
 pub fn write_csv_row(out: &mut String, scenario: &str, seed: u64, history: &History, i: usize) {
@@ -41,13 +57,43 @@ fn write_row(out: &mut String, name: &str, seed: u64, history: &History, i: usiz
     out.push('\n');
 }
 
-/// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+/// Text as a CSV field that every reader reads back as that text: prefixed
+/// with `'` when it would read as something else ([`reads_as_other`]), then
+/// quoted as [`csv_quote`] says.
 pub fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
+    if reads_as_other(text) { csv_quote(&format!("'{text}")) } else { csv_quote(text) }
+}
+
+/// A field as RFC 4180 writes it: quoted when it holds a comma, quote or
+/// line break, and also when it starts with `'` (so a prefixed name is
+/// always quoted). Writing a field read back from our files this way gives
+/// the same bytes, which is how `merge` rewrites shards.
+pub fn csv_quote(field: &str) -> String {
+    if field.contains([',', '"', '\n', '\r']) || field.starts_with('\'') {
+        format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        text.to_string()
+        field.to_string()
     }
+}
+
+/// Missing-value and boolean words of pandas' and R's readers.
+const READ_AS_VALUES: &[&str] = &[
+    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A",
+    "NA", "NULL", "NaN", "None", "n/a", "nan", "null", "TRUE", "FALSE", "True", "False", "true", "false",
+    "T", "F",
+];
+
+/// Whether a reader would take `text` for something other than text: a
+/// number (also hexadecimal, as R reads it), a missing value or boolean, a
+/// formula (a leading `=`, `+`, `-`, `@`, tab or carriage return), or text
+/// that already starts with the `'` prefix.
+pub fn reads_as_other(text: &str) -> bool {
+    let trimmed = text.trim();
+    let hex = trimmed.strip_prefix("0x").or_else(|| trimmed.strip_prefix("0X"));
+    text.starts_with(['=', '+', '-', '@', '\t', '\r', '\''])
+        || READ_AS_VALUES.contains(&trimmed)
+        || trimmed.parse::<f64>().is_ok()
+        || hex.is_some_and(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -74,6 +120,20 @@ mod tests {
         assert!(out.starts_with("\"a, \"\"b\"\"\",42,7,"));
         let last: f64 = out.trim_end().rsplit(',').next().unwrap().parse().unwrap();
         assert_eq!(last.to_bits(), row[COUNT - 1].to_bits());
+    }
+
+    #[test]
+    fn names_a_reader_would_misread_are_prefixed_and_quoted() {
+        for name in
+            ["1e5", "NA", "", "nan", "inf", "TRUE", "0x1F", " 42", "=SUM(A1)", "+1", "-x", "@cmd", "'x"]
+        {
+            assert_eq!(csv_field(name), format!("\"'{}\"", name.replace('"', "\"\"")), "{name:?}");
+        }
+        for name in ["welfare-state", "2030 plan", "n/a plan", "x=1"] {
+            assert_eq!(csv_field(name), name);
+        }
+        // Rewriting a field read back gives the same bytes.
+        assert_eq!(csv_quote("'1e5"), csv_field("1e5"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! a run) can say which model made it, and a reader can be told when the
 //! model they run is not that one.
 
+use crate::digest::Fnv64;
 use crate::ensemble;
 use crate::scenario::{PRESETS, Scenario};
 
@@ -14,7 +15,7 @@ const MONTHS: u32 = 24;
 
 /// The fingerprint, as 16 hex digits.
 pub fn model_fingerprint() -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = Fnv64::new();
     for preset in PRESETS {
         let mut scenario = Scenario::preset(preset.name).expect("every preset exists");
         scenario.population.citizens = CITIZENS;
@@ -22,12 +23,9 @@ pub fn model_fingerprint() -> String {
         scenario.population.firms = scenario.population.firms.min(CITIZENS / 25);
         scenario.months = MONTHS;
         let digest = ensemble::run(&scenario).expect("every preset runs").digest();
-        for byte in digest.to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        hash.write(&digest.to_le_bytes());
     }
-    format!("{hash:016x}")
+    hash.hex()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! the run: when it is full it keeps every other point and from then on
 //! records every second month, doubling that stride each time it fills.
 
+use crate::digest::Fnv64;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 
 /// Months and the value of every outcome at each.
@@ -110,20 +111,14 @@ impl History {
     /// A 64-bit FNV-1a digest of every month and value, bit for bit: two
     /// runs have the same digest only if they produced identical series.
     pub fn digest(&self) -> u64 {
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut feed = |value: f64| {
-            for byte in value.to_bits().to_le_bytes() {
-                hash ^= u64::from(byte);
-                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
+        let mut hash = Fnv64::new();
         for i in 0..self.len() {
-            feed(self.months[i]);
+            hash.write(&self.months[i].to_bits().to_le_bytes());
             for column in &self.columns {
-                feed(column[i]);
+                hash.write(&column[i].to_bits().to_le_bytes());
             }
         }
-        hash
+        hash.finish()
     }
 }
 

@@ -169,9 +169,9 @@ impl Outcome {
             Outcome::MedianIncome => (
                 "median_income",
                 "Median income",
-                "money per month",
+                "baskets per month",
                 Market,
-                "Median over citizens of this month's income from every source, after tax.",
+                "Median over citizens of this month's income from every source, after tax, in baskets (a basket is a month of basic needs at this month's price).",
             ),
             Outcome::GiniWealth => (
                 "gini_wealth",

@@ -46,8 +46,8 @@ impl Sandbox {
     fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Finished {
         let output = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
             .args(args)
-            .envs(env.iter().copied())
             .env_remove("RAYON_NUM_THREADS")
+            .envs(env.iter().copied())
             .current_dir(self.dir.path())
             .output()
             .expect("the binary starts");
@@ -187,6 +187,7 @@ fn run_draws_every_outcome_as_svg_and_png() {
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
     assert_eq!(svg.matches("</svg>").count(), 1, "one document");
     assert!(svg.contains("median and 90% band of 3 runs"));
+    assert!(sandbox.read("runs.svg.meta.json").contains("\"command\": \"run\""), "a chart has its manifest");
     for outcome in Outcome::ALL {
         // As the SVG writes it: XML-escaped.
         let label = outcome.label().replace('&', "&amp;").replace('\'', "&apos;");
@@ -209,8 +210,8 @@ fn output_is_identical_whatever_the_number_of_threads() {
         small(&["sweep", "--scenario", "welfare-state", "--vary", "state.take_up=0.2:1:3", "--seeds", "2"]);
     let compare = small(&["compare", "welfare-state", "partner-state", "--seeds", "4"]);
     for command in [ensemble, sweep, compare] {
-        let one = sandbox.ok(&[&["--threads", "1"], &command[..]].concat());
-        let two = sandbox.ok(&[&["--threads", "2"], &command[..]].concat());
+        let one = sandbox.ok(&[&command[..], &["--threads", "1"]].concat());
+        let two = sandbox.ok(&[&command[..], &["--threads", "2"]].concat());
         let env = sandbox.run_with_env(&command, &[("RAYON_NUM_THREADS", "3")]);
         assert_eq!(env.status, 0, "{}", env.stderr);
         assert!(data_rows(&one).len() > 1);
@@ -332,10 +333,12 @@ fn merge_refuses_missing_duplicate_and_foreign_inputs() {
     for i in 1..=3 {
         sandbox.ok(&[&command[..], &["--shard", &format!("{i}/3"), "--out", &format!("s{i}.csv")]].concat());
     }
-    sandbox.fails(&["merge", "s1.csv", "s3.csv"], &["no rows for the run of seed 2", "every shard"]);
+    sandbox.fails(&["merge", "s1.csv", "s3.csv"], &["shard 2/3 is missing", "every shard"]);
+    sandbox.fails(&["merge", "s2.csv", "s3.csv"], &["shard 1/3 is missing"]);
+    sandbox.fails(&["merge", "s1.csv", "s2.csv"], &["shard 3/3 is missing"]);
     sandbox.fails(
         &["merge", "s1.csv", "s2.csv", "s3.csv", "s2.csv"],
-        &["seed 2", "in both `s2.csv` and `s2.csv`"],
+        &["shard 2/3 is given twice, as `s2.csv` and `s2.csv`"],
     );
     sandbox.ok(&small(&[
         "sweep",
@@ -348,16 +351,19 @@ fn merge_refuses_missing_duplicate_and_foreign_inputs() {
         "--out",
         "sweep.csv",
     ]));
-    sandbox.fails(&["merge", "s1.csv", "sweep.csv"], &["`sweep.csv` has another header than `s1.csv`"]);
+    sandbox.fails(
+        &["merge", "s1.csv", "sweep.csv"],
+        &["`sweep.csv` is not a shard of the same experiment as `s1.csv`", "command"],
+    );
     sandbox.ok(&small(&["run", "--scenario", "welfare-state", "--seed", "3", "--out", "other.csv"]));
     sandbox.fails(
         &["merge", "s1.csv", "other.csv"],
-        &["different scenarios", "`partner-state`", "`welfare-state`"],
+        &["`other.csv` is not a shard of the same experiment", "scenario field"],
     );
     sandbox.write("junk.csv", "a,b,c\n1,2,3\n");
-    sandbox
-        .fails(&["merge", "junk.csv"], &["`junk.csv` is not a CSV written by `commons-sim run` or `sweep`"]);
-    sandbox.fails(&["merge", "absent.csv"], &["cannot read `absent.csv`"]);
+    sandbox.fails(&["merge", "junk.csv"], &["`junk.csv` has no manifest `junk.csv.meta.json`"]);
+    sandbox.fails(&["merge", "absent.csv"], &["`absent.csv` has no manifest"]);
+    assert!(!sandbox.files().iter().any(|f| f.contains("merged")));
 }
 
 // ── errors ──────────────────────────────────────────────────────────────
@@ -394,7 +400,10 @@ fn a_bad_set_names_the_field_and_what_is_allowed() {
         &["run", "--scenario", "welfare-state", "--seeds", "0"],
         &["--seeds takes a whole number from 1 to"],
     );
-    sandbox.fails(&["--threads", "0", "presets"], &["--threads takes a whole number from 1 to"]);
+    sandbox.fails(
+        &["run", "--scenario", "welfare-state", "--threads", "0"],
+        &["--threads takes a whole number from 1 to 1024, not `0`"],
+    );
 }
 
 #[test]
@@ -491,4 +500,633 @@ fn a_closed_standard_output_is_not_an_error() {
     assert_eq!(&first, b"scenario,s");
     assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(output.stderr.is_empty());
+}
+
+// ── outputs, as coreutils treat them ────────────────────────────────────
+
+const QUICK_RUN: [&str; 7] =
+    ["run", "--scenario", "welfare-state", "--set", "population.citizens=50", "--months", "3"];
+
+fn quick<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    QUICK_RUN.iter().copied().chain(extra.iter().copied()).collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn out_through_a_symlink_replaces_the_target_and_keeps_the_link() {
+    let sandbox = Sandbox::new();
+    sandbox.write("target.csv", "old\n");
+    std::os::unix::fs::symlink("target.csv", sandbox.path("link.csv")).unwrap();
+    sandbox.ok(&quick(&["--out", "link.csv"]));
+    assert!(std::fs::symlink_metadata(sandbox.path("link.csv")).unwrap().file_type().is_symlink());
+    assert!(sandbox.read("target.csv").starts_with("scenario,seed,month"));
+    assert!(sandbox.path("target.csv.meta.json").exists(), "the manifest is beside the file written");
+    // Merge finds a linked shard's manifest beside the link's target.
+    let command = quick(&["--seeds", "2"]);
+    sandbox.ok(&[&command[..], &["--shard", "1/2", "--out", "s1.csv"]].concat());
+    std::os::unix::fs::symlink("t2.csv", sandbox.path("s2.csv")).unwrap();
+    sandbox.ok(&[&command[..], &["--shard", "2/2", "--out", "s2.csv"]].concat());
+    assert_eq!(sandbox.ok(&["merge", "s1.csv", "s2.csv"]), sandbox.ok(&command));
+}
+
+#[cfg(unix)]
+#[test]
+fn out_keeps_an_existing_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    for mode in [0o600, 0o640] {
+        sandbox.write("private.csv", "old\n");
+        std::fs::set_permissions(sandbox.path("private.csv"), std::fs::Permissions::from_mode(mode)).unwrap();
+        sandbox.ok(&quick(&["--out", "private.csv"]));
+        let kept = std::fs::metadata(sandbox.path("private.csv")).unwrap().permissions().mode() & 0o777;
+        assert_eq!(kept, mode);
+    }
+    use std::os::unix::fs::MetadataExt;
+    let root = std::fs::metadata(sandbox.path("private.csv")).unwrap().uid() == 0;
+    if root {
+        // Root may give files away, so it keeps another user's file theirs.
+        std::os::unix::fs::chown(sandbox.path("private.csv"), Some(4321), Some(4321)).unwrap();
+        sandbox.ok(&quick(&["--out", "private.csv"]));
+        let meta = std::fs::metadata(sandbox.path("private.csv")).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    } else {
+        std::fs::set_permissions(sandbox.path("private.csv"), std::fs::Permissions::from_mode(0o444))
+            .unwrap();
+        sandbox.fails(&quick(&["--out", "private.csv"]), &["cannot write `private.csv`", "ermission denied"]);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn out_refuses_a_socket() {
+    let sandbox = Sandbox::new();
+    let _listener = std::os::unix::net::UnixListener::bind(sandbox.path("sock")).unwrap();
+    sandbox.fails(&quick(&["--out", "sock"]), &["neither a file, a FIFO nor a character device"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn out_to_a_fifo_or_a_device_streams_into_it() {
+    let sandbox = Sandbox::new();
+    let fifo = sandbox.path("pipe.csv");
+    let made = Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    if made {
+        let reader = std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap());
+        sandbox.ok(&quick(&["--out", "pipe.csv"]));
+        assert!(reader.join().unwrap().starts_with("scenario,seed,month"));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(sandbox.path("pipe.csv")).unwrap().file_type().is_fifo(), "still a FIFO");
+        assert!(!sandbox.path("pipe.csv.meta.json").exists(), "no manifest beside a stream");
+    }
+    sandbox.ok(&quick(&["--out", "/dev/null"]));
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(sandbox.files().iter().all(|f| !f.ends_with(".tmp")));
+}
+
+#[test]
+fn out_refuses_a_directory_an_empty_path_and_the_same_file_twice_before_running() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir(sandbox.path("dir")).unwrap();
+    // Sixteen long runs would take many seconds: each refusal is immediate.
+    let long = ["run", "--scenario", "welfare-state", "--seeds", "16", "--months", "2400"];
+    let started = std::time::Instant::now();
+    for (out, expected) in [
+        ("dir", "it is a directory"),
+        (".", "it is a directory"),
+        ("/", "it is a directory"),
+        ("", "an output path is empty"),
+    ] {
+        sandbox.fails(&[&long[..], &["--out", out]].concat(), &[expected]);
+    }
+    sandbox.fails(
+        &[&long[..], &["--out", "same.svg", "--chart", "same.svg"]].concat(),
+        &["`same.svg` and `same.svg` are the same file"],
+    );
+    assert!(started.elapsed().as_secs() < 10, "refused before any run");
+    assert_eq!(sandbox.files(), vec!["dir"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_stopped_run_leaves_no_temporary_file() {
+    for signal in ["INT", "TERM", "HUP"] {
+        let sandbox = Sandbox::new();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+            .args([
+                "run",
+                "--scenario",
+                "welfare-state",
+                "--seeds",
+                "64",
+                "--months",
+                "2400",
+                "--out",
+                "out.csv",
+            ])
+            .current_dir(sandbox.dir.path())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while sandbox.files().is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(sandbox.files().len(), 1, "the temporary file exists while running");
+        let killed =
+            Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap();
+        assert!(killed.success());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(130), "SIG{signal}");
+        assert!(sandbox.files().is_empty(), "SIG{signal} left {:?}", sandbox.files());
+    }
+}
+
+// ── merge that cannot be wrong ──────────────────────────────────────────
+
+/// Writes shards `1..=n` of `command` as `NAME-I.csv` and returns their names.
+fn shards(sandbox: &Sandbox, command: &[&str], name: &str, n: usize) -> Vec<String> {
+    (1..=n)
+        .map(|i| {
+            let file = format!("{name}-{i}.csv");
+            sandbox.ok(&[command, &["--shard", &format!("{i}/{n}"), "--out", &file]].concat());
+            file
+        })
+        .collect()
+}
+
+fn merge(files: &[String]) -> Vec<&str> {
+    ["merge"].into_iter().chain(files.iter().map(String::as_str)).collect()
+}
+
+fn sweep3() -> Vec<&'static str> {
+    small(&["sweep", "--scenario", "partner-state", "--vary", "state.income_tax=0.1:0.5:2", "--seeds", "3"])
+}
+
+#[test]
+fn merge_refuses_a_missing_first_or_last_shard() {
+    let sandbox = Sandbox::new();
+    let files = shards(&sandbox, &sweep3(), "s", 3);
+    sandbox.fails(&merge(&files[1..]), &["shard 1/3 is missing"]);
+    sandbox.fails(&merge(&files[..2]), &["shard 3/3 is missing"]);
+    assert_eq!(sandbox.ok(&merge(&files)), sandbox.ok(&sweep3()));
+}
+
+#[test]
+fn merge_refuses_a_truncated_or_cut_shard() {
+    let sandbox = Sandbox::new();
+    let files = shards(&sandbox, &sweep3(), "s", 3);
+    let text = sandbox.read(&files[1]);
+    // The last row cut off.
+    let cut: String = text.lines().take(text.lines().count() - 1).map(|l| format!("{l}\n")).collect();
+    sandbox.write(&files[1], &cut);
+    sandbox.fails(&merge(&files), &["`s-2.csv` holds 1 rows where its manifest records 2"]);
+    // A row cut halfway.
+    sandbox.write(&files[1], &text[..text.len() - 40]);
+    sandbox.fails(&merge(&files), &["`s-2.csv`"]);
+    // One value changed.
+    sandbox.write(&files[1], &text.replacen(",0.", ",9.", 1));
+    sandbox.fails(&merge(&files), &["`s-2.csv` does not hold what its manifest records"]);
+    // Not a shard at all: one endless line.
+    sandbox.write(&files[1], &"x".repeat(2 * 1024 * 1024));
+    sandbox.fails(&merge(&files), &["`s-2.csv` is cut or damaged", "longer than 1 MB"]);
+}
+
+#[test]
+fn merge_refuses_shards_with_other_settings_naming_what_differs() {
+    let sandbox = Sandbox::new();
+    let base = shards(&sandbox, &sweep3(), "a", 2);
+    let months: Vec<&str> = sweep3().into_iter().map(|a| if a == "12" { "6" } else { a }).collect();
+    let other_months = shards(&sandbox, &months, "m", 2);
+    sandbox.fails(
+        &merge(&[base[0].clone(), other_months[1].clone()]),
+        &["`m-2.csv` is not a shard of the same experiment as `a-1.csv`", "months"],
+    );
+    let set = [&sweep3()[..], &["--set", "state.corporate_tax=0.33"]].concat();
+    let other_set = shards(&sandbox, &set, "t", 2);
+    sandbox.fails(&merge(&[base[0].clone(), other_set[1].clone()]), &["scenario field state.corporate_tax"]);
+    let vary: Vec<&str> = sweep3()
+        .into_iter()
+        .map(|a| if a.starts_with("state.income_tax=") { "state.income_tax=0.1:0.6:2" } else { a })
+        .collect();
+    let other_vary = shards(&sandbox, &vary, "v", 2);
+    sandbox.fails(&merge(&[base[0].clone(), other_vary[1].clone()]), &["vary"]);
+    let every = [&sweep3()[..], &["--every-month"]].concat();
+    let other_every = shards(&sandbox, &every, "e", 2);
+    sandbox.fails(&merge(&[base[0].clone(), other_every[1].clone()]), &["every_month"]);
+    let split3 = shards(&sandbox, &sweep3(), "n", 3);
+    sandbox.fails(&merge(&[base[0].clone(), split3[1].clone()]), &["split differently"]);
+}
+
+#[test]
+fn merge_accepts_crlf_and_bom_copies_of_a_valid_shard() {
+    let sandbox = Sandbox::new();
+    let files = shards(&sandbox, &sweep3(), "s", 2);
+    let whole = sandbox.ok(&sweep3());
+    let text = sandbox.read(&files[0]);
+    sandbox.write(&files[0], &text.replace('\n', "\r\n"));
+    let text = sandbox.read(&files[1]);
+    sandbox.write(&files[1], &format!("\u{feff}{text}"));
+    assert_eq!(sandbox.ok(&merge(&files)), whole);
+}
+
+#[test]
+fn a_sweep_over_the_name_merges_and_the_merged_manifest_matches_one_machines() {
+    let sandbox = Sandbox::new();
+    let command = small(&["sweep", "--scenario", "partner-state", "--vary", "name=1:3:3", "--seeds", "2"]);
+    let files = shards(&sandbox, &command, "n", 2);
+    sandbox.ok(&[&command[..], &["--out", "whole.csv"]].concat());
+    sandbox.ok(&[&merge(&files)[..], &["--out", "merged.csv"]].concat());
+    assert_eq!(sandbox.read("merged.csv"), sandbox.read("whole.csv"));
+    let manifest = |name: &str| -> serde_json::Value { serde_json::from_str(&sandbox.read(name)).unwrap() };
+    let (whole, merged) = (manifest("whole.csv.meta.json"), manifest("merged.csv.meta.json"));
+    for key in
+        ["settings_digest", "data_digest", "rows", "shard", "scenarios", "model_fingerprint", "program"]
+    {
+        assert_eq!(whole[key], merged[key], "{key}");
+    }
+    assert_eq!(whole["shard"], "1/1");
+}
+
+// ── bounded inputs ──────────────────────────────────────────────────────
+
+#[test]
+fn huge_inputs_are_refused_quickly() {
+    let sandbox = Sandbox::new();
+    let started = std::time::Instant::now();
+    sandbox.fails(
+        &["scenario", "/dev/zero"],
+        &["cannot read scenario file `/dev/zero`: it is larger than 16 MB"],
+    );
+    let big = format!("{{\"name\": \"{}\"}}", "x".repeat(17 * 1024 * 1024));
+    sandbox.write("big.json", &big);
+    sandbox.fails(&["scenario", "big.json"], &["larger than 16 MB"]);
+    sandbox.write("zero.csv", "");
+    sandbox.write("zero.csv.meta.json", "");
+    std::fs::remove_file(sandbox.path("zero.csv.meta.json")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", sandbox.path("zero.csv.meta.json")).unwrap();
+    sandbox.fails(&["merge", "zero.csv"], &["larger than 16 MB"]);
+    assert!(started.elapsed().as_secs() < 20);
+}
+
+#[test]
+fn thread_counts_are_validated_wherever_they_come_from() {
+    let sandbox = Sandbox::new();
+    for bad in ["5000", "0", "many", "-1"] {
+        let finished = sandbox.run_with_env(&quick(&[]), &[("RAYON_NUM_THREADS", bad)]);
+        assert_eq!(finished.status, 2, "{bad}");
+        assert!(
+            finished.stderr.starts_with("error: RAYON_NUM_THREADS takes a whole number from 1 to 1024"),
+            "{}",
+            finished.stderr
+        );
+    }
+    sandbox.fails(
+        &quick(&["--threads", "5000"]),
+        &["--threads takes a whole number from 1 to 1024, not `5000`"],
+    );
+}
+
+#[test]
+fn a_large_grids_shard_touches_only_its_points() {
+    let sandbox = Sandbox::new();
+    let started = std::time::Instant::now();
+    let out = sandbox.ok(&[
+        "sweep",
+        "--scenario",
+        "welfare-state",
+        "--set",
+        "population.citizens=50",
+        "--months",
+        "1",
+        "--vary",
+        "state.income_tax=0:0.9:1000",
+        "--vary",
+        "state.take_up=0:1:1000",
+        "--vary",
+        "state.training=0:1:10",
+        "--seeds",
+        "1",
+        "--shard",
+        "1/1000000",
+    ]);
+    assert_eq!(data_rows(&out).len(), 10, "10,000,000 points over 1,000,000 shards: 10 here");
+    assert!(started.elapsed().as_secs() < 30);
+}
+
+// ── validation that names field and range ───────────────────────────────
+
+#[test]
+fn sections_must_be_objects_and_keys_unique() {
+    let sandbox = Sandbox::new();
+    sandbox.write("array.json", r#"{"population": [50, 3, 2, 1]}"#);
+    sandbox.fails(&["scenario", "array.json"], &["population: must be an object", "not an array"]);
+    sandbox.write("empty.json", "[]");
+    sandbox.fails(&["scenario", "empty.json"], &["a scenario is a JSON object"]);
+    sandbox.write(
+        "twice.json",
+        r#"{"schedule": [{"month": 1, "levers": {"income_tax": 0.1, "income_tax": 0.2}}]}"#,
+    );
+    sandbox.fails(&["scenario", "twice.json"], &["schedule[0].levers", "duplicate key `income_tax`"]);
+}
+
+#[test]
+fn whole_number_floats_and_minus_zero_are_accepted() {
+    let sandbox = Sandbox::new();
+    sandbox.write("floats.json", r#"{"months": 3.0, "seed": -0, "population": {"citizens": 1e3}}"#);
+    let scenario = Scenario::from_json(&sandbox.ok(&["scenario", "floats.json"])).unwrap();
+    assert_eq!((scenario.months, scenario.seed, scenario.population.citizens), (3, 0, 1000));
+    let json = sandbox.ok(&["scenario", "welfare-state", "--set", "population.citizens=1e3", "--seed", "-0"]);
+    assert!(json.contains("\"citizens\": 1000"));
+}
+
+#[test]
+fn type_errors_nan_and_syntax_errors_say_what_is_allowed_and_where() {
+    let sandbox = Sandbox::new();
+    sandbox.write("nan.json", r#"{"state": {"income_tax": NaN}}"#);
+    sandbox.fails(&["scenario", "nan.json"], &["state.income_tax", "allowed 0 to 0.9"]);
+    sandbox.write("type.json", r#"{"population": {"citizens": true}}"#);
+    sandbox.fails(&["scenario", "type.json"], &["population.citizens: must be a number from 2 to 200000"]);
+    sandbox.write("syntax.json", "{\n  \"households\": {\"saving_propensity\": 0.5,,\n}");
+    sandbox.fails(&["scenario", "syntax.json"], &["households: JSON syntax error at line 2, column"]);
+    sandbox.fails(
+        &["run", "--scenario", "welfare-state", "--set", "state.income_tax=Infinity"],
+        &["from 0 to 0.9"],
+    );
+}
+
+#[test]
+fn long_values_are_shortened_and_control_characters_escaped() {
+    let sandbox = Sandbox::new();
+    let long = "z".repeat(100_000);
+    let finished = sandbox.run(&["run", "--scenario", &format!("{long}.json")]);
+    assert_eq!(finished.status, 2);
+    assert!(finished.stderr.len() < 400, "{} bytes", finished.stderr.len());
+    assert!(finished.stderr.contains(&format!("{}…", "z".repeat(60))));
+    sandbox.fails(&["run", "--scenario", "a\nb\u{1b}[31m.json"], &["a\\nb\\u{1b}[31m.json"]);
+    sandbox.write("name.json", &format!("{{\"regime\": \"{long}\"}}"));
+    sandbox.fails(&["scenario", "name.json"], &["unknown field"]);
+    sandbox.write("key.json", &format!("{{\"households\": {{\"{long}\": 1}}}}"));
+    let finished = sandbox.run(&["scenario", "key.json"]);
+    assert!(finished.status == 2 && finished.stderr.len() < 2000, "{} bytes", finished.stderr.len());
+}
+
+#[test]
+fn set_values_apply_together_in_any_order() {
+    let sandbox = Sandbox::new();
+    let a = [
+        "scenario",
+        "kinetic-exchange",
+        "--set",
+        "population.projects=8",
+        "--set",
+        "population.associations=1",
+    ];
+    let b = [
+        "scenario",
+        "kinetic-exchange",
+        "--set",
+        "population.associations=1",
+        "--set",
+        "population.projects=8",
+    ];
+    assert_eq!(sandbox.ok(&a), sandbox.ok(&b));
+    // The same path twice: the later value wins, and --months comes after every --set.
+    let json = sandbox.ok(&["scenario", "welfare-state", "--set", "months=5", "--set", "months=7"]);
+    assert_eq!(Scenario::from_json(&json).unwrap().months, 7);
+    let json = sandbox.ok(&["scenario", "welfare-state", "--months", "9", "--set", "months=5"]);
+    assert_eq!(Scenario::from_json(&json).unwrap().months, 9);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_progress_bar_appears_on_a_terminal_after_a_second() {
+    if Command::new("script").arg("--version").output().is_err() {
+        return; // No way to give the command a terminal here.
+    }
+    let binary = env!("CARGO_BIN_EXE_commons-sim");
+    let command = format!("{binary} run --scenario welfare-state --seeds 4 --months 1200 --out /dev/null");
+    let output = Command::new("script").args(["-qec", &command, "/dev/null"]).output().unwrap();
+    let screen = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{screen}");
+    assert!(screen.contains("months simulated"), "{screen}");
+    let quiet =
+        Command::new("script").args(["-qec", &format!("{command} --quiet"), "/dev/null"]).output().unwrap();
+    assert!(!String::from_utf8_lossy(&quiet.stdout).contains("months simulated"));
+}
+
+#[test]
+fn number_arguments_are_refused_in_one_line() {
+    let sandbox = Sandbox::new();
+    sandbox.fails(&quick(&["--shard", "-1/2"]), &["--shard takes I/N", "`-1/2`"]);
+    sandbox.fails(&quick(&["--seeds", "-3"]), &["--seeds takes a whole number from 1 to"]);
+    sandbox.fails(
+        &["compare", "welfare-state", "big-society", "--seeds", "x"],
+        &["--seeds takes a whole number"],
+    );
+    sandbox.fails(&["presets", "--threads", "2"], &["--threads"]);
+    sandbox.fails(&["merge", "--threads", "2", "a.csv"], &["--threads"]);
+    sandbox.fails(&["run"], &["--scenario"]);
+    sandbox.fails(&[], &["a command is needed: presets, scenario, run"]);
+    sandbox.fails(&["run", "--scenario", "welfare-state", "--bogus"], &["unexpected argument '--bogus'"]);
+}
+
+// ── CSV safe in every reader ────────────────────────────────────────────
+
+#[test]
+fn names_a_reader_would_misread_are_prefixed() {
+    let sandbox = Sandbox::new();
+    for (name, written) in [("NA", "\"'NA\""), ("1e5", "\"'1e5\""), ("=HYPERLINK(1)", "\"'=HYPERLINK(1)\"")] {
+        let out = sandbox.ok(&quick(&["--set", &format!("name={name}")]));
+        let row = data_rows(&out)[0];
+        assert!(row.starts_with(&format!("{written},1,0,")), "{row}");
+    }
+}
+
+// ── fuzz: mutated scenarios and arguments ───────────────────────────────
+
+/// A small deterministic generator, so a failure replays.
+struct Mutator(u64);
+
+impl Mutator {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// One random edit of `text`: delete, duplicate or replace a span, or
+    /// insert something that often breaks a parser or a range.
+    fn mutate(&mut self, text: &str) -> String {
+        const PIECES: &[&str] = &[
+            "-0",
+            "3.0",
+            "1e3",
+            "1e999",
+            "NaN",
+            "Infinity",
+            "-1",
+            "0.5",
+            "\"x\"",
+            "null",
+            "true",
+            "[]",
+            "{}",
+            ",",
+            "\"",
+            "}",
+            "]",
+            ":",
+            "\n",
+            "\u{1b}",
+            "\"population\": [1, 2]",
+            "\"state\": {\"income_tax\": 0.1}",
+            "\"months\": 1",
+            "\"seed\": 1",
+            "\"schedule\": [{\"month\": 1, \"levers\": {\"training\": 2}}]",
+        ];
+        let chars: Vec<char> = text.chars().collect();
+        let (a, b) = (self.below(chars.len() + 1), self.below(chars.len() + 1));
+        let (start, end) = (a.min(b), a.max(b).min(a.min(b) + 12));
+        let head: String = chars[..start].iter().collect();
+        let middle: String = chars[start..end].iter().collect();
+        let tail: String = chars[end..].iter().collect();
+        match self.below(4) {
+            0 => format!("{head}{tail}"),
+            1 => format!("{head}{middle}{middle}{tail}"),
+            _ => format!("{head}{}{tail}", PIECES[self.below(PIECES.len())]),
+        }
+    }
+}
+
+/// A small, short scenario text to mutate: every section present.
+fn corpus() -> Vec<String> {
+    let mut texts: Vec<String> = PRESETS
+        .iter()
+        .map(|p| {
+            let mut s = Scenario::preset(p.name).unwrap();
+            s.population.citizens = 40;
+            s.population.projects = s.population.projects.min(2);
+            s.population.firms = s.population.firms.min(2);
+            s.months = 2;
+            s.to_json_pretty()
+        })
+        .collect();
+    texts.push(r#"{"months": 2, "population": {"citizens": 30}, "schedule": [{"month": 1, "regime": "big-society"}]}"#.into());
+    texts
+}
+
+#[test]
+fn fuzz_scenarios_through_the_parser_never_panic_and_errors_stay_one_line() {
+    let corpus = corpus();
+    let mut rng = Mutator(0x5eed_2026);
+    let mut parsed = 0;
+    for case in 0..4000 {
+        let mut text = corpus[case % corpus.len()].clone();
+        for _ in 0..rng.below(4) {
+            text = rng.mutate(&text);
+        }
+        let result = Scenario::from_json(&text);
+        parsed += usize::from(result.is_ok());
+        if let Err(error) = result {
+            let message = error.to_string();
+            assert!(
+                !message.is_empty() && !message.contains('\n') && !message.contains('\u{1b}'),
+                "{text}: {message}"
+            );
+            assert!(message.len() < 2000, "{message}");
+        }
+    }
+    assert!((400..3600).contains(&parsed), "the cases reach both outcomes: {parsed} of 4000 parsed");
+}
+
+#[test]
+fn fuzz_the_command_line_exits_0_or_2_with_one_line_and_writes_nothing_on_refusal() {
+    let corpus = corpus();
+    let mut rng = Mutator(0xc0ff_ee16);
+    let sandbox = Sandbox::new();
+    const ARGS: &[&str] = &[
+        "--seeds",
+        "2",
+        "0",
+        "-1",
+        "--shard",
+        "1/2",
+        "3/2",
+        "--set",
+        "state.income_tax=0.2",
+        "name==x",
+        "months=1.5",
+        "--months",
+        "1",
+        "--seed",
+        "-0",
+        "--out",
+        "o.csv",
+        "",
+        ".",
+        "--chart",
+        "c.svg",
+        "o.csv",
+        "--every-month",
+        "--vary",
+        "state.training=0:1:2",
+        "x=1:2",
+        "--threads",
+        "1",
+        "99999",
+        "-q",
+    ];
+    let (mut ran, mut refused) = (0, 0);
+    for case in 0..400 {
+        let mut text = corpus[case % corpus.len()].clone();
+        for _ in 0..rng.below(3) {
+            text = rng.mutate(&text);
+        }
+        sandbox.write("f.json", &text);
+        let mut args: Vec<&str> = match case % 3 {
+            0 => vec!["scenario", "f.json"],
+            1 => vec!["run", "--scenario", "f.json", "--months", "2"],
+            _ => vec![
+                "sweep",
+                "--scenario",
+                "f.json",
+                "--seeds",
+                "1",
+                "--months",
+                "2",
+                "--vary",
+                "state.take_up=0:1:2",
+            ],
+        };
+        for _ in 0..rng.below(3) {
+            args.push(ARGS[rng.below(ARGS.len())]);
+        }
+        let before = sandbox.files();
+        let finished = sandbox.run(&args);
+        assert!(
+            finished.status == 0 || finished.status == 2,
+            "{args:?} exited {}: {}",
+            finished.status,
+            finished.stderr
+        );
+        if finished.status == 0 {
+            ran += 1;
+        } else {
+            refused += 1;
+            let message = finished.stderr.trim_end();
+            assert!(message.starts_with("error: ") && message.lines().count() == 1, "{args:?}: {message}");
+            assert_eq!(sandbox.files(), before, "{args:?} wrote a file on refusal: {message}");
+        }
+        for file in sandbox.files() {
+            if file != "f.json" {
+                std::fs::remove_file(sandbox.path(&file)).unwrap();
+            }
+        }
+    }
+    assert!(ran >= 40 && refused >= 40, "the cases reach both outcomes: {ran} ran, {refused} refused");
 }

@@ -293,7 +293,7 @@ mod commands {
         fails(
             d,
             &["sample", "--method", "lhs", "--params", "none.txt", "-n", "4"],
-            &["cannot read `none.txt`"],
+            &["cannot read parameter file `none.txt`"],
         );
         let ten: String = (1..=10).map(|i| format!("x{i} 0 1\n")).collect();
         std::fs::write(d.join("ten.txt"), ten).unwrap();
@@ -337,9 +337,7 @@ mod commands {
         assert_eq!(table.len(), 7);
         assert!(table.iter().all(|r| r.len() == 2 && r.iter().all(|v| v.is_finite())));
         assert!(table.iter().all(|r| (0.0..=1.0).contains(&r[1])), "the Gini is a share");
-        let mut one = vec!["--threads", "1"];
-        one.extend(evaluate_args(&[]));
-        assert_eq!(ok(d, &one), outputs, "one thread writes the same bytes");
+        assert_eq!(ok(d, &evaluate_args(&["--threads", "1"])), outputs, "one thread writes the same bytes");
         let shards: String = (1..=3)
             .map(|i| ok(d, &evaluate_args(&["--shard", &format!("{i}/3")])))
             .collect::<Vec<_>>()

@@ -4,8 +4,9 @@
 
 use super::args::AnalyzeArgs;
 use super::chart::ChartFile;
-use super::design::{self, count};
+use super::design;
 use super::error::{CliError, Result};
+use super::manifest::Manifest;
 use super::output::Output;
 use commons_sim::charts::experiments::Figure;
 use commons_sim::experiments::problem::Parameter;
@@ -28,16 +29,15 @@ pub struct Plan {
     seed: u64,
     out: Output,
     chart: Option<ChartFile>,
+    manifest: Manifest,
 }
 
 impl Plan {
     pub fn new(args: &AnalyzeArgs) -> Result<Plan> {
         let data = &args.data;
-        let parameters = design::ranges(&data.ranges.path, false)?;
+        let (parameters, design, y, manifest) = read_evaluated(data, "analyze")?;
         let d = parameters.len();
-        let design = design::design(&data.design, d)?;
-        let y = design::outputs(&data.outputs, data.column.as_deref(), design.len())?;
-        let seed = count("--seed", args.seed.as_deref(), 1, (0, u64::MAX))?;
+        let seed = args.seed.unwrap_or(1);
         let path = &data.design;
         let method = match args.method.as_str() {
             "sobol" => {
@@ -69,7 +69,7 @@ impl Plan {
                 Method::Sobol { second_order, s2 }
             }
             "morris" => {
-                let levels = count("--levels", args.levels.as_deref(), 4, (2, 1000))? as usize;
+                let levels = args.levels.unwrap_or(4) as usize;
                 if !design.len().is_multiple_of(d + 1) {
                     return Err(CliError::new(format!(
                         "`{path}` has {} rows, not a whole number of trajectories of D+1 = {} rows",
@@ -89,15 +89,22 @@ impl Plan {
             other => return Err(CliError::new(format!("--method takes sobol or morris, not `{other}`"))),
         };
         let default_resamples = if matches!(method, Method::Morris { .. }) { 1000 } else { 100 };
-        let resamples =
-            count("--resamples", args.resamples.as_deref(), default_resamples, (2, 100_000))? as usize;
+        let resamples = args.resamples.unwrap_or(default_resamples) as usize;
         let out = Output::file_or_stdout(args.out.as_deref())?;
         let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
-        Ok(Plan { method, parameters, design, y, resamples, seed, out, chart })
+        let manifest = manifest
+            .setting("method", &args.method)
+            .setting("resamples", resamples)
+            .setting("bootstrap_seed", seed);
+        let manifest = match &method {
+            Method::Sobol { second_order, .. } => manifest.setting("second_order", second_order),
+            Method::Morris { levels } => manifest.setting("levels", levels),
+        };
+        Ok(Plan { method, parameters, design, y, resamples, seed, out, chart, manifest })
     }
 
     pub fn execute(self) -> Result<()> {
-        let Plan { method, parameters, design, y, resamples, seed, mut out, chart } = self;
+        let Plan { method, parameters, design, y, resamples, seed, mut out, chart, manifest } = self;
         let names: Vec<String> = parameters.iter().map(|p| p.name.clone()).collect();
         let mut csv = String::new();
         let drawn;
@@ -114,12 +121,13 @@ impl Plan {
                     Drawn::Sobol([pick(|i| i.s1), pick(|i| i.s1_conf), pick(|i| i.st), pick(|i| i.st_conf)]);
                 if let (Some(mut s2), Some(pairs)) = (s2, analysis.second_order) {
                     let mut text = String::from("parameter_1,parameter_2,S2,S2_conf\n");
+                    let rows = pairs.len() as u64;
                     for (j, k, value, conf) in pairs {
                         let (a, b) = (csv_field(&parameters[j].name), csv_field(&parameters[k].name));
                         let _ = writeln!(text, "{a},{b},{value},{conf}");
                     }
                     s2.write(text)?;
-                    s2.commit()?;
+                    s2.commit_with(manifest.clone().setting("table", "S2"), rows)?;
                 }
             }
             Method::Morris { levels } => {
@@ -143,19 +151,37 @@ impl Plan {
             }
         }
         out.write(csv)?;
-        out.commit()?;
+        out.commit_with(manifest.clone(), parameters.len() as u64)?;
         let Some(file) = chart else { return Ok(()) };
         match &drawn {
             Drawn::Sobol([s1, s1_conf, st, st_conf]) => file.write_experiment(
                 "Sobol indices: S1 and ST with 95% intervals",
                 &Figure::Sobol { names: &names, s1, s1_conf, st, st_conf },
+                manifest,
             ),
             Drawn::Morris(mu_star, sigma) => file.write_experiment(
                 "Morris screening: μ* against σ",
                 &Figure::Morris { names: &names, mu_star, sigma, labelled: 10 },
+                manifest,
             ),
         }
     }
+}
+
+/// The parameters, design and outputs of `analyze` or `discover`, and the
+/// manifest of what it writes, naming the three files by digest.
+pub type Evaluated = (Vec<Parameter>, Vec<Vec<f64>>, Vec<f64>, Manifest);
+
+pub fn read_evaluated(data: &super::args::Evaluated, command: &str) -> Result<Evaluated> {
+    let ranges = design::ranges(&data.ranges.path, false)?;
+    let rows = design::design(&data.design, ranges.value.len())?;
+    let y = design::outputs(&data.outputs, data.column, rows.value.len())?;
+    let manifest = design::manifest(
+        command,
+        &[("ranges_digest", &ranges.digest), ("design_digest", &rows.digest), ("outputs_digest", &y.digest)],
+    )
+    .setting("column", data.column.unwrap_or(1));
+    Ok((ranges.value, rows.value, y.value, manifest))
 }
 
 /// The columns a chart of the indices needs.

@@ -1,11 +1,87 @@
 //! The command line as typed: commands and options, parsed by clap.
 //!
-//! Values stay text here. Each command's module validates them into a checked
-//! plan (ripgrep's parse-then-validate), so its errors name the option, the
-//! value and what is allowed, in one line, and the scenario's own validation
-//! (`Scenario::set`) judges every parameter value.
+//! Counts (`--seeds`, `--threads`, `--shard`, an experiment's `-n`,
+//! `--levels`, `--column`, …) and shares are parsed here by value parsers
+//! with their ranges, so a bad one is refused by name and range before
+//! anything else. Scenario values (`--set`, `--months`, `--seed`)
+//! stay text: the scenario's own validation judges them against the
+//! parameter table, as in a scenario file. Every error becomes one line
+//! (`super::main`).
 
+use super::shard::Shard;
 use clap::{Args, Parser, Subcommand};
+
+/// Most seeds one command may run per scenario or grid point.
+pub const MAX_SEEDS: u64 = 1_000_000;
+/// Most worker threads.
+pub const MAX_THREADS: u64 = 1024;
+
+/// A whole number from `min` to `max`, as a clap value parser's message:
+/// the option's name is put in front of it.
+pub fn whole_number(text: &str, (min, max): (u64, u64)) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!("takes a whole number from {min} to {max}, not {}", super::error::quote(text))),
+    }
+}
+
+fn seed_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, MAX_SEEDS))
+}
+
+pub fn thread_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, MAX_THREADS))
+}
+
+fn shard(text: &str) -> Result<Shard, String> {
+    Shard::parse(text)
+}
+
+/// Most base points, trajectories or rows one design may have.
+pub const MAX_SAMPLES: u64 = 1_000_000;
+
+fn sample_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, MAX_SAMPLES))
+}
+
+fn sampler_seed(text: &str) -> Result<u64, String> {
+    whole_number(text, (0, u64::MAX))
+}
+
+fn levels(text: &str) -> Result<u64, String> {
+    whole_number(text, (2, 1000))
+}
+
+fn final_months(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, 1_000_000))
+}
+
+fn column(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, 100_000))
+}
+
+fn resamples(text: &str) -> Result<u64, String> {
+    whole_number(text, (2, 100_000))
+}
+
+fn box_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, 100))
+}
+
+/// A share strictly between 0 and 1.
+fn share(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v < 1.0 => Ok(v),
+        _ => Err(format!("takes a number between 0 and 1, not {}", super::error::quote(text))),
+    }
+}
+
+fn finite(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("takes a number, not {}", super::error::quote(text))),
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,11 +105,23 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How a command that runs the model runs: threads and progress.
+#[derive(Debug, Args)]
+pub struct Running {
     /// Worker threads for runs (default: every core, or RAYON_NUM_THREADS if set)
-    #[arg(long, global = true, value_name = "N", allow_hyphen_values = true)]
-    pub threads: Option<String>,
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = thread_count)]
+    pub threads: Option<u64>,
+    #[command(flatten)]
+    pub quiet: Quiet,
+}
+
+/// Whether to show progress.
+#[derive(Debug, Args)]
+pub struct Quiet {
     /// Show no progress bar (none is shown when stderr is not a terminal either)
-    #[arg(long, short, global = true)]
+    #[arg(long, short)]
     pub quiet: bool,
 }
 
@@ -120,8 +208,10 @@ pub enum Command {
     /// Join the outputs of `--shard` runs into the file one machine would have written
     #[command(after_help = "Example:\n  \
         commons-sim merge --out sweep.csv sweep-shard-*.csv\n\n\
-        The inputs may come in any order; merge checks that they are outputs of the same command, \
-        that no run appears twice and that no run is missing between the first and the last.")]
+        The inputs may come in any order. Each must have its manifest (FILE.meta.json) beside it; \
+        merge checks that the shards are all the shards of one experiment (same program, model, \
+        scenarios and settings, each shard once), that no file was cut or changed, and refuses \
+        anything else, naming the file and what differs.")]
     Merge(MergeArgs),
 }
 
@@ -138,13 +228,14 @@ pub struct Base {
 /// Where a command writes its CSV.
 #[derive(Debug, Args)]
 pub struct CsvOut {
-    /// Write the CSV here, whole or not at all (default: standard output, also for `-`)
+    /// Write the CSV here (a file appears whole or not at all, with FILE.meta.json beside it; default: standard output, also for `-`)
     #[arg(long = "out", value_name = "FILE.csv")]
     pub path: Option<String>,
 }
 
-/// Changes to a scenario, applied in this order: every --set, then --months,
-/// then --seed.
+/// Changes to a scenario, applied together and validated once (so their
+/// order never matters); for the same path, --months and --seed come after
+/// every --set, and a later --set after an earlier one.
 #[derive(Debug, Args)]
 pub struct Changes {
     /// Set one parameter by its dotted path in the scenario JSON, validated like a scenario file
@@ -162,30 +253,34 @@ pub struct Changes {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     #[command(flatten)]
+    pub running: Running,
+    #[command(flatten)]
     pub base: Base,
     /// Number of runs, on seeds N, N+1, … (default 1)
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub seeds: Option<String>,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: Option<u64>,
     #[command(flatten)]
     pub out: CsvOut,
     /// Draw every outcome panel (median and 90% band for ensembles) as SVG or PNG
     #[arg(long, value_name = "FILE.svg|FILE.png")]
     pub chart: Option<String>,
     /// Run only the I-th of N deterministic shares of the runs (I from 1 to N); see `merge`
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "I/N", allow_hyphen_values = true, value_parser = shard)]
+    pub shard: Option<Shard>,
 }
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
+    #[command(flatten)]
+    pub running: Running,
     /// Two or more presets or scenario files; differences are taken from the first
     #[arg(value_name = "NAME|FILE.json", num_args = 2.., required = true)]
     pub scenarios: Vec<String>,
     #[command(flatten)]
     pub changes: Changes,
     /// Number of seeds, the same for every scenario
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub seeds: String,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: u64,
     #[command(flatten)]
     pub out: CsvOut,
     /// Also draw every outcome panel, one line and 90% band per scenario, as SVG or PNG
@@ -196,25 +291,29 @@ pub struct CompareArgs {
 #[derive(Debug, Args)]
 pub struct SweepArgs {
     #[command(flatten)]
+    pub running: Running,
+    #[command(flatten)]
     pub base: Base,
     /// A parameter and its values: PATH=FROM:TO:STEPS (repeatable; one grid axis each)
     #[arg(long, value_name = "PATH=FROM:TO:STEPS", required = true, allow_hyphen_values = true)]
     pub vary: Vec<String>,
     /// Number of seeds per grid point
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub seeds: String,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: u64,
     /// Write a row for every month, not only the final one
     #[arg(long)]
     pub every_month: bool,
     #[command(flatten)]
     pub out: CsvOut,
     /// Run only the I-th of N deterministic shares of the runs (I from 1 to N); see `merge`
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "I/N", allow_hyphen_values = true, value_parser = shard)]
+    pub shard: Option<Shard>,
 }
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
+    #[command(flatten)]
+    pub quiet: Quiet,
     /// CSV files written by `run --shard` or `sweep --shard`, in any order
     #[arg(value_name = "SHARD.csv", required = true)]
     pub inputs: Vec<String>,
@@ -238,14 +337,14 @@ pub struct SampleArgs {
     #[command(flatten)]
     pub ranges: Ranges,
     /// Base points (sobol; a power of 2 is best), trajectories (morris) or rows (lhs)
-    #[arg(short = 'n', long = "samples", value_name = "N", allow_hyphen_values = true)]
-    pub samples: String,
+    #[arg(short = 'n', long = "samples", value_name = "N", allow_hyphen_values = true, value_parser = sample_count)]
+    pub samples: u64,
     /// Seed of the sampler (default 1)
-    #[arg(long, value_name = "S", allow_hyphen_values = true)]
-    pub seed: Option<String>,
+    #[arg(long, value_name = "S", allow_hyphen_values = true, value_parser = sampler_seed)]
+    pub seed: Option<u64>,
     /// Grid levels of a Morris design (even, default 4; SALib's num_levels)
-    #[arg(long, value_name = "P", allow_hyphen_values = true)]
-    pub levels: Option<String>,
+    #[arg(long, value_name = "P", allow_hyphen_values = true, value_parser = levels)]
+    pub levels: Option<u64>,
     /// Sobol: leave out the BA rows, N·(D+2) rows and no S2
     #[arg(long)]
     pub no_second_order: bool,
@@ -260,6 +359,8 @@ pub struct SampleArgs {
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
     #[command(flatten)]
+    pub running: Running,
+    #[command(flatten)]
     pub base: Base,
     /// A second scenario: write the paired difference scenario − versus on common seeds
     #[arg(long, value_name = "NAME|FILE.json")]
@@ -270,17 +371,17 @@ pub struct EvaluateArgs {
     #[arg(long, value_name = "DESIGN.txt")]
     pub design: String,
     /// Seeds per design row, the same for every row (default 1)
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub seeds: Option<String>,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: Option<u64>,
     /// An outcome to write, one column each, in order (repeatable)
     #[arg(long, value_name = "NAME", required = true)]
     pub outcome: Vec<String>,
     /// Average each run over its last W months (default 12)
-    #[arg(long, value_name = "W", allow_hyphen_values = true)]
-    pub final_months: Option<String>,
+    #[arg(long, value_name = "W", allow_hyphen_values = true, value_parser = final_months)]
+    pub final_months: Option<u64>,
     /// Evaluate only the I-th of N consecutive blocks of design rows (I from 1 to N)
-    #[arg(long, value_name = "I/N")]
-    pub shard: Option<String>,
+    #[arg(long, value_name = "I/N", allow_hyphen_values = true, value_parser = shard)]
+    pub shard: Option<Shard>,
     /// Write the outputs here, whole or not at all (default: standard output)
     #[arg(long = "out", value_name = "OUTPUTS.txt")]
     pub out: Option<String>,
@@ -298,8 +399,8 @@ pub struct Evaluated {
     #[arg(long, value_name = "OUTPUTS.txt")]
     pub outputs: String,
     /// Which column of OUTPUTS.txt, the first being 1 (SALib's -c counts from 0)
-    #[arg(long, value_name = "K", allow_hyphen_values = true)]
-    pub column: Option<String>,
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = column)]
+    pub column: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -310,14 +411,14 @@ pub struct AnalyzeArgs {
     #[command(flatten)]
     pub data: Evaluated,
     /// Bootstrap resamples for the intervals (default 100 for sobol, 1000 for morris, as SALib)
-    #[arg(long, value_name = "R", allow_hyphen_values = true)]
-    pub resamples: Option<String>,
+    #[arg(long, value_name = "R", allow_hyphen_values = true, value_parser = resamples)]
+    pub resamples: Option<u64>,
     /// Seed of the bootstrap (default 1)
-    #[arg(long, value_name = "S", allow_hyphen_values = true)]
-    pub seed: Option<String>,
+    #[arg(long, value_name = "S", allow_hyphen_values = true, value_parser = sampler_seed)]
+    pub seed: Option<u64>,
     /// Grid levels the Morris design was drawn on (default 4)
-    #[arg(long, value_name = "P", allow_hyphen_values = true)]
-    pub levels: Option<String>,
+    #[arg(long, value_name = "P", allow_hyphen_values = true, value_parser = levels)]
+    pub levels: Option<u64>,
     /// Sobol: the design has no BA rows (sampled with --no-second-order)
     #[arg(long)]
     pub no_second_order: bool,
@@ -337,20 +438,20 @@ pub struct DiscoverArgs {
     #[command(flatten)]
     pub data: Evaluated,
     /// A case of interest is an output above X (without it, outputs must be 0 or 1)
-    #[arg(long, value_name = "X", allow_hyphen_values = true)]
-    pub threshold: Option<String>,
+    #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = finite)]
+    pub threshold: Option<f64>,
     /// Most boxes to find, each among the cases outside the earlier ones (default 1)
-    #[arg(long, value_name = "B", allow_hyphen_values = true)]
-    pub boxes: Option<String>,
+    #[arg(long, value_name = "B", allow_hyphen_values = true, value_parser = box_count)]
+    pub boxes: Option<u64>,
     /// Share of a box's points one peel cuts away (default 0.05)
-    #[arg(long, value_name = "ALPHA", allow_hyphen_values = true)]
-    pub peel_alpha: Option<String>,
+    #[arg(long, value_name = "ALPHA", allow_hyphen_values = true, value_parser = share)]
+    pub peel_alpha: Option<f64>,
     /// Smallest share of all rows a box may hold (default 0.05)
-    #[arg(long, value_name = "SHARE", allow_hyphen_values = true)]
-    pub mass_min: Option<String>,
+    #[arg(long, value_name = "SHARE", allow_hyphen_values = true, value_parser = share)]
+    pub mass_min: Option<f64>,
     /// Smallest share of the cases of interest a chosen box must cover (default: none)
-    #[arg(long, value_name = "SHARE", allow_hyphen_values = true)]
-    pub min_coverage: Option<String>,
+    #[arg(long, value_name = "SHARE", allow_hyphen_values = true, value_parser = share)]
+    pub min_coverage: Option<f64>,
     /// Also write each box's peeling trajectory: box,step,coverage,density,mass,restricted
     #[arg(long, value_name = "FILE.csv")]
     pub trajectory: Option<String>,

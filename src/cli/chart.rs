@@ -5,15 +5,19 @@
 //! ensemble, a shaded 90% band (5% to 95% quantiles over seeds).
 
 use super::error::{CliError, Result};
+use super::manifest::Manifest;
 use super::output::Output;
 use commons_sim::charts::{self, Chart, DrawResult, Series, Style, experiments, fonts, palette};
+pub use commons_sim::ensemble::BAND;
 use commons_sim::ensemble::Summary;
 use commons_sim::outcomes::{Outcome, Panel};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Quantiles of the band drawn around an ensemble's median.
-pub const BAND: (f64, f64) = (0.05, 0.95);
+/// Most months a chart keeps of each run (a bounded history): a run longer
+/// than this is drawn at every second, fourth, … month, so a chart's memory
+/// does not grow with the length of the runs.
+pub const CHART_POINTS: usize = 2400;
 
 const COLUMNS: usize = 4;
 const CELL: (u32, u32) = (480, 320);
@@ -47,31 +51,46 @@ impl ChartFile {
         Ok(ChartFile { format, output: Output::file(path)? })
     }
 
-    /// Draws every outcome panel for the labelled ensembles and writes the file.
-    pub fn write(self, title: &str, ensembles: &[(&str, &Summary)]) -> Result<()> {
+    /// The file it writes.
+    pub fn output(&self) -> &Output {
+        &self.output
+    }
+
+    /// Draws every outcome panel for the labelled ensembles and writes the
+    /// file, with `manifest` beside it.
+    pub fn write(self, title: &str, ensembles: &[(&str, &Summary)], manifest: Manifest) -> Result<()> {
         self.render(
             figure_size(),
             |area| figure(area, title, ensembles),
             |area| figure(area, title, ensembles),
+            manifest.setting("chart", title),
         )
     }
 
-    /// Draws an experiment's figure (`analyze`, `discover`) and writes the file.
-    pub fn write_experiment(self, title: &str, drawing: &experiments::Figure) -> Result<()> {
+    /// Draws an experiment's figure (`analyze`, `discover`) and writes the
+    /// file, with `manifest` beside it.
+    pub fn write_experiment(
+        self,
+        title: &str,
+        drawing: &experiments::Figure,
+        manifest: Manifest,
+    ) -> Result<()> {
         self.render(
             experiments::size(drawing),
             |area| experiments::draw(&area, title, drawing),
             |area| experiments::draw(&area, title, drawing),
+            manifest.setting("chart", title),
         )
     }
 
     /// Draws with `svg` or `png` (the same drawing on either backend) and
-    /// writes the file.
+    /// writes the file with its manifest.
     fn render(
         mut self,
         size: (u32, u32),
         svg: impl FnOnce(DrawingArea<SVGBackend, Shift>) -> DrawResult,
         png: impl FnOnce(DrawingArea<BitMapBackend, Shift>) -> DrawResult,
+        manifest: Manifest,
     ) -> Result<()> {
         let drawn = |e: String| CliError::new(format!("cannot draw the chart: {e}"));
         match self.format {
@@ -86,7 +105,7 @@ impl ChartFile {
                 self.output.write(encode_png(&pixels, size).map_err(|e| drawn(e.to_string()))?)?;
             }
         }
-        self.output.commit()
+        self.output.commit_with(manifest, 0)
     }
 }
 

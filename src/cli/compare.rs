@@ -9,9 +9,10 @@
 //! interval cells are empty.
 
 use super::args::CompareArgs;
-use super::chart::{self, BAND, ChartFile};
+use super::chart::{self, BAND, CHART_POINTS, ChartFile};
 use super::error::{CliError, Result};
-use super::output::Output;
+use super::manifest::Manifest;
+use super::output::{self, Output};
 use super::progress::Progress;
 use super::runner;
 use super::source;
@@ -59,13 +60,14 @@ impl Plan {
         }
         // Common random numbers: every scenario runs on the first one's seeds.
         let first_seed = first.seed;
-        let count = source::seed_count(Some(&args.seeds), first)?;
+        let count = source::seed_count(Some(args.seeds), first)?;
         for scenario in &mut scenarios {
             scenario.seed = first_seed;
         }
         let seeds = ensemble::seeds(first_seed, count).collect();
         let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
         let csv = Output::file_or_stdout(args.out.path.as_deref())?;
+        output::check_distinct(std::iter::once(&csv).chain(chart.as_ref().map(ChartFile::output)))?;
         Ok(Plan { scenarios, seeds, csv, chart })
     }
 
@@ -75,20 +77,33 @@ impl Plan {
         let total = (scenarios.len() * k) as u64;
         let months: u64 = scenarios.iter().map(|s| u64::from(s.months)).sum();
         let progress = Progress::new(months * k as u64, quiet);
+        let charting = chart.is_some();
         let mut finals: Vec<OutcomeRow> = Vec::with_capacity(total as usize);
         let mut histories: Vec<History> = Vec::new();
         runner::for_each_in_order(
             0..total,
-            |run| runner::simulate(&scenarios[run as usize / k], seeds[run as usize % k], &progress),
-            |_, history| {
-                finals.push(history.last().ok_or_else(|| CliError::new("a run recorded no month"))?);
-                if chart.is_some() {
-                    histories.push(history);
-                }
+            |run| {
+                let mut history = charting.then(|| History::bounded(CHART_POINTS));
+                let mut last = None;
+                let (scenario, seed) = (&scenarios[run as usize / k], seeds[run as usize % k]);
+                runner::simulate(scenario, seed, &progress, |month, row| {
+                    if let Some(history) = &mut history {
+                        history.push(month, row);
+                    }
+                    last = Some(*row);
+                    Ok(())
+                })?;
+                Ok((last, history))
+            },
+            |_, (last, history)| {
+                finals.push(last.ok_or_else(|| CliError::new("a run recorded no month"))?);
+                histories.extend(history);
                 Ok(())
             },
         )?;
         csv.write(table(&scenarios, &finals, k))?;
+        let all: Vec<&Scenario> = scenarios.iter().collect();
+        let manifest = Manifest::new("compare", &all, seeds[0], k as u64, scenarios[0].months);
         if let Some(chart) = chart {
             let summaries: Vec<Summary> =
                 histories.chunks(k).map(|runs| Summary::new(runs, BAND.0, BAND.1)).collect();
@@ -99,9 +114,9 @@ impl Plan {
                 chart::describe(k, seeds[0]),
                 scenarios[0].months
             );
-            chart.write(&title, &labelled)?;
+            chart.write(&title, &labelled, manifest.clone())?;
         }
-        csv.commit()
+        csv.commit_with(manifest, (scenarios.len() * Outcome::ALL.len()) as u64)
     }
 }
 

@@ -2,14 +2,18 @@
 //! with errors that name the file, the line and the field, and checking
 //! ranges against the scenario's parameter table.
 
-use super::error::{CliError, Result, whole_number};
+use super::error::{CliError, Result};
+use super::input;
+use super::manifest::Manifest;
+use commons_sim::digest;
 use commons_sim::experiments::problem::{self, Parameter};
 use commons_sim::experiments::{LineError, table};
 use commons_sim::scenario::params;
+use std::path::Path;
 
-/// The whole text of an input file.
-pub fn read(path: &str) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| CliError::new(format!("cannot read `{path}`: {e}")))
+/// The whole text of a design or outputs file, with a size limit.
+fn read_table(path: &str, what: &str) -> Result<String> {
+    input::read_at_most(Path::new(path), what, input::MAX_TABLE_BYTES)
 }
 
 /// A line error in `path`, as one line.
@@ -17,16 +21,23 @@ pub fn at(path: &str, error: LineError) -> CliError {
     CliError::new(format!("`{path}` {error}"))
 }
 
+/// A file's contents and the digest of its bytes (for the manifests).
+pub struct Read<T> {
+    pub value: T,
+    pub digest: String,
+}
+
 /// A parameter file; with `scenario`, every name must be a parameter of the
 /// scenario and every range inside what it allows.
-pub fn ranges(path: &str, scenario: bool) -> Result<Vec<Parameter>> {
-    let parameters = problem::parse(&read(path)?).map_err(|e| at(path, e))?;
+pub fn ranges(path: &str, scenario: bool) -> Result<Read<Vec<Parameter>>> {
+    let text = input::read_limited(Path::new(path), "parameter file")?;
+    let parameters = problem::parse(&text).map_err(|e| at(path, e))?;
     if scenario {
         for p in &parameters {
             check_range(p).map_err(|message| at(path, LineError::new(p.line, p.name.clone(), message)))?;
         }
     }
-    Ok(parameters)
+    Ok(Read { value: parameters, digest: digest::hex_of(text.as_bytes()) })
 }
 
 fn check_range(p: &Parameter) -> std::result::Result<(), String> {
@@ -48,21 +59,20 @@ fn check_range(p: &Parameter) -> std::result::Result<(), String> {
 }
 
 /// A whole design of `width` columns.
-pub fn design(path: &str, width: usize) -> Result<Vec<Vec<f64>>> {
-    let rows = table::parse(&read(path)?, Some(width)).map_err(|e| at(path, e))?;
+pub fn design(path: &str, width: usize) -> Result<Read<Vec<Vec<f64>>>> {
+    let text = read_table(path, "design")?;
+    let rows = table::parse(&text, Some(width)).map_err(|e| at(path, e))?;
     if rows.is_empty() {
         return Err(CliError::new(format!("`{path}` has no rows")));
     }
-    Ok(rows)
+    Ok(Read { value: rows, digest: digest::hex_of(text.as_bytes()) })
 }
 
 /// Column `column` (from 1) of an outputs file, which must have `rows` rows.
-pub fn outputs(path: &str, column: Option<&str>, rows: usize) -> Result<Vec<f64>> {
-    let column = match column {
-        Some(text) => whole_number("--column", text, (1, 100_000))? as usize,
-        None => 1,
-    };
-    let table = table::parse(&read(path)?, None).map_err(|e| at(path, e))?;
+pub fn outputs(path: &str, column: Option<u64>, rows: usize) -> Result<Read<Vec<f64>>> {
+    let column = column.unwrap_or(1) as usize;
+    let text = read_table(path, "outputs file")?;
+    let table = table::parse(&text, None).map_err(|e| at(path, e))?;
     if let Some(first) = table.first()
         && first.len() < column
     {
@@ -77,19 +87,15 @@ pub fn outputs(path: &str, column: Option<&str>, rows: usize) -> Result<Vec<f64>
             table.len()
         )));
     }
-    Ok(table.iter().map(|row| row[column - 1]).collect())
+    Ok(Read {
+        value: table.iter().map(|row| row[column - 1]).collect(),
+        digest: digest::hex_of(text.as_bytes()),
+    })
 }
 
-/// An optional whole number option with a default.
-pub fn count(flag: &str, text: Option<&str>, default: u64, range: (u64, u64)) -> Result<u64> {
-    text.map_or(Ok(default), |t| whole_number(flag, t, range))
-}
-
-/// An optional share in (0, 1) with a default.
-pub fn share(flag: &str, text: Option<&str>, default: f64) -> Result<f64> {
-    let Some(text) = text else { return Ok(default) };
-    match text.trim().parse::<f64>() {
-        Ok(v) if v > 0.0 && v < 1.0 => Ok(v),
-        _ => Err(CliError::new(format!("{flag} takes a number between 0 and 1, not `{text}`"))),
-    }
+/// The manifest of a file that `command` writes from an experiment's files
+/// without running the model (`sample`, `analyze`, `discover`): no
+/// scenarios, seeds or months; its settings name the files by digest.
+pub fn manifest(command: &str, files: &[(&str, &str)]) -> Manifest {
+    files.iter().fold(Manifest::new(command, &[], 0, 0, 0), |m, (key, digest)| m.setting(key, digest))
 }

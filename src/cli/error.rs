@@ -1,6 +1,7 @@
 //! The command line's one error type: a sentence for the user, printed as
 //! `error: …` on one line, with exit status 2.
 
+use commons_sim::scenario::one_line;
 use std::fmt;
 
 /// Something the user can fix: a bad option, scenario, file or range. The
@@ -15,9 +16,8 @@ pub struct CliError {
 
 impl CliError {
     pub fn new(message: impl Into<String>) -> CliError {
-        // Keep every error on one line, whatever a library put in its message.
-        let message: String = message.into();
-        CliError { message: message.split_whitespace().collect::<Vec<_>>().join(" "), stdout_closed: false }
+        // Keep every error on one line, whatever a library or a user put in it.
+        CliError { message: one_line(&message.into()), stdout_closed: false }
     }
 
     /// The reader of standard output went away.
@@ -31,7 +31,7 @@ impl CliError {
 
     /// The same error with what it concerns in front (an option, a file).
     pub fn context(self, what: impl fmt::Display) -> CliError {
-        CliError { message: format!("{what}: {}", self.message), ..self }
+        CliError { message: format!("{}: {}", one_line(&what.to_string()), self.message), ..self }
     }
 }
 
@@ -49,13 +49,10 @@ impl From<commons_sim::scenario::ScenarioError> for CliError {
 
 pub type Result<T, E = CliError> = std::result::Result<T, E>;
 
-/// A whole number from `min` to `max` given to option `flag`, or an error
-/// that says so.
-pub fn whole_number(flag: &str, text: &str, (min, max): (u64, u64)) -> Result<u64> {
-    match text.trim().parse::<u64>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(CliError::new(format!("{flag} takes a whole number from {min} to {max}, not `{text}`"))),
-    }
+/// A value the user gave, in backticks for a message: control characters
+/// escaped and long values shortened (see [`one_line`]).
+pub fn quote(text: &str) -> String {
+    one_line(&format!("`{text}`"))
 }
 
 #[cfg(test)]
@@ -64,16 +61,8 @@ mod tests {
 
     #[test]
     fn messages_stay_on_one_line() {
-        let error = CliError::new("a\nb  c").context("--set x=1");
-        assert_eq!(error.to_string(), "--set x=1: a b c");
-    }
-
-    #[test]
-    fn whole_numbers_name_the_option_and_range() {
-        assert_eq!(whole_number("--seeds", "12", (1, 100)), Ok(12));
-        let error = whole_number("--seeds", "0", (1, 100)).unwrap_err();
-        assert_eq!(error.to_string(), "--seeds takes a whole number from 1 to 100, not `0`");
-        assert!(whole_number("--seeds", "-3", (1, 100)).is_err());
-        assert!(whole_number("--seeds", "many", (1, 100)).is_err());
+        let error = CliError::new("a\nb c").context("--set x=1");
+        assert_eq!(error.to_string(), "--set x=1: a\\nb c");
+        assert_eq!(quote(&"y".repeat(100)), format!("`{}…`", "y".repeat(60)));
     }
 }

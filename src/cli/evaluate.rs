@@ -10,8 +10,10 @@
 //! consecutive blocks of rows, whose outputs concatenate to the whole.
 
 use super::args::EvaluateArgs;
-use super::design::{self, count};
+use super::design;
 use super::error::{CliError, Result};
+use super::input;
+use super::manifest::Manifest;
 use super::output::Output;
 use super::progress::Progress;
 use super::runner;
@@ -20,11 +22,9 @@ use super::source;
 use commons_sim::ensemble;
 use commons_sim::experiments::problem::Parameter;
 use commons_sim::experiments::table;
-use commons_sim::history::History;
 use commons_sim::outcomes::Outcome;
 use commons_sim::scenario::{Scenario, params};
 use serde_json::Value;
-use std::io::{BufRead, BufReader};
 
 /// Design rows run together: enough to keep every core busy between the
 /// ordered hand-overs, few enough that memory stays small.
@@ -42,6 +42,7 @@ pub struct Plan {
     window: usize,
     shard: Shard,
     out: Output,
+    manifest: Manifest,
 }
 
 impl Plan {
@@ -53,9 +54,9 @@ impl Plan {
             }
             None => None,
         };
-        let parameters = design::ranges(&args.ranges.path, true)?;
-        let seeds =
-            ensemble::seeds(scenario.seed, source::seed_count(args.seeds.as_deref(), &scenario)?).collect();
+        let ranges = design::ranges(&args.ranges.path, true)?;
+        let parameters = ranges.value;
+        let seeds = ensemble::seeds(scenario.seed, source::seed_count(args.seeds, &scenario)?).collect();
         let outcomes = args
             .outcome
             .iter()
@@ -69,8 +70,8 @@ impl Plan {
                 })
             })
             .collect::<Result<Vec<_>>>()?;
-        let window = count("--final-months", args.final_months.as_deref(), 12, (1, 1_000_000))? as usize;
-        let shard = Shard::parse_option(args.shard.as_deref())?;
+        let window = args.final_months.unwrap_or(12) as usize;
+        let shard = args.shard.unwrap_or(Shard::ALL);
         let mut plan = Plan {
             scenario,
             versus,
@@ -82,15 +83,34 @@ impl Plan {
             window,
             shard,
             out: Output::file_or_stdout(args.out.as_deref())?,
+            manifest: Manifest::new("evaluate", &[], 0, 0, 0),
         };
-        plan.rows = plan.check_design()?;
+        let design_digest;
+        (plan.rows, design_digest) = plan.check_design()?;
+        let scenarios: Vec<&Scenario> = std::iter::once(&plan.scenario).chain(&plan.versus).collect();
+        let names: Vec<&str> = plan.outcomes.iter().map(|o| o.name()).collect();
+        plan.manifest = Manifest::new(
+            "evaluate",
+            &scenarios,
+            plan.seeds[0],
+            plan.seeds.len() as u64,
+            plan.scenario.months,
+        )
+        .setting("ranges_digest", ranges.digest)
+        .setting("design_digest", design_digest)
+        .setting("design_rows", plan.rows)
+        .setting("outcomes", names.join(","))
+        .setting("final_months", plan.window)
+        .setting("versus", plan.versus.is_some())
+        .shard(shard);
         Ok(plan)
     }
 
-    /// Reads the design once, checking every row; returns the row count.
-    fn check_design(&self) -> Result<u64> {
+    /// Reads the design once, checking every row; returns the row count
+    /// and the digest of the file.
+    fn check_design(&self) -> Result<(u64, String)> {
         let mut rows = 0;
-        for_each_row(&self.design, self.parameters.len(), |_, line, values| {
+        let digest = for_each_row(&self.design, self.parameters.len(), |_, line, values| {
             self.scenarios(line, &values)?;
             rows += 1;
             Ok(())
@@ -98,7 +118,7 @@ impl Plan {
         if rows == 0 {
             return Err(CliError::new(format!("`{}` has no rows", self.design)));
         }
-        Ok(rows)
+        Ok((rows, digest))
     }
 
     /// The scenario (and versus) of one design row.
@@ -144,9 +164,9 @@ impl Plan {
                 |run| {
                     let (row, seed) = (run as usize / k, self.seeds[run as usize % k]);
                     let (a, b) = &chunk[row];
-                    let mut values = self.statistics(&runner::simulate(a, seed, &progress)?);
+                    let mut values = self.statistics(a, seed, &progress)?;
                     if let Some(b) = b {
-                        let base = self.statistics(&runner::simulate(b, seed, &progress)?);
+                        let base = self.statistics(b, seed, &progress)?;
                         values.iter_mut().zip(base).for_each(|(v, w)| *v -= w);
                     }
                     Ok(values)
@@ -174,39 +194,41 @@ impl Plan {
             Ok(())
         })?;
         run_chunk(&mut chunk, &mut out)?;
-        out.commit()
+        let manifest = std::mem::replace(&mut self.manifest, Manifest::new("evaluate", &[], 0, 0, 0));
+        out.commit_with(manifest, block.end - block.start)
     }
 
-    /// Each outcome's mean over the run's last W months.
-    fn statistics(&self, history: &History) -> Vec<f64> {
-        self.outcomes
-            .iter()
-            .map(|&o| {
-                let column = history.column(o);
-                let last = &column[column.len().saturating_sub(self.window)..];
-                last.iter().sum::<f64>() / last.len() as f64
-            })
-            .collect()
+    /// One run of `scenario` on `seed`: each outcome's mean over its last W
+    /// months.
+    fn statistics(&self, scenario: &Scenario, seed: u64, progress: &Progress) -> Result<Vec<f64>> {
+        let mut sums = vec![0.0; self.outcomes.len()];
+        let first = scenario.months as usize + 1 - self.window;
+        runner::simulate(scenario, seed, progress, |month, row| {
+            if month as usize >= first {
+                sums.iter_mut().zip(&self.outcomes).for_each(|(s, &o)| *s += row[o as usize]);
+            }
+            Ok(())
+        })?;
+        Ok(sums.into_iter().map(|s| s / self.window as f64).collect())
     }
 }
 
 /// Calls `each(row, line, values)` for every row of a design file, in
-/// order, reading one line at a time (rows from 0, lines from 1).
+/// order, reading one line at a time (rows from 0, lines from 1); returns
+/// the digest of the file.
 fn for_each_row(
     path: &str,
     width: usize,
     mut each: impl FnMut(u64, usize, Vec<f64>) -> Result<()>,
-) -> Result<()> {
-    let file = std::fs::File::open(path).map_err(|e| CliError::new(format!("cannot read `{path}`: {e}")))?;
+) -> Result<String> {
     let mut row = 0;
-    for (i, text) in BufReader::new(file).lines().enumerate() {
-        let text = text.map_err(|e| CliError::new(format!("cannot read `{path}`: {e}")))?;
-        if let Some(values) = table::parse_row(&text, i + 1, Some(width)).map_err(|e| design::at(path, e))? {
-            each(row, i + 1, values)?;
+    input::for_each_line(std::path::Path::new(path), "design", |line, text| {
+        if let Some(values) = table::parse_row(text, line, Some(width)).map_err(|e| design::at(path, e))? {
+            each(row, line, values)?;
             row += 1;
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// `base` with one design row's values set by path; whole-number parameters

@@ -1,14 +1,14 @@
 //! A sweep's grid: `--vary PATH=FROM:TO:STEPS` axes and every combination
 //! of their values, each combination a checked scenario.
 
-use super::error::{CliError, Result};
+use super::error::{CliError, Result, quote};
 use super::source;
 use commons_sim::scenario::Scenario;
 
 /// Most values one axis may take.
 const MAX_STEPS: u64 = 100_000;
 /// Most grid points a sweep may have.
-pub const MAX_POINTS: usize = 10_000_000;
+pub const MAX_POINTS: u64 = 10_000_000;
 
 /// One varied parameter and its values.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,40 +56,89 @@ fn round12(value: f64) -> f64 {
     format!("{value:.11e}").parse().unwrap_or(value)
 }
 
-/// Every combination of the axes' values, the first axis varying slowest,
-/// as scenarios built from `base`. Each is validated as a whole, so a
-/// combination that breaks a rule between parameters is an error here,
-/// before anything runs.
-pub fn points(base: &Scenario, axes: &[Axis]) -> Result<Vec<(Vec<f64>, Scenario)>> {
-    for (i, axis) in axes.iter().enumerate() {
-        if axes[..i].iter().any(|a| a.path == axis.path) {
-            return Err(CliError::new(format!(
-                "--vary {} is given twice; vary each parameter once",
-                axis.path
-            )));
+/// The grid: every combination of the axes' values, the first axis varying
+/// slowest, enumerated lazily (a point is its number; nothing is stored per
+/// point). Each axis's values are checked against the base scenario when the
+/// grid is made; a combination is checked as a whole scenario when it is
+/// built ([`Grid::scenario`]), so a shard touches only its own points.
+pub struct Grid {
+    base: Scenario,
+    axes: Vec<Axis>,
+    len: u64,
+}
+
+impl Grid {
+    pub fn new(base: Scenario, axes: Vec<Axis>) -> Result<Grid> {
+        for (i, axis) in axes.iter().enumerate() {
+            if axes[..i].iter().any(|a| a.path == axis.path) {
+                return Err(CliError::new(format!(
+                    "--vary {} is given twice; vary each parameter once",
+                    quote(&axis.path)
+                )));
+            }
         }
+        let len = axes
+            .iter()
+            .try_fold(1u64, |n, a| n.checked_mul(a.values.len() as u64))
+            .filter(|&n| n <= MAX_POINTS)
+            .ok_or_else(|| {
+                CliError::new(format!("the grid has more than {MAX_POINTS} points; use fewer STEPS"))
+            })?;
+        for axis in &axes {
+            for &value in &axis.values {
+                let mut probe = base.clone();
+                source::set(&mut probe, &axis.path, &value.to_string())
+                    .map_err(|e| e.context(format_args!("--vary {}={value}", axis.path)))?;
+            }
+        }
+        Ok(Grid { base, axes, len })
     }
-    let count =
-        axes.iter().try_fold(1usize, |n, a| n.checked_mul(a.values.len())).filter(|&n| n <= MAX_POINTS);
-    let count = count.ok_or_else(|| {
-        CliError::new(format!("the grid has more than {MAX_POINTS} points; use fewer STEPS"))
-    })?;
-    let mut points = Vec::with_capacity(count);
-    for number in 0..count {
-        let mut rest = number;
-        let mut values = vec![0.0; axes.len()];
-        for (slot, axis) in values.iter_mut().zip(axes).rev() {
-            *slot = axis.values[rest % axis.values.len()];
-            rest /= axis.values.len();
-        }
-        let mut scenario = base.clone();
-        for (axis, value) in axes.iter().zip(&values) {
-            source::set(&mut scenario, &axis.path, &value.to_string())
-                .map_err(|e| e.context(format_args!("--vary {}={value}", axis.path)))?;
-        }
-        points.push((values, scenario));
+
+    /// The scenario every point starts from.
+    pub fn base(&self) -> &commons_sim::scenario::Scenario {
+        &self.base
     }
-    Ok(points)
+
+    pub fn axes(&self) -> &[Axis] {
+        &self.axes
+    }
+
+    /// Number of grid points.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// The axes' values at grid point `point` (below [`Grid::len`]).
+    pub fn values(&self, point: u64) -> Vec<f64> {
+        let mut rest = point;
+        let mut values = vec![0.0; self.axes.len()];
+        for (slot, axis) in values.iter_mut().zip(&self.axes).rev() {
+            let n = axis.values.len() as u64;
+            *slot = axis.values[(rest % n) as usize];
+            rest /= n;
+        }
+        values
+    }
+
+    /// The scenario of grid point `point`, validated as a whole.
+    pub fn scenario(&self, point: u64) -> Result<Scenario> {
+        let values = self.values(point);
+        let changes: Vec<(&str, serde_json::Value)> = self
+            .axes
+            .iter()
+            .zip(&values)
+            .map(|(axis, value)| {
+                (axis.path.as_str(), source::value_of(&self.base, &axis.path, &value.to_string()))
+            })
+            .collect();
+        let mut scenario = self.base.clone();
+        scenario.set_all(&changes).map_err(|e| {
+            let at: Vec<String> =
+                self.axes.iter().zip(&values).map(|(a, v)| format!("--vary {}={v}", a.path)).collect();
+            CliError::from(e).context(at.join(" "))
+        })?;
+        Ok(scenario)
+    }
 }
 
 #[cfg(test)]
@@ -116,29 +165,39 @@ mod tests {
     #[test]
     fn the_grid_is_every_combination_first_axis_slowest() {
         let axes = [Axis::parse("months=10:20:2").unwrap(), Axis::parse("state.income_tax=0:0.5:3").unwrap()];
-        let grid = points(&Scenario::default(), &axes).unwrap();
-        let values: Vec<Vec<f64>> = grid.iter().map(|(v, _)| v.clone()).collect();
-        assert_eq!(values[0], vec![10.0, 0.0]);
-        assert_eq!(values[1], vec![10.0, 0.25]);
-        assert_eq!(values[3], vec![20.0, 0.0]);
+        let grid = Grid::new(Scenario::default(), axes.to_vec()).unwrap();
+        assert_eq!(grid.values(0), vec![10.0, 0.0]);
+        assert_eq!(grid.values(1), vec![10.0, 0.25]);
+        assert_eq!(grid.values(3), vec![20.0, 0.0]);
         assert_eq!(grid.len(), 6);
-        assert_eq!((grid[5].1.months, grid[5].1.state.income_tax), (20, 0.5));
+        let last = grid.scenario(5).unwrap();
+        assert_eq!((last.months, last.state.income_tax), (20, 0.5));
     }
 
     #[test]
     fn grid_values_are_checked_like_a_scenario_file() {
-        let error = points(&Scenario::default(), &[Axis::parse("state.income_tax=0.5:1.5:3").unwrap()])
-            .unwrap_err()
-            .to_string();
+        let grid = |axes: &[&str]| {
+            Grid::new(Scenario::default(), axes.iter().map(|a| Axis::parse(a).unwrap()).collect())
+        };
+        let error = grid(&["state.income_tax=0.5:1.5:3"]).err().unwrap().to_string();
         assert!(
             error.starts_with("--vary state.income_tax=1: state.income_tax: 1 is out of range; allowed 0 to"),
             "{error}"
         );
-        let error = points(&Scenario::default(), &[Axis::parse("population.citizens=100:200:4").unwrap()])
-            .unwrap_err()
-            .to_string();
+        let error = grid(&["population.citizens=100:200:4"]).err().unwrap().to_string();
         assert!(error.contains("must be a whole number"), "{error}");
-        let twice = [Axis::parse("months=1:2:2").unwrap(), Axis::parse("months=1:2:2").unwrap()];
-        assert!(points(&Scenario::default(), &twice).unwrap_err().to_string().contains("given twice"));
+        assert!(grid(&["months=1:2:2", "months=1:2:2"]).err().unwrap().to_string().contains("given twice"));
+        // Each axis is fine alone; one combination breaks a rule between fields.
+        let both =
+            grid(&["cooperation.share_free_riders=0.2:0.8:2", "cooperation.share_altruists=0.1:0.5:2"])
+                .unwrap();
+        assert!(both.scenario(2).is_ok());
+        let error = both.scenario(3).unwrap_err().to_string();
+        assert!(
+            error.starts_with(
+                "--vary cooperation.share_free_riders=0.8 --vary cooperation.share_altruists=0.5: "
+            ),
+            "{error}"
+        );
     }
 }

@@ -1,52 +1,244 @@
-//! Output destinations: standard output, or a file written whole or not at
-//! all.
+//! Output destinations, treated the way coreutils and ripgrep treat them.
 //!
-//! A file is written to a temporary file in the same directory, created when
-//! the command starts (so an unwritable place fails before any run), and
-//! renamed over the destination only when everything is written. On any
-//! error the temporary file is removed and the destination is untouched.
+//! - `-` (or no `--out`) is standard output.
+//! - A FIFO or a character device (`/dev/null`, `/dev/stdout`, a pipe made
+//!   with `mkfifo`) is written directly, streaming: there is no file to
+//!   replace, and a temporary file beside `/dev/null` could not be made.
+//! - A regular file, new or existing, is written to a temporary file in the
+//!   same directory, created when the command starts (so an unwritable place
+//!   fails before any run), and renamed over the destination only when
+//!   everything is written. An existing file keeps its mode and (where the
+//!   system allows) its owner; a symbolic link is followed, so the file it
+//!   points to is replaced and the link stays a link.
+//! - A directory, an empty path, a socket and a read-only file are refused
+//!   when the command starts, as are two outputs that are the same file
+//!   ([`check_distinct`]).
+//!
+//! On any error, and on SIGINT or SIGTERM ([`remove_temporaries_on_signal`]),
+//! the temporary file is removed and the destination is untouched. SIGKILL
+//! cannot be caught: it may leave the hidden temporary file
+//! (`.NAME.XXXXXX.tmp`), never a partial file under the destination's name.
 
-use super::error::{CliError, Result};
+use super::error::{CliError, Result, quote};
+use super::manifest::Manifest;
+use commons_sim::digest::Fnv64;
+use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use tempfile::NamedTempFile;
 
 /// Where a command writes one of its outputs.
 pub struct Output {
     sink: Sink,
+    /// Of every byte written, for the manifest.
+    digest: Fnv64,
 }
 
 enum Sink {
     Stdout(BufWriter<io::Stdout>),
-    File { temp: BufWriter<NamedTempFile>, path: PathBuf },
+    /// A FIFO or a device, written as it goes.
+    Stream {
+        file: BufWriter<File>,
+        shown: String,
+        identity: Identity,
+    },
+    /// A regular file, through a temporary file beside its target.
+    File {
+        temp: BufWriter<Temporary>,
+        target: PathBuf,
+        shown: String,
+        keep: Option<Box<std::fs::Metadata>>,
+    },
+}
+
+/// What makes two paths the same file: device and inode when it exists,
+/// otherwise the canonical directory and the name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Identity {
+    Inode(u64, u64),
+    New(PathBuf),
+}
+
+/// What a destination path turned out to be.
+enum Kind {
+    New,
+    Regular(std::fs::Metadata),
+    Stream,
+}
+
+/// Temporary files not yet renamed into place, removed by the signal handler.
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn temporaries() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    TEMPORARIES.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Removes every temporary file and exits with status 130 on SIGINT or
+/// SIGTERM, so a stopped command leaves nothing behind.
+pub fn remove_temporaries_on_signal() {
+    // If a handler cannot be installed, a stopped run may leave its
+    // temporary file, as after SIGKILL; that is no reason to refuse to run.
+    let _ = ctrlc::set_handler(|| {
+        for path in temporaries().drain(..) {
+            let _ = std::fs::remove_file(path);
+        }
+        std::process::exit(130);
+    });
+}
+
+/// A temporary file that the signal handler knows about until it is
+/// renamed into place or dropped (which removes it).
+struct Temporary {
+    file: Option<NamedTempFile>,
+}
+
+impl Temporary {
+    fn new(file: NamedTempFile) -> Temporary {
+        temporaries().push(file.path().to_path_buf());
+        Temporary { file: Some(file) }
+    }
+
+    fn file(&mut self) -> &mut NamedTempFile {
+        self.file.as_mut().expect("a temporary file is present until persisted")
+    }
+
+    fn forget(&self) {
+        if let Some(file) = &self.file {
+            temporaries().retain(|p| p != file.path());
+        }
+    }
+
+    /// Renames the file over `target`.
+    fn persist(mut self, target: &Path) -> io::Result<()> {
+        let file = self.file.take().expect("a temporary file is present until persisted");
+        let path = file.path().to_path_buf();
+        let result = file.persist(target).map(drop).map_err(|e| e.error);
+        temporaries().retain(|p| *p != path);
+        result
+    }
+}
+
+impl Write for Temporary {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file().write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.file().flush()
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        // NamedTempFile removes the file itself.
+        self.forget();
+    }
+}
+
+/// Follows symbolic links (at most 40, as Linux does) to the path that will
+/// really be written.
+fn follow_links(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) if link.is_relative() => dir.join(link),
+                    _ => link,
+                };
+            }
+            Ok(_) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+fn kind_of(target: &Path, shown: &str) -> Result<Kind> {
+    let cannot = |why: String| CliError::new(format!("cannot write {}: {why}", quote(shown)));
+    let meta = match std::fs::metadata(target) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Kind::New),
+        Err(e) => return Err(cannot(e.to_string())),
+    };
+    let file_type = meta.file_type();
+    if file_type.is_dir() {
+        return Err(cannot("it is a directory; give a file name".into()));
+    }
+    if file_type.is_file() {
+        // A file we may not write is refused, as `cp` would, rather than
+        // replaced by renaming over it.
+        OpenOptions::new().write(true).open(target).map_err(|e| cannot(e.to_string()))?;
+        return Ok(Kind::Regular(meta));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() || file_type.is_char_device() {
+            return Ok(Kind::Stream);
+        }
+    }
+    Err(cannot("it is neither a file, a FIFO nor a character device".into()))
+}
+
+#[cfg(unix)]
+fn inode(meta: &std::fs::Metadata) -> Identity {
+    use std::os::unix::fs::MetadataExt;
+    Identity::Inode(meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn inode(_: &std::fs::Metadata) -> Identity {
+    Identity::New(PathBuf::new())
 }
 
 impl Output {
-    /// Standard output.
-    pub fn stdout() -> Output {
-        Output { sink: Sink::Stdout(BufWriter::new(io::stdout())) }
+    fn new(sink: Sink) -> Output {
+        Output { sink, digest: Fnv64::new() }
     }
 
-    /// A file at `path`, through a temporary file beside it.
+    /// Standard output.
+    pub fn stdout() -> Output {
+        Output::new(Sink::Stdout(BufWriter::new(io::stdout())))
+    }
+
+    /// The destination `path`: see the module's documentation.
     pub fn file(path: &str) -> Result<Output> {
-        let path = PathBuf::from(path);
-        let cannot = |e: io::Error| CliError::new(format!("cannot write `{}`: {e}", path.display()));
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
-        };
-        let name = path.file_name().ok_or_else(|| cannot(io::ErrorKind::InvalidInput.into()))?;
-        let prefix = format!(".{}.", name.to_string_lossy());
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        #[cfg(unix)]
-        {
-            // Like any new file: readable by others unless the umask says not.
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        let cannot = |e: &dyn std::fmt::Display| CliError::new(format!("cannot write {}: {e}", quote(path)));
+        if path.is_empty() {
+            return Err(CliError::new("an output path is empty; give a file name or `-`"));
         }
-        let temp = builder.tempfile_in(dir).map_err(cannot)?;
-        Ok(Output { sink: Sink::File { temp: BufWriter::new(temp), path } })
+        let target = follow_links(Path::new(path)).map_err(|e| cannot(&e))?;
+        match kind_of(&target, path)? {
+            Kind::Stream => {
+                let file = OpenOptions::new().write(true).open(&target).map_err(|e| cannot(&e))?;
+                let identity = file.metadata().map(|m| inode(&m)).map_err(|e| cannot(&e))?;
+                Ok(Output::new(Sink::Stream { file: BufWriter::new(file), shown: path.into(), identity }))
+            }
+            kind => {
+                let keep = match kind {
+                    Kind::Regular(meta) => Some(Box::new(meta)),
+                    _ => None,
+                };
+                let (dir, name) =
+                    split(&target).ok_or_else(|| cannot(&"it names no file; give a file name"))?;
+                let prefix = format!(".{}.", name.to_string_lossy());
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(&prefix).suffix(".tmp");
+                #[cfg(unix)]
+                {
+                    // Like any new file: readable by others unless the umask says not.
+                    use std::os::unix::fs::PermissionsExt;
+                    builder.permissions(std::fs::Permissions::from_mode(0o666));
+                }
+                let temp = builder.tempfile_in(dir).map_err(|e| cannot(&e))?;
+                let temp = BufWriter::new(Temporary::new(temp));
+                Ok(Output::new(Sink::File { temp, target, shown: path.into(), keep }))
+            }
+        }
     }
 
     /// `--out`: a file, or standard output for none or `-`.
@@ -57,25 +249,83 @@ impl Output {
         }
     }
 
+    /// The regular file this output will replace or create, if it is one:
+    /// where its manifest goes beside it.
+    pub fn regular_target(&self) -> Option<&Path> {
+        match &self.sink {
+            Sink::File { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// The path as the user gave it (`-` for standard output).
+    pub fn shown(&self) -> &str {
+        match &self.sink {
+            Sink::Stdout(_) => "-",
+            Sink::Stream { shown, .. } | Sink::File { shown, .. } => shown,
+        }
+    }
+
+    fn identity(&self) -> Option<Identity> {
+        match &self.sink {
+            Sink::Stdout(_) => None,
+            Sink::Stream { identity, .. } => Some(identity.clone()),
+            Sink::File { target, keep: Some(meta), .. } => Some(inode(meta)).filter(|_| target.exists()),
+            Sink::File { target, .. } => {
+                let (dir, name) = split(target)?;
+                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+                Some(Identity::New(dir.join(name)))
+            }
+        }
+    }
+
     pub fn write(&mut self, text: impl AsRef<[u8]>) -> Result<()> {
+        self.digest.write(text.as_ref());
         let result = match &mut self.sink {
             Sink::Stdout(out) => out.write_all(text.as_ref()),
+            Sink::Stream { file, .. } => file.write_all(text.as_ref()),
             Sink::File { temp, .. } => temp.write_all(text.as_ref()),
         };
         result.map_err(|e| self.error(e))
     }
 
-    /// Finishes the output: flushes standard output, or renames the
-    /// temporary file over the destination.
+    /// Finishes the output and, beside a regular file, writes its manifest
+    /// (`FILE.meta.json`) with `rows` and the digest of what was written.
+    /// The manifest is prepared first and renamed into place last, so a
+    /// file never appears with another file's manifest beside it unnoticed:
+    /// `merge` checks the digest.
+    pub fn commit_with(self, manifest: Manifest, rows: u64) -> Result<()> {
+        let Some(target) = self.regular_target() else { return self.commit() };
+        let beside = Manifest::path_beside(target);
+        let mut meta = Output::file(&beside.to_string_lossy())?;
+        meta.write(manifest.finish(rows, self.digest.hex()).to_json())?;
+        self.commit()?;
+        meta.commit()
+    }
+
+    /// Finishes the output: flushes standard output or the stream, or
+    /// renames the temporary file over the destination, keeping the mode
+    /// and owner of the file it replaces.
     pub fn commit(self) -> Result<()> {
         match self.sink {
             Sink::Stdout(mut out) => out.flush().map_err(stdout_error),
-            Sink::File { temp, path } => {
-                let cannot = |e: io::Error| CliError::new(format!("cannot write `{}`: {e}", path.display()));
-                let temp = temp.into_inner().map_err(|e| cannot(e.into_error()))?;
-                temp.as_file().sync_all().map_err(cannot)?;
-                temp.persist(&path).map_err(|e| cannot(e.error))?;
-                Ok(())
+            Sink::Stream { mut file, shown, .. } => file.flush().map_err(|e| cannot_write(&shown, e)),
+            Sink::File { temp, target, shown, keep } => {
+                let cannot = |e: io::Error| cannot_write(&shown, e);
+                let mut temp = temp.into_inner().map_err(|e| cannot(e.into_error()))?;
+                let file = temp.file().as_file();
+                file.sync_all().map_err(cannot)?;
+                if let Some(meta) = keep {
+                    file.set_permissions(meta.permissions()).map_err(cannot)?;
+                    #[cfg(unix)]
+                    {
+                        use std::os::unix::fs::MetadataExt;
+                        // Only root may give a file away; anyone else keeps
+                        // the group where allowed and is the owner anyway.
+                        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+                    }
+                }
+                temp.persist(&target).map_err(cannot)
             }
         }
     }
@@ -83,9 +333,41 @@ impl Output {
     fn error(&self, e: io::Error) -> CliError {
         match &self.sink {
             Sink::Stdout(_) => stdout_error(e),
-            Sink::File { path, .. } => CliError::new(format!("cannot write `{}`: {e}", path.display())),
+            Sink::Stream { shown, .. } | Sink::File { shown, .. } => cannot_write(shown, e),
         }
     }
+}
+
+/// The directory and the file name of a target path.
+fn split(target: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
+    let name = target.file_name()?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    Some((dir, name))
+}
+
+/// Refuses two outputs that are the same file (`--out a.svg --chart a.svg`,
+/// or a link and its target), before anything runs.
+pub fn check_distinct<'a>(outputs: impl IntoIterator<Item = &'a Output>) -> Result<()> {
+    let mut seen: Vec<(Identity, &str)> = Vec::new();
+    for output in outputs {
+        let Some(identity) = output.identity() else { continue };
+        if let Some((_, earlier)) = seen.iter().find(|(id, _)| *id == identity) {
+            return Err(CliError::new(format!(
+                "{} and {} are the same file; give each output its own",
+                quote(earlier),
+                quote(output.shown())
+            )));
+        }
+        seen.push((identity, output.shown()));
+    }
+    Ok(())
+}
+
+fn cannot_write(shown: &str, e: io::Error) -> CliError {
+    CliError::new(format!("cannot write {}: {e}", quote(shown)))
 }
 
 fn stdout_error(e: io::Error) -> CliError {
@@ -116,11 +398,35 @@ mod tests {
         drop(abandoned);
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n", "an abandoned output changes nothing");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left");
+        // Other tests run at the same time: look only at this directory's files.
+        let registered = temporaries().iter().filter(|p| p.starts_with(dir.path())).count();
+        assert_eq!(registered, 0, "the signal handler forgets what is gone");
     }
 
     #[test]
     fn an_unwritable_place_fails_at_once_naming_it() {
         let error = Output::file("/nonexistent-dir/out.csv").err().unwrap().to_string();
         assert!(error.starts_with("cannot write `/nonexistent-dir/out.csv`"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_and_modes_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("target.csv");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink("target.csv", &link).unwrap();
+        let mut out = Output::file(link.to_str().unwrap()).unwrap();
+        out.write("new").unwrap();
+        out.commit().unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(std::fs::metadata(&target).unwrap().permissions().mode() & 0o777, 0o600);
+        let a = Output::file(link.to_str().unwrap()).unwrap();
+        let b = Output::file(target.to_str().unwrap()).unwrap();
+        assert!(check_distinct([&a, &b]).unwrap_err().to_string().contains("are the same file"));
     }
 }

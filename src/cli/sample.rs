@@ -3,15 +3,13 @@
 //! hypercube — for `evaluate` and `analyze`, or for SALib itself.
 
 use super::args::SampleArgs;
-use super::design::{self, count};
+use super::design;
 use super::error::{CliError, Result};
+use super::manifest::Manifest;
 use super::output::Output;
 use commons_sim::experiments::problem::Parameter;
 use commons_sim::experiments::sobol_directions::MAX_DIMENSIONS;
 use commons_sim::experiments::{latin, morris, saltelli, table};
-
-/// Most base points, trajectories or rows one design may have.
-const MAX_SAMPLES: u64 = 1_000_000;
 
 /// Most numbers in one design: the design is built in memory (400 MB of them).
 const MAX_NUMBERS: usize = 50_000_000;
@@ -29,13 +27,15 @@ pub struct Plan {
     samples: usize,
     seed: u64,
     out: Output,
+    manifest: Manifest,
 }
 
 impl Plan {
     pub fn new(args: &SampleArgs) -> Result<Plan> {
-        let parameters = design::ranges(&args.ranges.path, !args.any_names)?;
-        let samples = count("-n", Some(&args.samples), 1, (1, MAX_SAMPLES))? as usize;
-        let seed = count("--seed", args.seed.as_deref(), 1, (0, u64::MAX))?;
+        let ranges = design::ranges(&args.ranges.path, !args.any_names)?;
+        let parameters = ranges.value;
+        let samples = args.samples as usize;
+        let seed = args.seed.unwrap_or(1);
         let method = match args.method.as_str() {
             "sobol" => {
                 if 2 * parameters.len() > MAX_DIMENSIONS {
@@ -48,7 +48,7 @@ impl Plan {
                 Method::Sobol { second_order: !args.no_second_order }
             }
             "morris" => {
-                let levels = count("--levels", args.levels.as_deref(), 4, (2, 1000))? as usize;
+                let levels = args.levels.unwrap_or(4) as usize;
                 if !levels.is_multiple_of(2) {
                     return Err(CliError::new(format!("--levels takes an even number, not {levels}")));
                 }
@@ -75,11 +75,21 @@ impl Plan {
             )));
         }
         let out = Output::file_or_stdout(args.out.as_deref())?;
-        Ok(Plan { method, parameters, samples, seed, out })
+        let manifest = design::manifest("sample", &[("ranges_digest", &ranges.digest)])
+            .setting("method", &args.method)
+            .setting("samples", samples)
+            .setting("sampler_seed", seed)
+            .setting("any_names", args.any_names);
+        let manifest = match method {
+            Method::Sobol { second_order } => manifest.setting("second_order", second_order),
+            Method::Morris { levels } => manifest.setting("levels", levels),
+            Method::Latin => manifest,
+        };
+        Ok(Plan { method, parameters, samples, seed, out, manifest })
     }
 
     pub fn execute(self) -> Result<()> {
-        let Plan { method, parameters, samples, seed, mut out } = self;
+        let Plan { method, parameters, samples, seed, mut out, manifest } = self;
         let rows = match method {
             Method::Sobol { second_order } => {
                 saltelli::sample(&parameters, samples, second_order, seed).map_err(CliError::new)?
@@ -90,6 +100,6 @@ impl Plan {
         for row in &rows {
             out.write(table::format_row(row))?;
         }
-        out.commit()
+        out.commit_with(manifest, rows.len() as u64)
     }
 }

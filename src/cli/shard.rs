@@ -5,7 +5,7 @@
 //! runs I−1, I−1+N, I−1+2N, …. Dealing runs out in turn spreads slow and fast
 //! grid points over every shard. `commons-sim merge` puts the rows back in order.
 
-use super::error::{CliError, Result};
+use super::error::quote;
 
 /// Share I of N (1 ≤ I ≤ N).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,12 +21,10 @@ impl Shard {
     /// Every run: what no `--shard` means.
     pub const ALL: Shard = Shard { index: 1, count: 1 };
 
-    /// Parses `I/N`.
-    pub fn parse(text: &str) -> Result<Shard> {
+    /// Parses `I/N`; the error is a value parser's message (after `--shard`).
+    pub fn parse(text: &str) -> Result<Shard, String> {
         let bad = || {
-            CliError::new(format!(
-                "--shard takes I/N with whole numbers 1 ≤ I ≤ N ≤ {MAX_SHARDS} (e.g. 3/8), not `{text}`"
-            ))
+            format!("takes I/N with whole numbers 1 ≤ I ≤ N ≤ {MAX_SHARDS} (e.g. 3/8), not {}", quote(text))
         };
         let (index, count) = text.split_once('/').ok_or_else(bad)?;
         let index: u64 = index.trim().parse().map_err(|_| bad())?;
@@ -37,14 +35,19 @@ impl Shard {
         Ok(Shard { index, count })
     }
 
-    /// Parses an optional `--shard`.
-    pub fn parse_option(text: Option<&str>) -> Result<Shard> {
-        text.map_or(Ok(Shard::ALL), Shard::parse)
-    }
-
     /// Whether this is a share of the runs rather than all of them.
     pub fn is_partial(self) -> bool {
         self.count > 1
+    }
+
+    /// I, from 1.
+    pub fn index(self) -> u64 {
+        self.index
+    }
+
+    /// N, the number of shards.
+    pub fn count(self) -> u64 {
+        self.count
     }
 
     /// The numbers of this shard's runs among `total`, ascending.
@@ -58,6 +61,12 @@ impl Shard {
     pub fn block(self, total: u64) -> std::ops::Range<u64> {
         let edge = |i: u64| (u128::from(total) * u128::from(i) / u128::from(self.count)) as u64;
         edge(self.index - 1)..edge(self.index)
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.index, self.count)
     }
 }
 
@@ -83,8 +92,8 @@ mod tests {
     fn parses_i_of_n_and_rejects_the_rest() {
         assert_eq!(Shard::parse("2/4"), Ok(Shard { index: 2, count: 4 }));
         for bad in ["0/4", "5/4", "4", "a/b", "1/0", "-1/2", "1/2000000"] {
-            let error = Shard::parse(bad).unwrap_err().to_string();
-            assert!(error.contains("--shard takes I/N") && error.contains(bad), "{error}");
+            let error = Shard::parse(bad).unwrap_err();
+            assert!(error.starts_with("takes I/N") && error.contains(bad), "{error}");
         }
     }
 }

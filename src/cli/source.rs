@@ -1,18 +1,17 @@
 //! Where scenarios come from: a preset name or a JSON file, then the changes
 //! given with `--set`, `--months` and `--seed`.
 //!
-//! An argument ending in `.json` or holding a `/` is a file; anything else is
-//! a preset name. Every change goes through `Scenario::set`, so a value is
-//! checked exactly as in a scenario file.
+//! An argument ending in `.json` or holding a `/` is a file (read with a
+//! size limit); anything else is a preset name. The changes go through
+//! `Scenario::set_all` together, so a value is checked exactly as in a
+//! scenario file and their order never matters.
 
 use super::args::Changes;
-use super::error::{CliError, Result, whole_number};
+use super::error::{CliError, Result, quote};
+use super::input;
 use commons_sim::scenario::{Scenario, params};
 use serde_json::Value;
 use std::path::Path;
-
-/// Most seeds one command may run per scenario or grid point.
-pub const MAX_SEEDS: u64 = 1_000_000;
 
 /// Loads a preset or a scenario file. A file without a `name` is named
 /// after the file, so outputs can tell scenarios apart.
@@ -21,9 +20,8 @@ pub fn load(argument: &str) -> Result<Scenario> {
         return Scenario::preset(argument)
             .map_err(|e| CliError::new(format!("{e}, or a scenario file ending in .json")));
     }
-    let text = std::fs::read_to_string(argument)
-        .map_err(|e| CliError::new(format!("cannot read scenario file `{argument}`: {e}")))?;
-    let in_file = |e| CliError::from(e).context(format_args!("scenario file `{argument}`"));
+    let text = input::read_limited(Path::new(argument), "scenario file")?;
+    let in_file = |e| CliError::from(e).context(format_args!("scenario file {}", quote(argument)));
     let mut scenario = Scenario::from_json(&text).map_err(in_file)?;
     let named = serde_json::from_str::<Value>(&text).is_ok_and(|v| v.get("name").is_some());
     if !named {
@@ -37,45 +35,66 @@ fn is_file(argument: &str) -> bool {
     argument.to_ascii_lowercase().ends_with(".json") || argument.contains('/') || argument.contains('\\')
 }
 
-/// Applies `--set`, `--months` and `--seed`, in that order.
+/// Applies `--set`, `--months` and `--seed` together (a later change of the
+/// same path wins), validating the result once. An error about one of the
+/// changed fields names the option that changed it.
 pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<()> {
+    let mut given: Vec<(String, &str, String)> = Vec::new();
     for assignment in &changes.set {
         let (path, value) = assignment.split_once('=').ok_or_else(|| {
-            CliError::new(format!("--set takes PATH=VALUE, e.g. state.income_tax=0.3, not `{assignment}`"))
+            CliError::new(format!(
+                "--set takes PATH=VALUE, e.g. state.income_tax=0.3, not {}",
+                quote(assignment)
+            ))
         })?;
-        set(scenario, path.trim(), value).map_err(|e| e.context(format_args!("--set {assignment}")))?;
+        given.push((format!("--set {assignment}"), path.trim(), value.to_string()));
     }
     if let Some(months) = &changes.months {
-        set(scenario, "months", months).map_err(|e| e.context("--months"))?;
+        given.push(("--months".into(), "months", months.clone()));
     }
     if let Some(seed) = &changes.seed {
-        set(scenario, "seed", seed).map_err(|e| e.context("--seed"))?;
+        given.push(("--seed".into(), "seed", seed.clone()));
     }
-    Ok(())
+    let values: Vec<(&str, Value)> =
+        given.iter().map(|(_, path, text)| (*path, value_of(scenario, path, text))).collect();
+    scenario.set_all(&values).map_err(|e| {
+        let option = given.iter().rev().find(|(_, path, _)| {
+            e.field == *path
+                || e.field.starts_with(&format!("{path}."))
+                || e.field.starts_with(&format!("{path}["))
+        });
+        let option = option.map_or_else(
+            || given.iter().map(|(option, ..)| option.as_str()).collect::<Vec<_>>().join(" "),
+            |(option, ..)| option.clone(),
+        );
+        CliError::from(e).context(option)
+    })
 }
 
-/// Sets one parameter from text: JSON if it parses (numbers, `"quoted"`
+/// Sets one parameter from text (see [`value_of`]); `Scenario::set`
+/// checks the value against the parameter table.
+pub fn set(scenario: &mut Scenario, path: &str, text: &str) -> Result<()> {
+    let value = value_of(scenario, path, text);
+    Ok(scenario.set(path, value)?)
+}
+
+/// A value typed after `PATH=`: JSON if it parses (numbers, `"quoted"`
 /// strings, booleans), otherwise the text as a string; for a field that
 /// holds text (`name`), the text itself, so `--set name=2030` is a name.
-/// `Scenario::set` checks the value against the parameter table.
-pub fn set(scenario: &mut Scenario, path: &str, text: &str) -> Result<()> {
-    let current = serde_json::to_value(&*scenario).ok();
+pub fn value_of(scenario: &Scenario, path: &str, text: &str) -> Value {
+    let current = serde_json::to_value(scenario).ok();
     let holds_text =
         current.as_ref().and_then(|tree| params::lookup(tree, path)).is_some_and(Value::is_string);
-    let value = match serde_json::from_str::<Value>(text) {
+    match serde_json::from_str::<Value>(text) {
         Ok(value) if value.is_string() || !holds_text => value,
         _ => Value::from(text),
-    };
-    Ok(scenario.set(path, value)?)
+    }
 }
 
 /// The number of seeds given to `--seeds`, checked so that the last seed is
 /// still a valid seed of `scenario`.
-pub fn seed_count(text: Option<&str>, scenario: &Scenario) -> Result<u32> {
-    let count = match text {
-        Some(text) => whole_number("--seeds", text, (1, MAX_SEEDS))?,
-        None => 1,
-    };
+pub fn seed_count(count: Option<u64>, scenario: &Scenario) -> Result<u32> {
+    let count = count.unwrap_or(1).max(1);
     let last = scenario.seed.checked_add(count - 1);
     let mut probe = scenario.clone();
     let valid = last.is_some_and(|last| probe.set("seed", Value::from(last)).is_ok());
@@ -86,7 +105,7 @@ pub fn seed_count(text: Option<&str>, scenario: &Scenario) -> Result<u32> {
             params::spec("seed").map_or(f64::NAN, |s| s.max),
         )));
     }
-    // MAX_SEEDS fits in u32.
+    // --seeds is at most MAX_SEEDS, which fits in u32.
     Ok(count as u32)
 }
 
@@ -148,9 +167,9 @@ mod tests {
     fn the_last_seed_must_be_a_valid_seed() {
         let mut s = Scenario::default();
         assert_eq!(seed_count(None, &s), Ok(1));
-        assert_eq!(seed_count(Some("20"), &s), Ok(20));
+        assert_eq!(seed_count(Some(20), &s), Ok(20));
         s.seed = 9_007_199_254_740_990;
-        assert!(seed_count(Some("2"), &s).is_ok());
-        assert!(seed_count(Some("3"), &s).unwrap_err().to_string().contains("largest seed"));
+        assert!(seed_count(Some(2), &s).is_ok());
+        assert!(seed_count(Some(3), &s).unwrap_err().to_string().contains("largest seed"));
     }
 }

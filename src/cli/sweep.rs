@@ -8,21 +8,21 @@
 
 use super::args::SweepArgs;
 use super::error::{CliError, Result};
-use super::grid::{self, Axis};
+use super::grid::{Axis, Grid};
+use super::manifest::Manifest;
 use super::output::Output;
 use super::progress::Progress;
-use super::runner;
+use super::runner::{self, Spill};
 use super::shard::Shard;
 use super::source;
 use commons_sim::ensemble;
 use commons_sim::export;
-use commons_sim::scenario::Scenario;
+use commons_sim::outcomes::OutcomeRow;
 use std::fmt::Write;
 
 /// A checked `sweep`.
 pub struct Plan {
-    axes: Vec<Axis>,
-    points: Vec<(Vec<f64>, Scenario)>,
+    grid: Grid,
     seeds: Vec<u64>,
     every_month: bool,
     shard: Shard,
@@ -36,45 +36,96 @@ impl Plan {
         if axes.iter().any(|a| a.path == "seed") {
             return Err(CliError::new("--vary seed is not allowed: seeds are set by --seed and --seeds"));
         }
-        let points = grid::points(&base, &axes)?;
-        let seeds = ensemble::seeds(base.seed, source::seed_count(Some(&args.seeds), &base)?).collect();
-        let shard = Shard::parse_option(args.shard.as_deref())?;
+        let seeds = ensemble::seeds(base.seed, source::seed_count(Some(args.seeds), &base)?).collect();
+        let grid = Grid::new(base, axes)?;
+        let shard = args.shard.unwrap_or(Shard::ALL);
         let csv = Output::file_or_stdout(args.out.path.as_deref())?;
-        Ok(Plan { axes, points, seeds, every_month: args.every_month, shard, csv })
+        Ok(Plan { grid, seeds, every_month: args.every_month, shard, csv })
+    }
+
+    /// Checks each grid point this shard runs as a whole scenario, before
+    /// the first run.
+    fn check_points(&self, quiet: bool) -> Result<()> {
+        let k = self.seeds.len() as u64;
+        let runs = self.shard.runs(self.grid.len() * k);
+        let progress =
+            Progress::counting(self.grid.len().div_ceil(self.shard.count()), "grid points checked", quiet);
+        let mut last = None;
+        for point in runs.map(|run| run / k) {
+            if last != Some(point) {
+                self.grid.scenario(point)?;
+                progress.advance();
+                last = Some(point);
+            }
+        }
+        Ok(())
     }
 
     pub fn execute(self, quiet: bool) -> Result<()> {
-        let Plan { axes, points, seeds, every_month, shard, mut csv } = self;
-        let k = seeds.len();
-        let runs = shard.runs((points.len() * k) as u64);
-        let months = runs.clone().map(|run| u64::from(points[run as usize / k].1.months)).sum();
+        self.check_points(quiet)?;
+        let Plan { grid, seeds, every_month, shard, mut csv } = self;
+        let k = seeds.len() as u64;
+        let runs = shard.runs(grid.len() * k);
+        // Months of every run, without building every point: the grid may vary `months`.
+        let months_of = |point: u64| grid.scenario(point).map(|s| u64::from(s.months)).unwrap_or(0);
+        let months = if grid.axes().iter().any(|a| a.path == "months") {
+            runs.clone().map(|run| months_of(run / k)).sum()
+        } else {
+            runs.clone().count() as u64 * months_of(0)
+        };
         let progress = Progress::new(months, quiet);
-        csv.write(header(&axes))?;
+        csv.write(header(grid.axes()))?;
+        let mut rows = 0u64;
         runner::for_each_in_order(
             runs,
             |run| {
-                let (point, s) = (run as usize / k, run as usize % k);
-                let (values, scenario) = &points[point];
-                let history = runner::simulate(scenario, seeds[s], &progress)?;
-                let months = if every_month {
-                    0..history.len()
-                } else {
-                    history.len().saturating_sub(1)..history.len()
-                };
-                let mut rows = String::new();
-                for i in months {
-                    let _ = write!(rows, "{point}");
-                    for value in values {
-                        let _ = write!(rows, ",{value}");
-                    }
-                    rows.push(',');
-                    export::write_csv_row(&mut rows, &scenario.name, seeds[s], &history, i);
+                let (point, s) = (run / k, (run % k) as usize);
+                let scenario = grid.scenario(point)?;
+                let mut prefix = format!("{point}");
+                for value in grid.values(point) {
+                    let _ = write!(prefix, ",{value}");
                 }
-                Ok(rows)
+                prefix.push(',');
+                let name = export::csv_field(&scenario.name);
+                let mut spill = Spill::new();
+                let mut count = 0u64;
+                let mut last: Option<(u32, OutcomeRow)> = None;
+                runner::simulate(&scenario, seeds[s], &progress, |month, row| {
+                    if every_month {
+                        spill.text().push_str(&prefix);
+                        export::write_outcome_row(spill.text(), &name, seeds[s], month, row);
+                        count += 1;
+                        spill.settle()
+                    } else {
+                        last = Some((month, *row));
+                        Ok(())
+                    }
+                })?;
+                if let Some((month, row)) = last {
+                    spill.text().push_str(&prefix);
+                    export::write_outcome_row(spill.text(), &name, seeds[s], month, &row);
+                    count += 1;
+                }
+                Ok((spill, count))
             },
-            |_, rows| csv.write(rows),
+            |_, (spill, count)| {
+                rows += count;
+                spill.drain(|bytes| csv.write(bytes))
+            },
         )?;
-        csv.commit()
+        let vary: Vec<String> = grid
+            .axes()
+            .iter()
+            .map(|a| {
+                format!("{}={}", a.path, a.values.iter().map(f64::to_string).collect::<Vec<_>>().join(","))
+            })
+            .collect();
+        let manifest = Manifest::new("sweep", &[grid.base()], grid.base().seed, k, grid.base().months)
+            .setting("vary", vary.join(" "))
+            .setting("points", grid.len())
+            .setting("every_month", every_month)
+            .shard(shard);
+        csv.commit_with(manifest, rows)
     }
 }
 

@@ -3,12 +3,9 @@
 //! Stored as parallel vectors indexed by citizen id (structure of arrays): a
 //! rule touches only the columns it needs, and nothing is boxed.
 
-use super::prefetch::prefetch;
+use super::ids::{FirmId, ProjectId};
 use super::rng::SimRng;
 use crate::scenario::Scenario;
-
-/// Marks "no firm" or "no project" in an id column.
-pub const NONE: u32 = u32::MAX;
 
 /// Bits of a citizen's state this month, for the page's picture of society.
 pub mod flags {
@@ -70,12 +67,15 @@ pub struct Citizens {
     pub job_draw: Vec<f64>,
     /// Income tax paid this month (what a surplus rebate is shared by).
     pub tax_paid: Vec<f64>,
-    /// The firm employing the citizen, or NONE.
-    pub employer: Vec<u32>,
-    /// The firm the citizen owns, or NONE.
-    pub owned_firm: Vec<u32>,
-    /// The project the citizen contributes to, or NONE.
-    pub project: Vec<u32>,
+    /// Share of the tax due on market income the citizen pays this month,
+    /// as far as they trust the state (see [`compliance`]).
+    pub compliance: Vec<f64>,
+    /// The firm employing the citizen.
+    pub employer: Vec<Option<FirmId>>,
+    /// The firm the citizen owns.
+    pub owned_firm: Vec<Option<FirmId>>,
+    /// The project the citizen contributes to.
+    pub project: Vec<Option<ProjectId>>,
     /// Months spent contributing to the current project.
     pub tenure: Vec<f64>,
     /// Months since the citizen last submitted a contribution.
@@ -91,13 +91,6 @@ pub struct Citizens {
     pub flags: Vec<u8>,
 }
 
-/// Share of its tax a taxpayer pays, given their trust in the state: full
-/// trust pays all, no trust evades `max_evasion` of it (claim 11).
-#[inline]
-pub fn compliance(trust: f64, max_evasion: f64) -> f64 {
-    1.0 - max_evasion * (1.0 - trust)
-}
-
 impl Citizens {
     /// The initial population: equal money, skills around the mean, types
     /// in the scenario's shares, no jobs, no projects.
@@ -109,9 +102,9 @@ impl Citizens {
             money: vec![h.initial_money; n],
             income: vec![0.0; n],
             market_income: vec![0.0; n],
-            employer: vec![NONE; n],
-            owned_firm: vec![NONE; n],
-            project: vec![NONE; n],
+            employer: vec![None; n],
+            owned_firm: vec![None; n],
+            project: vec![None; n],
             tenure: vec![0.0; n],
             idle_months: vec![0; n],
             dissatisfaction: vec![0.0; n],
@@ -121,6 +114,7 @@ impl Citizens {
             spending: vec![0.0; n],
             overwork: vec![0.0; n],
             tax_paid: vec![0.0; n],
+            compliance: vec![1.0; n],
             flags: vec![0; n],
             ..Citizens::default()
         };
@@ -155,53 +149,17 @@ impl Citizens {
     }
 
     /// Citizen `i` receives a gross market income (a wage or a dividend)
-    /// with income tax at `rate` withheld, less what they evade: up to
-    /// `max_evasion` of it, as far as they distrust the state (claim 11).
-    /// Returns the tax withheld, for the caller to hand to the state.
+    /// with income tax at `rate` withheld, less what they evade this month
+    /// (their `compliance`). Returns the tax withheld, for the caller to hand
+    /// to the state.
     #[inline(always)]
-    pub fn receive_market_income(&mut self, i: usize, gross: f64, rate: f64, max_evasion: f64) -> f64 {
-        let tax = rate * gross * compliance(self.trust[i], max_evasion);
+    pub fn receive_market_income(&mut self, i: usize, gross: f64, rate: f64) -> f64 {
+        let tax = rate * gross * self.compliance[i];
         let net = gross - tax;
         self.money[i] += net;
         self.income[i] += net;
         self.market_income[i] += net;
         self.tax_paid[i] += tax;
         tax
-    }
-
-    /// Hints that contributing will soon read citizen `i`'s columns: those
-    /// read only for citizens willing to contribute or contributing, which
-    /// the processor cannot predict, and those read for everyone, which it
-    /// could, but not while it follows twenty streams at once (see
-    /// [`super::prefetch`]). Columns narrower than a line are hinted more
-    /// often than they need, which costs next to nothing.
-    #[inline(always)]
-    pub fn prefetch_for_contributing(&self, i: usize) {
-        for column in [
-            &self.belief,
-            &self.overwork,
-            &self.zeal,
-            &self.zeal_frequency,
-            &self.job_draw,
-            &self.tools_draw,
-            &self.talent,
-            &self.skill,
-            &self.tenure,
-            &self.accepted_total,
-            &self.dissatisfaction,
-            &self.income,
-            &self.money,
-        ] {
-            prefetch(column, i);
-        }
-        prefetch(&self.kind, i);
-        prefetch(&self.flags, i);
-        prefetch(&self.employer, i);
-        prefetch(&self.project, i);
-        prefetch(&self.idle_months, i);
-    }
-
-    pub fn has(&self, i: usize, flag: u8) -> bool {
-        self.flags[i] & flag != 0
     }
 }

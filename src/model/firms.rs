@@ -1,131 +1,101 @@
 //! Firms: the entrepreneurial coalition that builds market value on the commons.
 
-use super::citizens::NONE;
-use super::projects::{compaction_map, retain};
+use super::columns::entity_columns;
+use super::ids::{FirmId, ProjectId};
 
 /// Most projects one firm builds on (the range of `market.projects_per_firm`).
 pub const MAX_PROJECTS: usize = 10;
 
-/// Every firm's state, column by column. Firms that left stay in place until
-/// [`Firms::compact`] removes them.
-#[derive(Clone, Debug, Default)]
-pub struct Firms {
-    /// Whether each firm operates; change it only through [`Firms::close`].
-    pub alive: Vec<bool>,
-    living: usize,
-    /// The citizen who owns it.
-    pub owner: Vec<u32>,
-    /// Its own productivity factor (log-normal around 1).
-    pub base_productivity: Vec<f64>,
-    /// Productivity this month, with the commons knowledge it builds on.
-    pub productivity: Vec<f64>,
-    /// The projects it builds on (NONE where fewer than MAX_PROJECTS).
-    pub projects: Vec<[u32; MAX_PROJECTS]>,
-    /// Whether it gives back to the commons.
-    pub reciprocal: Vec<bool>,
-    pub money: Vec<f64>,
-    /// Employees and the sum of their skills, this month.
-    pub employees: Vec<u32>,
-    pub skill: Vec<f64>,
-    /// Employees to let go this month (decided before the citizens' pass).
-    pub to_fire: Vec<u32>,
-    /// Real output and money revenue this month.
-    pub output: Vec<f64>,
-    pub revenue: Vec<f64>,
-    /// Subsidy received, fixed inputs bought and wages paid this month.
-    pub subsidy: Vec<f64>,
-    pub fixed_costs: Vec<f64>,
-    pub wages: Vec<f64>,
-    /// Whether it could pay its whole wage bill this month.
-    pub paid_in_full: Vec<bool>,
-    /// Smoothed after-tax profit margin.
-    pub margin: Vec<f64>,
-    /// Months since founding.
-    pub age: Vec<u32>,
+/// The projects a firm builds on: the first `None` ends the list.
+pub type ProjectSlots = [Option<ProjectId>; MAX_PROJECTS];
+
+entity_columns! {
+    /// Every firm's state, column by column. Firms that left stay in place
+    /// until [`Firms::compact`] removes them.
+    pub struct Firms {
+        id: FirmId,
+        born from NewFirm as firm {
+            /// The citizen who owns it.
+            owner: u32,
+            /// Its own productivity factor (log-normal around 1).
+            base_productivity: f64,
+            /// The projects it builds on.
+            projects: ProjectSlots,
+            /// Whether it gives back to the commons.
+            reciprocal: bool,
+            /// Its money.
+            money: f64,
+            /// Smoothed after-tax profit margin.
+            margin: f64,
+        }
+        starting {
+            /// Productivity this month, with the commons knowledge it builds on.
+            productivity: f64 = firm.base_productivity,
+            /// Whether it could pay its whole wage bill this month.
+            paid_in_full: bool = true,
+            /// Months since founding.
+            age: u32 = 0,
+            /// Employees this month.
+            employees: u32 = 0,
+            /// The sum of its employees' skills this month.
+            skill: f64 = 0.0,
+            /// Employees to let go this month (decided before the citizens' pass).
+            to_fire: u32 = 0,
+            /// Real output this month.
+            output: f64 = 0.0,
+            /// Money revenue this month.
+            revenue: f64 = 0.0,
+            /// Subsidy received this month.
+            subsidy: f64 = 0.0,
+            /// Fixed inputs bought this month.
+            fixed_costs: f64 = 0.0,
+            /// Wages paid this month.
+            wages: f64 = 0.0,
+        }
+        monthly {}
+    }
 }
 
 impl Firms {
-    /// Adds a firm and returns its id.
-    pub fn push(
-        &mut self,
-        owner: u32,
-        base_productivity: f64,
-        projects: [u32; MAX_PROJECTS],
-        reciprocal: bool,
-        money: f64,
-        margin: f64,
-    ) -> u32 {
-        let id = self.alive.len() as u32;
-        self.alive.push(true);
-        self.living += 1;
-        self.owner.push(owner);
-        self.base_productivity.push(base_productivity);
-        self.productivity.push(base_productivity);
-        self.projects.push(projects);
-        self.reciprocal.push(reciprocal);
-        self.money.push(money);
-        self.employees.push(0);
-        self.skill.push(0.0);
-        self.to_fire.push(0);
-        self.output.push(0.0);
-        self.revenue.push(0.0);
-        self.subsidy.push(0.0);
-        self.fixed_costs.push(0.0);
-        self.wages.push(0.0);
-        self.paid_in_full.push(true);
-        self.margin.push(margin);
-        self.age.push(0);
-        id
-    }
-
-    pub fn len(&self) -> usize {
-        self.alive.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.alive.is_empty()
-    }
-
-    /// How many are alive, kept up to date rather than counted.
-    pub fn alive_count(&self) -> usize {
-        self.living
-    }
-
-    /// The firm closes (bankrupt or relocated); its slot stays until compaction.
-    pub fn close(&mut self, id: usize) {
-        if self.alive[id] {
-            self.alive[id] = false;
-            self.living -= 1;
-        }
-    }
-
-    /// The projects a firm builds on.
+    /// The projects a firm builds on, as indices.
     pub fn projects_of(&self, f: usize) -> impl Iterator<Item = usize> + '_ {
-        self.projects[f].iter().take_while(|&&p| p != NONE).map(|&p| p as usize)
+        self.projects[f].iter().map_while(|p| p.map(ProjectId::index))
     }
 
-    /// Removes firms that left; returns the map from old ids to new (NONE for removed).
-    pub fn compact(&mut self) -> Vec<u32> {
-        let keep = self.alive.clone();
-        let map = compaction_map(&keep);
-        retain(&mut self.alive, &keep);
-        retain(&mut self.owner, &keep);
-        retain(&mut self.base_productivity, &keep);
-        retain(&mut self.productivity, &keep);
-        retain(&mut self.projects, &keep);
-        retain(&mut self.reciprocal, &keep);
-        retain(&mut self.money, &keep);
-        retain(&mut self.employees, &keep);
-        retain(&mut self.skill, &keep);
-        retain(&mut self.to_fire, &keep);
-        retain(&mut self.output, &keep);
-        retain(&mut self.revenue, &keep);
-        retain(&mut self.subsidy, &keep);
-        retain(&mut self.fixed_costs, &keep);
-        retain(&mut self.wages, &keep);
-        retain(&mut self.paid_in_full, &keep);
-        retain(&mut self.margin, &keep);
-        retain(&mut self.age, &keep);
-        map
+    /// Removes firms that left; returns the map from old ids to new (`None` for removed).
+    pub fn compact(&mut self) -> Vec<Option<FirmId>> {
+        self.retain_alive()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_keeps_every_column_aligned() {
+        let mut firms = Firms::default();
+        for k in 0..5 {
+            let mut projects = [None; MAX_PROJECTS];
+            projects[0] = Some(ProjectId::new(k));
+            firms.push(NewFirm {
+                owner: k as u32,
+                base_productivity: k as f64,
+                projects,
+                reciprocal: k % 2 == 0,
+                money: 10.0 * k as f64,
+                margin: 0.1,
+            });
+        }
+        firms.remove(1);
+        firms.remove(3);
+        let map = firms.compact();
+        assert_eq!(map, vec![Some(FirmId::new(0)), None, Some(FirmId::new(1)), None, Some(FirmId::new(2))]);
+        assert_eq!(firms.owner, vec![0, 2, 4]);
+        assert_eq!(firms.productivity, vec![0.0, 2.0, 4.0], "productivity starts at the base");
+        assert_eq!(firms.money, vec![0.0, 20.0, 40.0]);
+        assert_eq!(firms.projects_of(1).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(firms.age.len(), 3);
+        assert_eq!(firms.alive_count(), 3);
     }
 }

@@ -75,6 +75,9 @@ pub struct State {
     pub cost_price: f64,
     /// Mean trust of citizens in the state.
     pub legitimacy: f64,
+    /// Share of corporate tax firms pay this month, as far as the state is
+    /// trusted (see `rules::legitimacy`).
+    pub corporate_compliance: f64,
 }
 
 impl State {
@@ -88,6 +91,7 @@ impl State {
             full_cost: 0.0,
             cost_price: 0.0,
             legitimacy,
+            corporate_compliance: 1.0,
         }
     }
 }

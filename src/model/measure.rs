@@ -6,10 +6,10 @@
 //! are reused, so a month's measurement allocates nothing.
 
 use super::Model;
-use super::citizens::{NONE, flags};
-use super::stats;
+use super::citizens::flags;
 use crate::model::num::Bounds;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
+use crate::stats;
 
 /// The buffers `measure` fills and sorts each month.
 #[derive(Clone, Debug, Default)]
@@ -89,7 +89,7 @@ impl Model {
         let wealths = &mut b.wealth[..len];
         for i in 0..len {
             let firm = owned_firm[i];
-            let equity = if firm != NONE { firm_money[firm as usize] } else { 0.0 };
+            let equity = firm.map_or(0.0, |f| firm_money[f.index()]);
             let wealth = money[i] + equity;
             wealths[i] = stats::at_least_zero(wealth);
             shifted_sum += wealth - shift;
@@ -151,9 +151,9 @@ impl Model {
         set(Outcome::StateDebt, if self.money_stock > 0.0 { debt / self.money_stock } else { 0.0 });
         set(Outcome::Legitimacy, self.state.legitimacy);
 
-        // One zero: `max` and `min` may return either −0 or +0 for a signed
-        // pair, and native code and wasm choose differently. Adding +0 makes
-        // every zero +0, so exports match byte for byte on every platform.
+        // One zero: a difference or a product can be −0 (a balance of
+        // nothing spent and nothing raised, say), which prints as "-0".
+        // Adding +0 makes every zero +0, so every export writes one zero.
         row.map(|value| value + 0.0)
     }
 }

@@ -5,26 +5,29 @@
 //! [`OutcomeRow`] per month. Everything it computes is reproducible bit for
 //! bit from the scenario alone.
 //!
-//! [`Model::step`] reads as the list of rules, one month in order; each rule
-//! lives in `rules/` with a doc comment that states it in one sentence and
-//! names the claim of the essay it models (see docs/ODD.md, section 7).
+//! [`Model::step`] is the whole list of rules, one month in order; each rule
+//! lives in `rules/` with a doc comment that states it and names the claim
+//! of the essay it models (see docs/ODD.md, section 7). How their loops run
+//! fast is the business of `kernels/`, not of the rules.
 
 pub mod citizens;
+mod columns;
 pub mod firms;
+pub mod ids;
 pub mod institutions;
+mod kernels;
 mod measure;
 pub mod num;
-mod prefetch;
 pub mod projects;
 pub mod rng;
 mod rules;
 mod setup;
-pub mod stats;
 
-use crate::outcomes::{COUNT, Outcome, OutcomeRow};
+use crate::outcomes::{Outcome, OutcomeRow};
 use crate::scenario::{Scenario, ScenarioError};
 use citizens::Citizens;
 use firms::Firms;
+use ids::ProjectId;
 use institutions::{Associations, State};
 use projects::Projects;
 use rng::SimRng;
@@ -65,7 +68,9 @@ struct Tallies {
     contributors: Vec<u32>,
     contributors_next: Vec<u32>,
     /// (project, citizen) pairs of dissatisfied contributors this month.
-    fork_candidates: Vec<(u32, u32)>,
+    fork_candidates: Vec<(ProjectId, u32)>,
+    /// Whether a project was abandoned this month.
+    projects_abandoned: bool,
     /// Mean willingness of conditional cooperators this month.
     conditional_willingness: f64,
     /// Contributors with access to shared tools last month (what tools cost).
@@ -130,25 +135,39 @@ impl Model {
         self.outcomes[outcome as usize]
     }
 
-    /// Advances one month: the rules, in order, then the outcomes.
+    /// Advances one month: every rule, in order, then the outcomes.
     pub fn step(&mut self) {
+        // The state sets its course and its budget; taxpayers decide how
+        // much of their tax to pay.
         self.apply_policy_schedule();
         self.plan_state_budget();
+        self.decide_tax_compliance();
+        // Skills, knowledge and jobs.
         self.train_citizens();
+        self.replace_lost_projects();
         self.update_productivity();
         self.adjust_wages();
         self.adjust_workforces();
+        // The state pays out; goods are made, bought and paid for.
         self.pay_transfers();
         self.grant_infrastructure_funds();
         self.trade_goods();
         self.settle_firm_accounts();
+        // Households' needs, and what they make of the state.
         self.meet_basic_needs();
+        self.update_trust_in_the_state();
+        // The commons: contributing, forking, standards, infrastructure.
         self.contribute_to_the_commons();
         self.fork_projects();
+        self.update_standards();
         self.maintain_infrastructure();
+        self.inherit_from_abandoned_projects();
+        self.assess_infrastructure_need();
         self.match_team_funds();
         self.rebate_surplus();
-        self.close_and_open_firms();
+        // Firms leave and are founded; households exchange.
+        self.close_firms();
+        self.open_firms();
         self.exchange_between_households();
         self.month += 1;
         self.outcomes = self.measure();
@@ -159,8 +178,8 @@ impl Model {
         &self.citizens.flags
     }
 
-    /// The project each citizen contributes to ([`citizens::NONE`] for none).
-    pub fn citizen_projects(&self) -> &[u32] {
+    /// The project each citizen contributes to, if any.
+    pub fn citizen_projects(&self) -> &[Option<ProjectId>] {
         &self.citizens.project
     }
 
@@ -169,10 +188,25 @@ impl Model {
         &self.citizens.money
     }
 
+    /// Each firm's money (firms that left hold none).
+    pub fn firm_money(&self) -> &[f64] {
+        &self.firms.money
+    }
+
+    /// The state's money: negative when it is in debt.
+    pub fn state_money(&self) -> f64 {
+        self.state.money
+    }
+
+    /// All the money there is, fixed at month 0 (the economy is closed).
+    pub fn money_stock(&self) -> f64 {
+        self.money_stock
+    }
+
     /// Each project's knowledge (own and inherited) and whether it is alive.
     /// Ids are stable between compactions; a fork's parent is in `project_parents`.
     pub fn project_knowledge(&self) -> impl Iterator<Item = f64> + '_ {
-        (0..self.projects.len()).map(|p| self.projects.own[p] + self.projects.inherited[p])
+        (0..self.projects.len()).map(|p| self.projects.knowledge(p))
     }
 
     /// Each project's infrastructure health.
@@ -180,8 +214,8 @@ impl Model {
         &self.projects.health
     }
 
-    /// Each project's parent ([`citizens::NONE`] unless it is a fork whose parent lives).
-    pub fn project_parents(&self) -> &[u32] {
+    /// Each project's parent: set for a fork whose parent lives.
+    pub fn project_parents(&self) -> &[Option<ProjectId>] {
         &self.projects.parent
     }
 
@@ -204,7 +238,4 @@ impl Model {
         let associations: f64 = self.associations.money.iter().sum();
         citizens + firms + associations + self.state.money
     }
-
-    /// Number of outcomes per row (for callers sizing buffers).
-    pub const OUTCOMES: usize = COUNT;
 }

@@ -28,6 +28,15 @@ impl Bounds for f64 {
     }
 }
 
+/// `x` if it is positive, else +0: (x + |x|) / 2, by arithmetic rather
+/// than a comparison. Where the sign is random (a trade's gain, say, half
+/// the time either way) a branch would be guessed wrong half the time, and
+/// WebAssembly engines may turn a select back into a branch.
+#[inline(always)]
+pub fn positive_part(x: f64) -> f64 {
+    (x + libm::fabs(x)) * 0.5
+}
+
 /// `base` (≥ 0) to a positive power, as e^(power · ln base): two of libm's
 /// portable functions, less than half the work of its `pow`, which also
 /// handles negative bases and rounds more carefully than the model needs.

@@ -22,12 +22,6 @@ impl SimRng {
         SimRng(Xoshiro256PlusPlus::seed_from_u64(seed))
     }
 
-    /// An independent generator for a named sub-stream, so that adding draws
-    /// in one rule does not shift the numbers another rule sees.
-    pub fn fork(&mut self) -> Self {
-        SimRng::seed_from(self.next_u64())
-    }
-
     /// The next raw 64 bits.
     #[inline]
     pub fn next_u64(&mut self) -> u64 {
@@ -57,10 +51,22 @@ impl SimRng {
         (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
-    /// Uniform in [lo, hi).
+    /// Uniform integer in `0..n` other than `i` (`n` ≥ 2): one draw of
+    /// `below(n - 1)` counted on from `i + 1`, wrapping, with no division
+    /// and no branch.
     #[inline]
-    pub fn between(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * self.uniform()
+    pub fn below_other_than(&mut self, i: usize, n: usize) -> usize {
+        let j = i + 1 + self.below(n - 1);
+        j - n * usize::from(j >= n)
+    }
+
+    /// `expected` rounded to a whole number at random, up with the chance
+    /// of its fractional part, so that any non-integer rate is honoured on
+    /// average (`expected` ≥ 0).
+    #[inline]
+    pub fn round_randomly(&mut self, expected: f64) -> usize {
+        let whole = expected.floor();
+        whole as usize + usize::from(self.chance(expected - whole))
     }
 
     /// Standard normal, by the Box–Muller transform (one of the pair is used,

@@ -1,24 +1,24 @@
 //! Initialisation: the population at month 0, near the market's equilibrium.
 //!
-//! Citizens start with equal money and no projects; firms start with owners,
-//! the projects they build on, and the workforce they would choose at the
-//! wage that employs the target share of workers; the price level starts
-//! where households would spend a quarter of their money a month.
+//! Citizens start with equal money and no projects; projects with some
+//! history; firms with owners, the projects they build on, and the
+//! workforce they would choose at the wage that employs the target share of
+//! workers; the price level starts where households would spend a quarter of
+//! their money a month.
 
-use super::citizens::{Citizens, NONE, flags};
-use super::firms::{Firms, MAX_PROJECTS};
+use super::citizens::Citizens;
 use super::institutions::{Associations, State};
-use super::projects::Projects;
+use super::projects::{NewProject, Projects};
 use super::rng::SimRng;
 use super::{Market, Model, Tallies};
 use crate::model::num::Bounds;
-use crate::outcomes::COUNT;
+use crate::outcomes::{COUNT, Outcome};
 use crate::scenario::Scenario;
 
 pub(super) fn initial_model(scenario: &Scenario) -> Model {
     let mut rng = SimRng::seed_from(scenario.seed);
     let citizens = Citizens::new(scenario, &mut rng);
-    let projects = Projects::new(scenario, &mut rng);
+    let projects = initial_projects(scenario, &mut rng);
     let associations = Associations::new(scenario.population.associations as usize, 0.0);
     let state = State::new(scenario.state, scenario.legitimacy.initial_trust);
     let mut model = Model {
@@ -27,7 +27,7 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
         month: 0,
         citizens,
         projects,
-        firms: Firms::default(),
+        firms: Default::default(),
         associations,
         state,
         market: Market::default(),
@@ -51,14 +51,29 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
     );
     model.assess_infrastructure_need();
     model.outcomes = model.measure();
-    model.outcomes[crate::outcomes::Outcome::Legitimacy as usize] = model.state.legitimacy;
+    model.outcomes[Outcome::Legitimacy as usize] = model.state.legitimacy;
     model
+}
+
+/// The initial projects: some knowledge each (right-skewed: projects that
+/// already exist have some history), healthy infrastructure, spread over
+/// the associations.
+fn initial_projects(scenario: &Scenario, rng: &mut SimRng) -> Projects {
+    let mut projects = Projects::default();
+    let associations = scenario.population.associations.max(1);
+    for _ in 0..scenario.population.projects {
+        let association = rng.below(associations as usize) as u32;
+        let unfairness = super::rules::unfairness_draw(scenario, rng);
+        let own = rng.lognormal(libm::log(10.0), 1.0);
+        let standard = scenario.households.skill_mean;
+        projects.push(NewProject::founded(own, association, unfairness, standard));
+    }
+    projects
 }
 
 impl Model {
     /// Each initial firm gets an owner, a productivity and the projects it builds on.
     fn found_initial_firms(&mut self) {
-        let market = self.scenario.market;
         let n = self.citizens.len();
         let firms = (self.scenario.population.firms as usize).min(n / 2);
         let mut cumulative = std::mem::take(&mut self.scratch);
@@ -66,69 +81,13 @@ impl Model {
         for _ in 0..firms {
             let owner = loop {
                 let candidate = self.rng.below(n);
-                if self.citizens.owned_firm[candidate] == NONE {
+                if self.citizens.owned_firm[candidate].is_none() {
                     break candidate;
                 }
             };
-            let sigma = market.productivity_spread;
-            let base = self.rng.lognormal(-0.5 * sigma * sigma, sigma);
-            let projects = self.pick_projects_for_firm(&cumulative);
-            let reciprocal = self.rng.chance(market.share_reciprocal_firms);
-            let id = self.firms.push(owner as u32, base, projects, reciprocal, 0.0, market.outside_return);
-            self.citizens.owned_firm[owner] = id;
-            self.citizens.flags[owner] |= flags::OWNER;
+            self.found_firm(owner, 0.0, &cumulative);
         }
         self.scratch = cumulative;
-    }
-
-    /// Up to `projects_per_firm` distinct living projects, chosen with
-    /// probability proportional to their usable knowledge (firms build on
-    /// what is useful), or uniformly when no knowledge is usable yet.
-    /// `cumulative` holds each project's running total of usable knowledge
-    /// ([`Projects::cumulative_usable`](super::projects::Projects::cumulative_usable)),
-    /// so that a pick is a binary search rather than a walk over every project.
-    pub(super) fn pick_projects_for_firm(&mut self, cumulative: &[f64]) -> [u32; MAX_PROJECTS] {
-        let mut chosen = [NONE; MAX_PROJECTS];
-        let wanted = (self.scenario.market.projects_per_firm as usize).min(MAX_PROJECTS);
-        let total = cumulative.last().copied().unwrap_or(0.0);
-        let alive = self.projects.alive_count();
-        let mut count = 0;
-        let mut tries = 0;
-        while count < wanted.min(alive) && tries < 8 * MAX_PROJECTS {
-            tries += 1;
-            let pick = if total > 0.0 {
-                // The first project whose running total passes the target:
-                // each is picked with chance usable / total (dead ones, with
-                // nothing usable, never).
-                let target = self.rng.uniform() * total;
-                match cumulative.partition_point(|&sum| sum <= target) {
-                    p if p < cumulative.len() => p as u32,
-                    _ => NONE,
-                }
-            } else {
-                self.random_alive_project().unwrap_or(NONE)
-            };
-            if pick != NONE && !chosen[..count].contains(&pick) {
-                chosen[count] = pick;
-                count += 1;
-            }
-        }
-        chosen
-    }
-
-    /// A uniformly random living project, if any.
-    pub(super) fn random_alive_project(&mut self) -> Option<u32> {
-        if self.projects.is_empty() {
-            return None;
-        }
-        // Compaction keeps at least half the slots alive, so this rarely loops.
-        for _ in 0..64 {
-            let p = self.rng.below(self.projects.len());
-            if self.projects.alive[p] {
-                return Some(p as u32);
-            }
-        }
-        self.projects.alive.iter().position(|&a| a).map(|p| p as u32)
     }
 
     /// Chooses the real wage that employs the target share of workers when
@@ -139,7 +98,7 @@ impl Model {
         let alpha = market.returns_to_labour;
         let exponent = 1.0 / (1.0 - alpha).at_least(1e-6);
         let workers: Vec<u32> = (0..self.citizens.len() as u32)
-            .filter(|&i| self.citizens.owned_firm[i as usize] == NONE)
+            .filter(|&i| self.citizens.owned_firm[i as usize].is_none())
             .collect();
         let target_skill =
             market.target_employment * workers.len() as f64 * self.scenario.households.skill_mean;
@@ -157,11 +116,7 @@ impl Model {
             let wanted = self.profitable_skill(f);
             while self.firms.skill[f] < wanted {
                 let Some(i) = next.next() else { break };
-                let i = i as usize;
-                self.citizens.employer[i] = f as u32;
-                self.citizens.flags[i] |= flags::EMPLOYED;
-                self.firms.employees[f] += 1;
-                self.firms.skill[f] += self.citizens.skill[i];
+                self.hire(i as usize, f);
             }
         }
         // Nobody is due to be let go yet: this only counts each firm's staff.
@@ -186,7 +141,7 @@ impl Model {
         let wage_per_skill = self.market.real_wage * self.market.price;
         let keep = 1.0 - self.scenario.state.income_tax;
         for i in 0..self.citizens.len() {
-            if self.citizens.employer[i] != NONE {
+            if self.citizens.employer[i].is_some() {
                 self.citizens.market_income[i] = wage_per_skill * self.citizens.skill[i] * keep;
             }
         }

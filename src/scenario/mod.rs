@@ -1,10 +1,12 @@
 //! The scenario: every parameter of a run, as one serde type.
 //!
 //! The same JSON is the format of scenario files, permalinks, the page's
-//! sliders, the command line's `--set` and the tests. Parsing rejects unknown
-//! fields; [`Scenario::validate`] rejects non-finite and out-of-range values,
-//! naming the field and its allowed range from the table in [`params`].
-//! Missing fields take the default scenario's values.
+//! sliders, the command line's `--set` and the tests. Parsing ([`strict`])
+//! rejects duplicate keys, sections that are not objects and unknown fields,
+//! and checks every number's type; [`Scenario::validate`] rejects
+//! out-of-range values and broken relations between fields, naming the field
+//! and its allowed range from the table in [`params`]. Missing fields take
+//! the default scenario's values.
 //!
 //! Regimes are nothing but presets of the policy levers in [`Levers`]
 //! ([`presets`]); the model never learns which regime a lever value came from.
@@ -12,8 +14,9 @@
 mod error;
 pub mod params;
 pub mod presets;
+mod strict;
 
-pub use error::ScenarioError;
+pub use error::{ScenarioError, one_line};
 pub use presets::{PRESETS, Preset, Regime};
 
 use serde::{Deserialize, Serialize};
@@ -102,12 +105,12 @@ pub struct Commons {
     pub leave_threshold: f64,
     pub merit_grievance: f64,
     pub fork_threshold: f64,
-    pub fork_min_group: f64,
+    pub fork_min_group: u32,
     pub fork_propensity: f64,
     pub fork_lesson: f64,
     pub new_project_chance: f64,
     pub explore_chance: f64,
-    pub abandon_months: f64,
+    pub abandon_months: u32,
     pub knowledge_depreciation: f64,
     pub infra_base_cost: f64,
     pub infra_cost_per_user: f64,
@@ -128,7 +131,7 @@ pub struct Market {
     pub returns_to_labour: f64,
     pub knowledge_elasticity: f64,
     pub knowledge_scale: f64,
-    pub projects_per_firm: f64,
+    pub projects_per_firm: u32,
     pub fixed_cost: f64,
     pub wage_flexibility: f64,
     pub target_employment: f64,
@@ -240,17 +243,12 @@ fn unknown_lever(name: &str) -> String {
 impl Scenario {
     /// Parses and validates a scenario from JSON.
     pub fn from_json(json: &str) -> Result<Scenario, ScenarioError> {
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let scenario: Scenario = serde_path_to_error::deserialize(&mut deserializer).map_err(field_error)?;
-        deserializer
-            .end()
-            .map_err(|e| ScenarioError::new("", format!("unexpected text after the scenario: {e}")))?;
-        scenario.validate()?;
-        Ok(scenario)
+        Scenario::from_value(strict::parse(json)?)
     }
 
     /// Parses and validates a scenario from a JSON value.
-    pub fn from_value(value: Value) -> Result<Scenario, ScenarioError> {
+    pub fn from_value(mut value: Value) -> Result<Scenario, ScenarioError> {
+        strict::normalise(&mut value)?;
         let scenario: Scenario = serde_path_to_error::deserialize(value).map_err(field_error)?;
         scenario.validate()?;
         Ok(scenario)
@@ -272,18 +270,27 @@ impl Scenario {
     /// parameter table first, so a wrong type or a fraction for a whole
     /// number is told its allowed range. On error nothing changes.
     pub fn set(&mut self, path: &str, value: Value) -> Result<(), ScenarioError> {
-        if let Some(spec) = params::spec(path) {
-            params::check(spec, path, &value)?;
-        }
+        self.set_all(&[(path, value)])
+    }
+
+    /// Sets several parameters together, then validates the result once,
+    /// so the order of the changes never matters (a rule between two
+    /// fields is judged on both new values). On error nothing changes.
+    pub fn set_all(&mut self, changes: &[(&str, Value)]) -> Result<(), ScenarioError> {
         let mut tree = serde_json::to_value(&*self).expect("a scenario always serialises");
-        let mut slot = &mut tree;
-        for key in path.split('.') {
-            slot = slot.get_mut(key).ok_or_else(|| unknown_path(path))?;
+        for (path, value) in changes {
+            if let Some(spec) = params::spec(path) {
+                params::check(spec, path, value)?;
+            }
+            let mut slot = &mut tree;
+            for key in path.split('.') {
+                slot = slot.get_mut(key).ok_or_else(|| unknown_path(path))?;
+            }
+            if slot.is_object() || (slot.is_array() && *path != "schedule") {
+                return Err(unknown_path(path));
+            }
+            *slot = value.clone();
         }
-        if slot.is_object() || (slot.is_array() && path != "schedule") {
-            return Err(unknown_path(path));
-        }
-        *slot = value;
         *self = Scenario::from_value(tree)?;
         Ok(())
     }
@@ -461,6 +468,28 @@ mod tests {
         let levers = Regime::WelfareState.levers().with_change(&change).unwrap();
         assert_eq!(levers.income_tax, 0.11);
         assert_eq!(levers.public_services, Regime::BigSociety.levers().public_services);
+    }
+
+    #[test]
+    fn changes_set_together_do_not_depend_on_their_order() {
+        let mut s = Scenario::preset("kinetic-exchange").unwrap();
+        let projects = ("population.projects", Value::from(8));
+        let associations = ("population.associations", Value::from(1));
+        assert!(s.clone().set_all(&[projects.clone(), associations.clone()]).is_ok());
+        s.set_all(&[associations, projects]).unwrap();
+        assert_eq!((s.population.projects, s.population.associations), (8, 1));
+    }
+
+    #[test]
+    fn whole_number_floats_and_minus_zero_are_accepted_exactly() {
+        let s =
+            Scenario::from_json(r#"{"months": 3.0, "seed": -0, "population": {"citizens": 1e3}}"#).unwrap();
+        assert_eq!((s.months, s.seed, s.population.citizens), (3, 0, 1000));
+        let err = Scenario::from_json(r#"{"months": 3.5}"#).unwrap_err();
+        assert!(err.message.contains("whole number from 1 to"), "{err}");
+        let err = Scenario::from_json(r#"{"state": {"income_tax": NaN}}"#).unwrap_err();
+        assert_eq!(err.field, "state.income_tax");
+        assert!(err.message.contains("allowed 0 to 0.9"), "{err}");
     }
 
     #[test]

@@ -208,7 +208,7 @@ pub const PARAMS: &[ParamSpec] = &[
     real("commons.explore_chance", "Exploration", "chance per choice", SHARE,
         "Chance that a citizen picks a project at random rather than following other contributors.",
         "Calibrated to right-skewed project sizes (Krishnamurthy 2002)."),
-    real("commons.abandon_months", "Abandoned after", "months", (1.0, 600.0),
+    whole("commons.abandon_months", "Abandoned after", "months", (1.0, 600.0),
         "Months without an accepted contribution after which a project is abandoned.",
         "Stylised: two years of silence."),
     real("commons.knowledge_depreciation", "Knowledge decay", "share per month", (0.0, 0.2),

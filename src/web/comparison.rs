@@ -1,11 +1,11 @@
-//! Two to four scenarios run side by side on the same seed, month by month,
-//! with their ensembles (many seeds each, run by the page's workers) and the
-//! charts, values and exports of both.
+//! One to four scenarios (as many as the palette has colours) run side by
+//! side on the same seed, month by month, with their ensembles (many seeds
+//! each, run by the page's workers), and their charts, values and exports.
 
 use super::js_error;
 use super::society::Society;
 use crate::charts::{self, Chart, PlotArea, Series, Style, palette};
-use crate::ensemble::Summary;
+use crate::ensemble::{BAND, Summary};
 use crate::export;
 use crate::history::History;
 use crate::model::Model;
@@ -15,9 +15,6 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-/// Quantiles of the uncertainty band: a 90% band.
-const BAND: (f64, f64) = (0.05, 0.95);
 
 /// Most months a run's history keeps: enough for a chart at any screen width,
 /// and fixed memory however long the run (it thins itself when full).
@@ -52,7 +49,8 @@ impl Comparison {
         let values: Vec<serde_json::Value> = serde_json::from_str(scenarios_json)
             .map_err(|e| js_error(format!("the scenarios are not a JSON list: {e}")))?;
         if values.is_empty() || values.len() > palette::SCENARIOS.len() {
-            return Err(js_error(format!("compare 1 to 4 scenarios, not {}", values.len())));
+            let most = palette::SCENARIOS.len();
+            return Err(js_error(format!("compare 1 to {most} scenarios, not {}", values.len())));
         }
         let mut runs = Vec::with_capacity(values.len());
         for (i, value) in values.iter().enumerate() {

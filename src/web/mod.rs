@@ -53,6 +53,15 @@ pub fn debug_panic() {
     panic!("a deliberate panic, to test the page's error handling");
 }
 
+/// A seed nobody chose, for "another history": 32 random bits from the
+/// browser's `crypto.getRandomValues`. Four billion histories are plenty to
+/// pick from, and ten digits fit the seed field and can be read out to a
+/// class. Only the choice of seed is random; the run on it replays like any.
+#[wasm_bindgen(js_name = freshSeed)]
+pub fn fresh_seed() -> Result<u32, JsError> {
+    getrandom::u32().map_err(js_error)
+}
+
 /// Turns any error into the exception the page shows.
 pub(crate) fn js_error(error: impl Display) -> JsError {
     JsError::new(&error.to_string())
@@ -62,7 +71,7 @@ pub(crate) fn js_error(error: impl Display) -> JsError {
 /// outcomes (with panel, unit and description), panels, parameters (the
 /// validation table), presets with their explanations, the regimes' names
 /// (the page's default comparison), the scenario colours, the CSV header, the citizens' state
-/// bits and the layout of the projects' buffer.
+/// bits, the layout of the projects' buffer and how much of an ensemble its band holds.
 #[wasm_bindgen]
 pub fn catalogue() -> String {
     let panel_index = |panel: Panel| Panel::ALL.iter().position(|&p| p == panel).unwrap_or(0);
@@ -103,6 +112,7 @@ pub fn catalogue() -> String {
             "owner": flags::OWNER, "claiming": flags::CLAIMING, "unmet": flags::UNMET, "training": flags::TRAINING,
         },
         "projectStride": society::PROJECT_STRIDE,
+        "bandPercent": ((ensemble::BAND.1 - ensemble::BAND.0) * 100.0).round(),
         "fingerprint": crate::fingerprint::model_fingerprint(),
     })
     .to_string()

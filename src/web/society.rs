@@ -3,7 +3,6 @@
 //! with no call and no object per agent.
 
 use crate::model::Model;
-use crate::model::citizens::NONE;
 
 /// `f32`s per project in [`Society::projects`]: knowledge, infrastructure
 /// health, parent index (-1 for none), contributors this month, alive (0 or 1).
@@ -31,7 +30,7 @@ impl Society {
             .zip(model.project_contributors())
             .zip(model.project_alive());
         for ((((knowledge, &health), &parent), &contributors), &alive) in records {
-            let parent = if parent == NONE { -1.0 } else { parent as f32 };
+            let parent = parent.map_or(-1.0, |p| p.index() as f32);
             let alive = if alive { 1.0 } else { 0.0 };
             self.projects.extend([knowledge as f32, health as f32, parent, contributors as f32, alive]);
         }

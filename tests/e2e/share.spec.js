@@ -126,7 +126,12 @@ test('an invalid scenario file or saved session is refused with the reason', asy
 test('a panic inside wasm becomes a readable message', async ({ page }) => {
   const watch = watchForErrors(page, { allow: [/deliberate panic/, /unreachable/] });
   await openPage(page);
-  await page.evaluate(() => window.commonsSim.debugPanic());
+  // The page's own module: the same instance the page uses, without a test
+  // hook on `window`.
+  await page.evaluate(async () => {
+    const { model, guard } = await import('./js/wasm.js');
+    guard(() => model.debugPanic());
+  });
   await expect(page.locator('#error')).toBeVisible();
   await expect(page.locator('#error')).toContainText('internal error');
   await expect(page.locator('#error')).toContainText('deliberate panic');

@@ -60,12 +60,42 @@ fn check_month(model: &Model, initial_money: f64) {
         assert!((0.0..=1.0).contains(&health), "month {month}: project {p} has health {health}");
     }
     assert!(model.citizen_money().iter().all(|&m| m >= 0.0), "month {month}: a citizen's money is negative");
+    assert!(model.firm_money().iter().all(|&m| m >= 0.0), "month {month}: a firm's money is negative");
+    assert!(model.state_money().is_finite(), "month {month}: the state's money is {}", model.state_money());
+}
+
+/// The state's debt within its limit (a multiple of the money stock). The
+/// limit is approached, not enforced: programmes are scaled down as debt
+/// nears it, planned at last month's prices, so a random scenario (a limit
+/// of 0, say, or taxes far below spending) can overshoot it; the presets
+/// must not.
+fn check_debt_within_limit(model: &Model) {
+    let limit = model.scenario().legitimacy.debt_limit * model.money_stock();
+    let debt = -model.state_money();
+    assert!(
+        debt <= limit * (1.0 + 1e-9),
+        "{} month {}: the state's debt {debt} exceeds its limit {limit}",
+        model.scenario().name,
+        model.month()
+    );
 }
 
 #[test]
 fn every_preset_keeps_every_invariant_every_month() {
     for preset in PRESETS {
         check_every_month(&Scenario::preset(preset.name).unwrap());
+    }
+}
+
+#[test]
+fn every_preset_keeps_the_state_within_its_debt_limit() {
+    for preset in PRESETS {
+        let mut model = Model::new(&Scenario::preset(preset.name).unwrap()).unwrap();
+        check_debt_within_limit(&model);
+        while !model.finished() {
+            model.step();
+            check_debt_within_limit(&model);
+        }
     }
 }
 

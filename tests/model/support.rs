@@ -53,17 +53,7 @@ pub fn paired(a: &[f64], b: &[f64]) -> (f64, f64) {
     let d: Vec<f64> = a.iter().zip(b).map(|(x, y)| y - x).collect();
     let mean = d.iter().sum::<f64>() / n as f64;
     let var = d.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64;
-    (mean, t_975(n - 1) * (var / n as f64).sqrt())
-}
-
-/// The 97.5% quantile of Student's t with `df` degrees of freedom.
-fn t_975(df: usize) -> f64 {
-    const TABLE: [f64; 30] = [
-        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160, 2.145,
-        2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048,
-        2.045, 2.042,
-    ];
-    TABLE.get(df.saturating_sub(1)).copied().unwrap_or(1.96)
+    (mean, commons_sim::student_t::quantile(0.975, (n - 1) as f64) * (var / n as f64).sqrt())
 }
 
 pub fn mean(values: &[f64]) -> f64 {

@@ -1,13 +1,16 @@
 // The page's entry point: loads the model, reads the link (or the saved
-// session, or the defaults), and wires the editor, the runner, the charts,
-// the picture of society, the tables, the ensembles, exports and the tour.
-// All model state lives in wasm; this file owns events and layout.
+// session, or the defaults) into the state (state.js), and wires the editor,
+// the runner, the charts, the picture of society, the tables, the ensembles,
+// exports and the tour. All model state lives in wasm and the page's state in
+// the store; this file turns the store's changes into runs and redraws, and
+// owns events and layout.
 import { load, catalogue, model, guard } from './wasm.js';
 import { byId, el } from './dom.js';
 import { showError, showStatus, clearError } from './messages.js';
 import { letter, runnable } from './scenarios.js';
 import { encode } from './permalink.js';
 import { defaults, initialState, keep } from './session.js';
+import { initState, state, subscribe, update } from './state.js';
 import { Runner } from './runner.js';
 import { Charts, chartImage } from './charts.js';
 import { Society } from './society.js';
@@ -19,37 +22,75 @@ import { setupExports } from './exports.js';
 import { setupShortcuts } from './keyboard.js';
 import { setupTour } from './tour.js';
 
+/** Which parts (`{ key: [element id, redraw] }`) are on screen, kept up to
+ * date: only those are redrawn while running, and a part is redrawn as soon
+ * as it scrolls into view (if `ready()`). */
+function watchView(parts, ready) {
+  const inView = {};
+  for (const [key, [id, redraw]] of Object.entries(parts)) {
+    inView[key] = true;
+    new IntersectionObserver(([entry]) => {
+      const appeared = entry.isIntersecting && !inView[key];
+      inView[key] = entry.isIntersecting;
+      if (appeared && ready()) guard(redraw);
+    }).observe(byId(id));
+  }
+  return inView;
+}
+
 async function main() {
   byId('error-close').addEventListener('click', clearError);
   await load();
-  const page = { ...initialState(), selected: 0 };
-  let lastTable = 0;
-  const names = () => page.scenarios.map((e, i) => `${letter(i)} ${e.scenario.name}`);
-  const bandsShown = () => page.bands && !!runner.comparison?.hasBands();
-  const view = () => ({ comparison: runner.comparison, bands: bandsShown(), projector: page.projector, names: names() });
+  const opened = initialState();
+  initState({
+    scenarios: opened.scenarios, selected: 0, seed: opened.seed, runs: opened.runs,
+    bands: opened.bands, panel: opened.panel, projector: opened.projector,
+  });
 
-  const fragment = () => encode({ ...page, month: runner.month, bands: bandsShown() });
+  const runner = new Runner();
+  const names = () => state().scenarios.map((e, i) => `${letter(i)} ${e.scenario.name}`);
+  const bandsShown = () => state().bands && !!runner.comparison?.hasBands();
+  const view = () => ({ comparison: runner.comparison, bands: bandsShown(), projector: state().projector, names: names() });
+  const fragment = () => encode({ ...state(), month: runner.month, bands: bandsShown() });
   const saveLink = () => keep(fragment());
+
+  const society = new Society();
+  const charts = new Charts({ view, panel: state().panel, onPanel: (panel) => update(() => ({ panel })) });
+  const inView = watchView({
+    charts: ['panel', () => charts.draw()],
+    society: ['society', () => society.draw(runner.comparison)],
+  }, () => runner.comparison);
 
   const refreshText = () => {
     const comparison = runner.comparison;
     if (!comparison) return;
+    const { seed, runs, panel } = state();
     const bands = bandsShown();
     const month = bands ? comparison.length() : comparison.month();
-    const when = bands ? `at month ${month} (median of ${page.runs} seeds)` : `at month ${month}`;
+    const when = bands ? `at month ${month} (median of ${runs} seeds)` : `at month ${month}`;
     const now = comparison.values(month, bands);
     renderTable(names(), now, bands
-      ? `Medians at month ${month} over ${page.runs} seeds (${page.seed} to ${page.seed + page.runs - 1})`
-      : `Values at month ${month} (seed ${page.seed})`);
-    renderSummary(charts.panel, names(), comparison.values(0, bands), now, when);
+      ? `Medians at month ${month} over ${runs} seeds (${seed} to ${seed + runs - 1})`
+      : `Values at month ${month} (seed ${seed})`);
+    renderSummary(panel, names(), comparison.values(0, bands), now, when);
     byId('chart-mode').textContent = bands
-      ? `Lines: medians of ${page.runs} runs (seeds ${page.seed} to ${page.seed + page.runs - 1}); shaded: the band holding 90% of them.`
-      : `One run each, on seed ${page.seed}. Hover a chart for the values at a month.`;
+      ? `Lines: medians of ${runs} runs (seeds ${seed} to ${seed + runs - 1}); shaded: the band holding ${catalogue.bandPercent}% of them.`
+      : `One run each, on seed ${seed}. Hover a chart for the values at a month.`;
     byId('digests').textContent = comparison.digests().map((d, i) => `${letter(i)} ${d}`).join(' · ');
   };
 
+  const updateButtons = () => {
+    const play = byId('play');
+    play.textContent = runner.playing ? 'Pause' : 'Play';
+    play.setAttribute('aria-pressed', String(runner.playing));
+    play.disabled = runner.finished;
+    byId('step').disabled = runner.finished;
+  };
+
+  let lastTable = 0;
   const onFrame = () => {
     const comparison = runner.comparison;
+    if (!comparison) return;
     const month = comparison.month();
     byId('month').textContent = String(month);
     byId('length').textContent = String(comparison.length());
@@ -65,37 +106,30 @@ async function main() {
     }
     updateButtons();
   };
-
-  const updateButtons = () => {
-    const play = byId('play');
-    play.textContent = runner.playing ? 'Pause' : 'Play';
-    play.setAttribute('aria-pressed', String(runner.playing));
-    play.disabled = runner.finished;
-    byId('step').disabled = runner.finished;
-  };
-
-  const runner = new Runner({
-    onFrame,
-    onPlay: () => {
-      updateButtons();
-      showStatus('Playing.');
-    },
-    onStop: () => {
-      updateButtons();
-      refreshText();
-      saveLink();
-      showStatus(runner.finished ? `Finished: month ${runner.month}.` : `Paused at month ${runner.month}.`);
-    },
+  runner.addEventListener('frame', onFrame);
+  runner.addEventListener('play', () => {
+    updateButtons();
+    showStatus('Playing.');
+  });
+  runner.addEventListener('stop', () => {
+    updateButtons();
+    refreshText();
+    saveLink();
+    showStatus(runner.finished ? `Finished: month ${runner.month}.` : `Paused at month ${runner.month}.`);
   });
 
-  /** New runs after the scenarios or the seed changed, at the same month. */
+  const uncertainty = setupUncertainty({ comparison: () => runner.comparison });
+
+  /** New runs of the state's scenarios on its seed, fast-forwarded to
+   * `month`: by default the month on screen (month 0 after `runner.clear()`). */
   const rebuild = (month = runner.month) => {
     uncertainty.forget();
     society.setScenarios(names());
     byId('chart-legend').replaceChildren(...names().map((name, i) =>
       el('li', {}, el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }), name)));
+    const { scenarios, seed } = state();
     try {
-      runner.load(page.scenarios.map((e) => runnable(e, page.seed)), month);
+      runner.load(scenarios.map((e) => runnable(e, seed)), month);
     } catch (error) {
       showError(`The scenarios could not run: ${error.message}`);
       return;
@@ -104,24 +138,39 @@ async function main() {
     refreshText();
   };
 
-  // Only what is on screen is redrawn while running; a part is redrawn as
-  // soon as it scrolls into view.
-  const inView = { charts: true, society: true };
-  const watchView = (id, key, redraw) => new IntersectionObserver(([entry]) => {
-    const appeared = entry.isIntersecting && !inView[key];
-    inView[key] = entry.isIntersecting;
-    if (appeared && runner.comparison) guard(redraw);
-  }).observe(byId(id));
-  const society = new Society();
-  watchView('society', 'society', () => society.draw(runner.comparison));
-  watchView('panel', 'charts', () => charts.draw());
-  const charts = new Charts({ view, onPanel: (panel) => { page.panel = panel; refreshText(); if (runner.comparison) saveLink(); } });
-  const editor = new Editor({ page, onChange: () => rebuild() });
+  /** Changes the state and runs its scenarios again from month 0 (even if
+   * the change left them as they were). */
+  const restart = (fn) => {
+    runner.clear();
+    update(fn);
+    if (!runner.comparison) rebuild();
+  };
+
+  const editor = new Editor();
+  const seedInput = byId('seed');
+  const showProjector = (on) => {
+    document.documentElement.classList.toggle('projector', on);
+    byId('projector').setAttribute('aria-pressed', String(on));
+  };
+
+  // Every change of the state, whoever made it, reaches the runs, the
+  // controls that show it and the link.
+  subscribe((now, changed) => {
+    if (changed.has('seed')) seedInput.value = String(now.seed);
+    if (changed.has('projector')) showProjector(now.projector);
+    if (changed.has('panel')) {
+      charts.show(now.panel);
+      refreshText();
+    }
+    if (changed.has('scenarios') || changed.has('seed')) rebuild();
+    else if (changed.has('bands') || changed.has('projector')) onFrame();
+    if (runner.comparison) saveLink();
+  });
 
   // ── The run bar ─────────────────────────────────────────────────────────
   const reset = () => {
-    runner.pause();
-    rebuild(0);
+    runner.clear();
+    rebuild();
     showStatus('Reset to month 0.');
   };
   byId('play').addEventListener('click', () => runner.toggle());
@@ -133,72 +182,50 @@ async function main() {
   runner.monthsPerSecond = Number(byId('speed').value);
   setupShortcuts({ toggle: () => runner.toggle(), step: () => runner.stepOnce(), reset });
 
-  const seedInput = byId('seed');
+  // ── The seed ────────────────────────────────────────────────────────────
   seedInput.addEventListener('change', () => {
     const value = Number(seedInput.value);
     if (!Number.isSafeInteger(value) || value < 0) {
       showError(`The seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`);
-      seedInput.value = String(page.seed);
+      seedInput.value = String(state().seed);
       return;
     }
     clearError();
-    page.seed = value;
-    rebuild();
+    update(() => ({ seed: value }));
   });
-
-  // ── Uncertainty ─────────────────────────────────────────────────────────
-  const uncertainty = setupUncertainty({
-    page,
-    comparison: () => runner.comparison,
-    onBands: () => {
-      onFrame();
-      saveLink();
-    },
-    saveLink,
+  // Another possible history: a seed nobody chose, drawn by the browser. It
+  // goes in the seed field and the link like any other, so the run replays.
+  byId('fresh-seed').addEventListener('click', () => {
+    const seed = guard(() => model.freshSeed());
+    if (seed === undefined) return;
+    clearError();
+    update(() => ({ seed }));
+    showStatus(`Another history: seed ${seed}. The link replays it.`);
   });
 
   // ── Projector mode ──────────────────────────────────────────────────────
-  const setProjector = (on) => {
-    page.projector = on;
-    document.documentElement.classList.toggle('projector', on);
-    byId('projector').setAttribute('aria-pressed', String(on));
-    if (runner.comparison) onFrame();
-  };
-  byId('projector').addEventListener('click', () => {
-    setProjector(!page.projector);
-    saveLink();
-  });
+  byId('projector').addEventListener('click', () => update((s) => ({ projector: !s.projector })));
 
   // ── Share, keep, tour ───────────────────────────────────────────────────
   const app = {
     view,
     link: () => `${location.href.split('#')[0]}#${fragment()}`,
-    selected: () => ({ entry: page.scenarios[page.selected], seed: page.seed }),
-    replaceSelected: (entry) => {
-      page.scenarios[page.selected] = entry;
-      page.seed = entry.scenario.seed;
-      seedInput.value = String(page.seed);
-      editor.render();
-      rebuild();
-    },
+    selected: () => ({ entry: state().scenarios[state().selected], seed: state().seed }),
+    replaceSelected: (entry) => update((s) => ({
+      scenarios: s.scenarios.with(s.selected, entry), seed: entry.scenario.seed,
+    })),
     chartImage: (outcome) => guard(() => chartImage(runner.comparison, outcome, bandsShown())),
     runEnsemble: () => uncertainty.start(),
+    runs: () => state().runs,
     showScenarios: (entries) => {
-      page.scenarios = entries;
-      page.selected = 0;
-      editor.render();
-      rebuild(0);
+      restart(() => ({ scenarios: entries, selected: 0 }));
       runner.play();
     },
   };
   byId('start-over').addEventListener('click', () => {
     const start = defaults();
-    Object.assign(page, { scenarios: start.scenarios, seed: start.seed, selected: 0 });
-    seedInput.value = String(page.seed);
-    editor.render();
-    runner.pause();
-    rebuild(0);
-    showStatus('Back to the four regimes on seed 1.');
+    restart(() => ({ scenarios: start.scenarios, seed: start.seed, selected: 0 }));
+    showStatus(`Back to the four regimes on seed ${start.seed}.`);
   });
   setupExports(app);
   setupTour(app);
@@ -211,17 +238,17 @@ async function main() {
   });
 
   // ── Start ───────────────────────────────────────────────────────────────
-  seedInput.value = String(page.seed);
-  setProjector(page.projector);
+  // The state as opened: shown once here, then kept up to date by the
+  // subscribers above. The month comes from the link, not the state.
+  seedInput.value = String(state().seed);
+  showProjector(state().projector);
+  for (const node of document.querySelectorAll('.band-percent')) node.textContent = String(catalogue.bandPercent);
   editor.render();
-  charts.select(page.panel);
-  const wantBands = page.bands;
-  rebuild(page.month);
-  for (const id of ['play', 'step', 'reset', 'run-ensemble']) byId(id).disabled = false;
+  const wantBands = state().bands;
+  rebuild(opened.month);
+  for (const id of ['play', 'step', 'reset', 'run-ensemble', 'fresh-seed']) byId(id).disabled = false;
   updateButtons();
   if (wantBands) uncertainty.start();
-  // For the page's tests: a deliberate panic must end in a readable message.
-  window.commonsSim = { debugPanic: () => guard(() => model.debugPanic()) };
   document.body.dataset.ready = 'true';
   showStatus('Ready: press Play (or the space bar).');
   // Start the ensemble workers once the page has settled, so that asking for

@@ -5,18 +5,19 @@ import { catalogue } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
 
 export class Charts {
-  /** `view()` returns `{ comparison, bands, projector, names }`; `onPanel(i)` reports a tab change. */
-  constructor({ view, onPanel }) {
+  /** `view()` returns `{ comparison, bands, projector, names }`; `onPanel(i)`
+   * reports that the reader chose a tab, which the page then `show`s. */
+  constructor({ view, panel, onPanel }) {
     this.view = view;
     this.onPanel = onPanel;
-    this.panel = 0;
+    this.panel = panel;
     this.canvas = byId('chart');
     this.tooltip = byId('chart-tooltip');
     this.cursor = byId('chart-cursor');
     this.tabs = catalogue.panels.map((title, i) =>
       el('button', {
         type: 'button', role: 'tab', id: `panel-tab-${i}`, 'aria-controls': 'panel',
-        onclick: () => this.select(i),
+        onclick: () => this.onPanel(i),
       }, title));
     const list = byId('panel-tabs');
     list.append(...this.tabs);
@@ -24,20 +25,19 @@ export class Charts {
     this.canvas.addEventListener('pointermove', (event) => this.hover(event));
     this.canvas.addEventListener('pointerleave', () => this.hideTooltip());
     new ResizeObserver(() => this.draw()).observe(byId('panel'));
-    this.select(0, false);
+    this.show(panel);
   }
 
-  select(index, focus = false) {
+  /** Shows panel `index`: its tab selected, its charts drawn. */
+  show(index) {
     this.panel = index;
     this.tabs.forEach((tab, i) => {
       tab.setAttribute('aria-selected', String(i === index));
       tab.tabIndex = i === index ? 0 : -1;
     });
-    if (focus) this.tabs[index].focus();
     byId('panel').setAttribute('aria-labelledby', `panel-tab-${index}`);
     this.hideTooltip();
     this.draw();
-    this.onPanel?.(index);
   }
 
   /** The tab pattern: arrows, Home and End move between panels. */
@@ -46,7 +46,9 @@ export class Charts {
     const moves = { ArrowRight: this.panel + 1, ArrowLeft: this.panel - 1, Home: 0, End: last };
     if (!(event.key in moves)) return;
     event.preventDefault();
-    this.select((moves[event.key] + this.tabs.length) % this.tabs.length, true);
+    const index = (moves[event.key] + this.tabs.length) % this.tabs.length;
+    this.onPanel(index);
+    this.tabs[index].focus();
   }
 
   /** Outcomes of the panel in view. */
@@ -92,7 +94,7 @@ export class Charts {
     const month = hit[1];
     const rows = names.map((name, i) => {
       const [value, lower, upper] = hit.slice(2 + 3 * i, 5 + 3 * i);
-      const band = Number.isNaN(lower) ? '' : ` (90%: ${formatNumber(lower)}–${formatNumber(upper)})`;
+      const band = Number.isNaN(lower) ? '' : ` (${catalogue.bandPercent}%: ${formatNumber(lower)}–${formatNumber(upper)})`;
       return el('li', {},
         el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }),
         `${name}: ${formatNumber(value)}${band}`);

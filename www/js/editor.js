@@ -6,6 +6,7 @@ import { catalogue } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
 import { showError, clearError } from './messages.js';
 import { LIMITS, letter, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
+import { state, subscribe, update } from './state.js';
 
 const SECTION_TITLES = {
   run: 'The run', population: 'Population', households: 'Households', cooperation: 'Cooperation',
@@ -35,10 +36,12 @@ function tidy(value, step) {
 }
 
 export class Editor {
-  /** `page` holds `scenarios` and `selected`; `onChange()` is called after every edit. */
-  constructor({ page, onChange }) {
-    this.page = page;
-    this.onChange = onChange;
+  /** Edits the state's `scenarios` (the one at `selected`), and redraws when
+   * they change, whoever changed them. */
+  constructor() {
+    subscribe((_, changed) => {
+      if (changed.has('scenarios') || changed.has('selected')) this.render();
+    });
     byId('add-scenario').addEventListener('click', () => this.add());
     byId('remove-scenario').addEventListener('click', () => this.remove());
     byId('reset-preset').addEventListener('click', () => this.resetToPreset());
@@ -49,21 +52,23 @@ export class Editor {
   }
 
   get entry() {
-    return this.page.scenarios[this.page.selected];
+    const { scenarios, selected } = state();
+    return scenarios[selected];
   }
 
-  /** Commits a new scenario for the selected entry, validated; on error shows
-   * it and redraws the controls with the old values. */
-  commit(update) {
+  /** Commits a new scenario for the selected entry (from `preset`), validated;
+   * on error shows it and redraws the controls with the old values. */
+  commit(change, preset = this.entry.preset) {
+    let scenario;
     try {
-      const scenario = validate(update(structuredClone(this.entry.scenario)));
-      this.entry.scenario = scenario;
-      clearError();
-      this.onChange();
+      scenario = validate(change(structuredClone(this.entry.scenario)));
     } catch (error) {
       showError(`That change was not applied: ${error.message}`);
+      this.render();
+      return;
     }
-    this.render();
+    clearError();
+    update((s) => ({ scenarios: s.scenarios.with(s.selected, { preset, scenario }) }));
   }
 
   /** Redraws the list and the editor, keeping keyboard focus where it was. */
@@ -74,11 +79,11 @@ export class Editor {
   }
 
   renderControls() {
-    const { scenarios, selected } = this.page;
+    const { scenarios, selected } = state();
     byId('scenario-list').replaceChildren(...scenarios.map((entry, i) => el('li', {},
       el('button', {
         type: 'button', class: 'scenario-chip', id: `scenario-chip-${i}`, 'aria-pressed': String(i === selected),
-        onclick: () => { this.page.selected = i; this.render(); },
+        onclick: () => update(() => ({ selected: i })),
       }, el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }),
       `${letter(i)} `, entry.scenario.name))));
     byId('add-scenario').disabled = scenarios.length >= LIMITS.scenarios;
@@ -141,11 +146,11 @@ export class Editor {
   renderSchedule() {
     const { schedule, months } = this.entry.scenario;
     const levers = catalogue.params.filter((p) => p.section === 'state');
-    const update = (fn) => this.commit((s) => { fn(s.schedule); return s; });
+    const edit = (fn) => this.commit((s) => { fn(s.schedule); return s; });
     const items = schedule.map((change, i) => {
       const regimeSelect = el('select', {
         id: `change-${i}-regime`,
-        onchange: (event) => update((list) => {
+        onchange: (event) => edit((list) => {
           if (event.target.value) list[i].regime = event.target.value;
           else delete list[i].regime;
         }),
@@ -159,9 +164,9 @@ export class Editor {
           el('input', {
             type: 'number', id: rowId, value: String(value), step: 'any',
             min: spec ? String(spec.min) : undefined, max: spec ? String(spec.max) : undefined,
-            onchange: (event) => update((list) => { list[i].levers[name] = Number(event.target.value); }),
+            onchange: (event) => edit((list) => { list[i].levers[name] = Number(event.target.value); }),
           }),
-          el('button', { type: 'button', onclick: () => update((list) => { delete list[i].levers[name]; }) },
+          el('button', { type: 'button', onclick: () => edit((list) => { delete list[i].levers[name]; }) },
             `Remove ${spec ? spec.label : name}`));
       });
       const unused = levers.filter((p) => !(p.path.slice(6) in (change.levers ?? {})));
@@ -172,7 +177,7 @@ export class Editor {
           el('label', { for: `change-${i}-month` }, 'At month'),
           el('input', {
             type: 'number', id: `change-${i}-month`, min: '0', max: String(months), step: '1', value: String(change.month),
-            onchange: (event) => update((list) => { list[i].month = Number(event.target.value); }),
+            onchange: (event) => edit((list) => { list[i].month = Number(event.target.value); }),
           }),
           el('label', { for: `change-${i}-regime` }, 'switch to'), regimeSelect),
         leverRows.length ? el('ul', { class: 'lever-changes' }, leverRows) : null,
@@ -180,12 +185,12 @@ export class Editor {
           leverPicker,
           el('button', {
             type: 'button',
-            onclick: () => update((list) => {
+            onclick: () => edit((list) => {
               const name = leverPicker.value;
               list[i].levers = { ...(list[i].levers ?? {}), [name]: valueAt(this.entry.scenario, `state.${name}`) };
             }),
           }, 'Set this lever too'),
-          el('button', { type: 'button', onclick: () => update((list) => list.splice(i, 1)) }, 'Remove this change')));
+          el('button', { type: 'button', onclick: () => edit((list) => list.splice(i, 1)) }, 'Remove this change')));
     });
     byId('schedule-list').replaceChildren(...items);
     byId('schedule-empty').hidden = schedule.length > 0;
@@ -200,8 +205,7 @@ export class Editor {
   }
 
   choosePreset(name) {
-    this.entry.preset = name;
-    this.commit(() => presetScenario(name));
+    this.commit(() => presetScenario(name), name);
   }
 
   resetToPreset() {
@@ -213,22 +217,20 @@ export class Editor {
   }
 
   add() {
-    const { scenarios } = this.page;
+    const { scenarios } = state();
     if (scenarios.length >= LIMITS.scenarios) return;
     const used = new Set(scenarios.map((s) => s.preset));
     const free = regimeNames().find((name) => !used.has(name));
-    scenarios.push(free ? fromPreset(free) : structuredClone(this.entry));
-    this.page.selected = scenarios.length - 1;
-    this.render();
-    this.onChange();
+    const added = free ? fromPreset(free) : structuredClone(this.entry);
+    update(() => ({ scenarios: [...scenarios, added], selected: scenarios.length }));
   }
 
   remove() {
-    const { scenarios } = this.page;
+    const { scenarios, selected } = state();
     if (scenarios.length <= 1) return;
-    scenarios.splice(this.page.selected, 1);
-    this.page.selected = Math.min(this.page.selected, scenarios.length - 1);
-    this.render();
-    this.onChange();
+    update(() => ({
+      scenarios: scenarios.toSpliced(selected, 1),
+      selected: Math.min(selected, scenarios.length - 2),
+    }));
   }
 }

@@ -7,13 +7,11 @@ import { model, guard } from './wasm.js';
 /** Time a frame may spend stepping, in milliseconds. */
 const FRAME_BUDGET = 24;
 
-export class Runner {
-  /** `onFrame()` redraws after months moved or a new run; `onPlay()` and
-   * `onStop()` run when play starts and stops. */
-  constructor({ onFrame, onPlay, onStop }) {
-    this.onFrame = onFrame;
-    this.onPlay = onPlay;
-    this.onStop = onStop;
+/** Tells its listeners `frame` (months moved, or new runs: redraw), `play`
+ * and `stop` (play started or stopped). */
+export class Runner extends EventTarget {
+  constructor() {
+    super();
     this.comparison = null;
     this.playing = false;
     this.monthsPerSecond = 20;
@@ -33,8 +31,20 @@ export class Runner {
     this.comparison = next;
     this.target = Math.min(month, next.length());
     this.carry = 0;
-    this.onFrame();
+    this.emit('frame');
     this.schedule();
+  }
+
+  /** Pauses and drops the runs, so that the next `load` starts at month 0. */
+  clear() {
+    this.pause();
+    this.comparison?.free();
+    this.comparison = null;
+    this.target = 0;
+  }
+
+  emit(name) {
+    this.dispatchEvent(new Event(name));
   }
 
   get month() { return this.comparison ? this.comparison.month() : 0; }
@@ -46,14 +56,14 @@ export class Runner {
   play() {
     if (!this.comparison || this.finished) return;
     this.playing = true;
-    this.onPlay();
+    this.emit('play');
     this.schedule();
   }
 
   pause() {
     if (!this.playing) return;
     this.playing = false;
-    this.onStop();
+    this.emit('stop');
   }
 
   toggle() {
@@ -100,13 +110,13 @@ export class Runner {
         return;
       }
       this.msPerMonth = 0.7 * this.msPerMonth + 0.3 * Math.max(0.01, (performance.now() - started) / months);
-      this.onFrame();
+      this.emit('frame');
     }
     if (this.finished && this.playing) {
       this.playing = false;
-      this.onStop();
+      this.emit('stop');
     } else if (!this.seeking && !this.playing && due > 0) {
-      this.onStop();
+      this.emit('stop');
     }
     this.schedule(true);
   }

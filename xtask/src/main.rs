@@ -54,6 +54,9 @@ fn main() -> ExitCode {
     }
 }
 
+/// The target the page's bundle and the wasm tests are built for.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
 /// The repository root (the parent of this crate's directory).
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -105,14 +108,13 @@ fn serve_command(args: &[String]) -> Result<(), String> {
 fn test_command() -> Result<(), String> {
     tools::ensure_web_tools()?;
     tools::ensure_chromium()?;
-    let wasm = "wasm32-unknown-unknown";
     run("cargo", &["fmt", "--all", "--check"])?;
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
-    run("cargo", &["clippy", "--target", wasm, "--lib", "--tests", "--", "-D", "warnings"])?;
+    run("cargo", &["clippy", "--target", WASM_TARGET, "--lib", "--tests", "--", "-D", "warnings"])?;
     run("cargo", &["test", "--workspace"])?;
     // Only tests/wasm.rs holds #[wasm_bindgen_test]s; the other test files are
     // native (processes, threads, files) and compile to nothing on wasm32.
-    run("cargo", &["test", "--target", wasm, "--test", "wasm"])?;
+    run("cargo", &["test", "--target", WASM_TARGET, "--test", "wasm"])?;
     web::build()?;
     web::end_to_end()?;
     eprintln!("xtask: every test passed");

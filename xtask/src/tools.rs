@@ -5,11 +5,9 @@
 //! version in `Cargo.lock`), npm (binaryen's `wasm-opt` and Playwright, from
 //! the committed `package-lock.json`) and Debian's packages (Chromium).
 
-use crate::{root, run};
+use crate::{WASM_TARGET, root, run};
 use std::path::Path;
 use std::process::Command;
-
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// What `serve` and `build-web` need: the wasm32 target, the bindgen CLI and npm packages.
 pub fn ensure_web_tools() -> Result<(), String> {

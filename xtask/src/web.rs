@@ -5,9 +5,7 @@
 //! ES module the page imports, no bundler), then shrunk by binaryen's
 //! `wasm-opt` from npm (Debian's older binaryen emits modules Chromium rejects).
 
-use crate::{root, run, run_with_env, serve};
-
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
+use crate::{WASM_TARGET, root, run, run_with_env, serve};
 
 /// Builds `www/pkg/`: `commons_sim.js` and `commons_sim_bg.wasm`.
 pub fn build() -> Result<(), String> {

@@ -1,17 +1,58 @@
 //! Contributing to the commons: who, where, how much, and the maintainers' review.
 
 use crate::model::Model;
-use crate::model::citizens::{Kind, NONE, flags};
+use crate::model::citizens::{Kind, flags};
+use crate::model::ids::ProjectId;
+use crate::model::kernels::{self, CountedSum, ReadAhead, write_if_changed};
 use crate::model::num::Bounds;
-use crate::model::prefetch;
-use crate::model::projects::draw_unfairness;
+use crate::model::projects::NewProject;
 use crate::model::rng::whole_power;
+use crate::scenario::Scenario;
 
 /// Months without submitting after which a contributor drifts away from their project.
 const DRIFT_AWAY_MONTHS: u32 = 6;
 
 /// Weight of this month's submitters in a project's quality standard.
 const STANDARD_UPDATE: f64 = 0.1;
+
+/// What this month's contributing decisions share: the scenario's
+/// parameters and the levers, read once.
+struct ContributingMonth {
+    /// Share of others last seen contributing (none before the first month).
+    observed: Option<f64>,
+    belief_update: f64,
+    slope: f64,
+    appeal: f64,
+    keep_grievance: f64,
+    fork_threshold: f64,
+    time_budget: f64,
+    work_hours: f64,
+    claim_hours: f64,
+    training_hours: f64,
+    min_free_hours: f64,
+    free_span: f64,
+    contribution_hours: f64,
+    paid_share: f64,
+    dues_rate: f64,
+    tools_cover: f64,
+}
+
+/// A volunteer's time this month.
+#[derive(Clone, Copy)]
+struct Time {
+    /// Free hours left after work, claims, training and overwork.
+    free: f64,
+    /// How far free time allows contributing, 0–1.
+    time_factor: f64,
+}
+
+/// What the month's contributing adds up to.
+#[derive(Default)]
+struct ContributingTally {
+    contributors: u32,
+    tools_users: u32,
+    conditional: CountedSum,
+}
 
 impl Model {
     /// Distribution of tasks: each citizen decides from their own free time
@@ -20,168 +61,185 @@ impl Model {
     /// seeing what projects others work on; employees of reciprocal firms also
     /// contribute in paid time. Dues go to the project's association (claims 3, 5, 6).
     pub(in crate::model) fn contribute_to_the_commons(&mut self) {
-        self.projects.reset_contributions();
-        for a in 0..self.associations.len() {
-            self.associations.members[a] = 0;
-            self.associations.dues[a] = 0.0;
-        }
-        self.tallies.fork_candidates.clear();
-        self.tallies.contributors_next.clear();
-
-        let households = self.scenario.households;
-        let cooperation = self.scenario.cooperation;
-        let commons = self.scenario.commons;
-        let levers = self.state.levers;
-        let (time_budget, work_hours) = (households.time_budget, households.work_hours);
-        let observed = self.tallies.contributors_share;
-        let free_span = cooperation.comfortable_free_hours - cooperation.min_free_hours;
-        let claim_hours = levers.conditionality_hours;
-        let training_hours = self.scenario.programmes.training_hours;
-        let keep_grievance = 1.0 - commons.dissatisfaction_decay;
-        let paid_share = self.scenario.market.paid_contribution_share;
-        let dues_rate = self.scenario.associations.dues_rate;
-        let tools_cover = levers.shared_tools * self.state.spending_scale;
-        let mut contributors = 0u32;
-        let mut tools_users = 0u32;
-        let (mut conditional_willing, mut conditional_count) = (0.0, 0u32);
-        let appeal = levers.civic_appeal * self.scenario.programmes.appeal_effect;
-
-        let hint = prefetch::worthwhile(self.citizens.len());
-        for i in 0..self.citizens.len() {
-            if hint && prefetch::starts_line(i) {
-                self.citizens.prefetch_for_contributing(i + prefetch::AHEAD);
-            }
-            let kind = self.citizens.kind[i];
-            if kind == Kind::FreeRider && self.citizens.employer[i] == NONE {
-                // Neither willing nor paid to contribute: only what changes
-                // is touched (the same as the full path would do).
-                if self.citizens.flags[i] & flags::CONTRIBUTING != 0 {
-                    self.citizens.flags[i] &= !flags::CONTRIBUTING;
-                }
-                if self.citizens.dissatisfaction[i] != 0.0 {
-                    self.citizens.dissatisfaction[i] *= keep_grievance;
-                }
-                if self.citizens.project[i] != NONE {
-                    self.idle_month(i);
-                }
-                continue;
-            }
-            self.citizens.flags[i] &= !flags::CONTRIBUTING;
-            self.citizens.dissatisfaction[i] *= keep_grievance;
-            // Every citizen's belief about others follows what they saw,
-            // though only conditional cooperators act on it: computing it for
-            // all, and counting conditional cooperators by arithmetic, keeps
-            // a branch on each citizen's kind (random, so often mispredicted)
-            // off this path; only the final choice of willingness depends on it.
-            let belief = &mut self.citizens.belief[i];
-            if let Some(observed) = observed {
-                *belief += cooperation.belief_update * (observed - *belief);
-            }
-            let willing = conditional_willingness(cooperation.conditional_slope, *belief, appeal);
-            let conditional = kind == Kind::Conditional;
-            conditional_willing += willing * f64::from(u8::from(conditional));
-            conditional_count += u32::from(conditional);
-            let willingness = if conditional {
-                willing
-            } else if kind == Kind::Altruist {
-                1.0
-            } else {
-                0.0
-            };
-            let employed = self.citizens.employer[i] != NONE;
-            // Paid contribution: reciprocal employers have some of their staff
-            // contribute to their projects in working time.
-            let mut paid_project = NONE;
-            if employed && self.citizens.job_draw[i] < paid_share {
-                let f = self.citizens.employer[i] as usize;
-                if self.firms.reciprocal[f] {
-                    paid_project = self
-                        .firms
-                        .projects_of(f)
-                        .find(|&p| self.projects.alive[p])
-                        .map_or(NONE, |p| p as u32);
-                }
-            }
-            let (volunteers, free, time_factor, zeal) = if willingness > 0.0 {
-                let citizen_flags = self.citizens.flags[i];
-                let working = employed || self.citizens.owned_firm[i] != NONE;
-                let mut busy = self.citizens.overwork[i];
-                if working {
-                    busy += work_hours;
-                }
-                if citizen_flags & flags::CLAIMING != 0 {
-                    busy += claim_hours;
-                }
-                if citizen_flags & flags::TRAINING != 0 {
-                    busy += training_hours;
-                }
-                let free = (time_budget - busy).at_least(0.0);
-                let time_factor = ((free - cooperation.min_free_hours) / free_span).clamp(0.0, 1.0);
-                // Zeal sets how often, as well as how much, a citizen
-                // contributes: a few nearly every month, most now and then.
-                let zeal = self.citizens.zeal[i];
-                let chance = willingness * time_factor * self.citizens.zeal_frequency[i];
-                (chance > 0.0 && self.rng.chance(chance), free, time_factor, zeal)
-            } else {
-                (false, 0.0, 0.0, 0.0)
-            };
-            if !volunteers && paid_project == NONE {
-                self.idle_month(i);
-                continue;
-            }
-            let citizen_flags = self.citizens.flags[i];
-
-            let has_tools = self.citizens.tools_draw[i] < tools_cover;
-            let mut submitted_any = false;
-            if volunteers {
-                let project = match self.citizens.project[i] {
-                    p if p != NONE && self.projects.alive[p as usize] => Some(p),
-                    _ => self.choose_project(i),
-                };
-                if let Some(p) = project {
-                    let hours = (cooperation.contribution_hours * zeal * time_factor).at_most(free);
-                    submitted_any |= self.submit_contributions(i, p as usize, hours, has_tools);
-                    self.tallies.contributors_next.push(i as u32);
-                    self.citizens.tenure[i] += 1.0;
-                    // Members who can afford it pay dues to the project's association.
-                    if citizen_flags & flags::PRECARIOUS == 0 && self.citizens.kind[i] != Kind::FreeRider {
-                        let a = self.projects.association[p as usize] as usize;
-                        let dues = dues_rate * self.citizens.income[i].at_least(0.0);
-                        let dues = dues.at_most(self.citizens.money[i].at_least(0.0));
-                        self.citizens.money[i] -= dues;
-                        self.associations.money[a] += dues;
-                        self.associations.dues[a] += dues;
-                        self.associations.members[a] += 1;
-                    }
-                }
-            }
-            if paid_project != NONE {
-                let hours = cooperation.contribution_hours;
-                submitted_any |= self.submit_contributions(i, paid_project as usize, hours, has_tools);
-            }
-            if submitted_any {
-                self.citizens.flags[i] |= flags::CONTRIBUTING;
-                self.citizens.idle_months[i] = 0;
-                contributors += 1;
-                tools_users += u32::from(has_tools);
-            } else {
-                self.citizens.idle_months[i] += 1;
-            }
-
-            // Grievances: the dissatisfied stand ready to fork together; those
-            // who find no group to fork with and are fed up leave after the
-            // forks are decided (see `fork_projects`).
-            let project = self.citizens.project[i];
-            if project != NONE && self.citizens.dissatisfaction[i] > commons.fork_threshold {
-                self.tallies.fork_candidates.push((project, i as u32));
-            }
-        }
+        self.open_contributing_month();
+        let month = self.contributing_month();
+        let mut tally = ContributingTally::default();
+        kernels::for_each_citizen(self, ReadAhead::Contributing, |model, i| {
+            model.contribute_or_idle(i, &month, &mut tally);
+        });
         std::mem::swap(&mut self.tallies.contributors, &mut self.tallies.contributors_next);
         let n = self.citizens.len().max(1) as f64;
-        self.tallies.contributors_share = Some(contributors as f64 / n);
-        self.tallies.conditional_willingness =
-            if conditional_count > 0 { conditional_willing / f64::from(conditional_count) } else { 0.0 };
-        self.tallies.tools_users = tools_users;
+        self.tallies.contributors_share = Some(f64::from(tally.contributors) / n);
+        self.tallies.conditional_willingness = tally.conditional.mean();
+        self.tallies.tools_users = tally.tools_users;
+    }
+
+    /// Clears the month's contribution counters, dues and lists.
+    fn open_contributing_month(&mut self) {
+        self.projects.clear_monthly();
+        self.associations.members.fill(0);
+        self.associations.dues.fill(0.0);
+        self.tallies.fork_candidates.clear();
+        self.tallies.contributors_next.clear();
+    }
+
+    fn contributing_month(&self) -> ContributingMonth {
+        let s = &self.scenario;
+        let (cooperation, levers) = (&s.cooperation, &self.state.levers);
+        ContributingMonth {
+            observed: self.tallies.contributors_share,
+            belief_update: cooperation.belief_update,
+            slope: cooperation.conditional_slope,
+            appeal: levers.civic_appeal * s.programmes.appeal_effect,
+            keep_grievance: 1.0 - s.commons.dissatisfaction_decay,
+            fork_threshold: s.commons.fork_threshold,
+            time_budget: s.households.time_budget,
+            work_hours: s.households.work_hours,
+            claim_hours: levers.conditionality_hours,
+            training_hours: s.programmes.training_hours,
+            min_free_hours: cooperation.min_free_hours,
+            free_span: cooperation.comfortable_free_hours - cooperation.min_free_hours,
+            contribution_hours: cooperation.contribution_hours,
+            paid_share: s.market.paid_contribution_share,
+            dues_rate: s.associations.dues_rate,
+            tools_cover: levers.shared_tools * self.state.spending_scale,
+        }
+    }
+
+    /// One citizen's month: grievances fade, beliefs follow what others did,
+    /// and the citizen volunteers, contributes in paid time, or neither.
+    fn contribute_or_idle(&mut self, i: usize, month: &ContributingMonth, tally: &mut ContributingTally) {
+        let kind = self.citizens.kind[i];
+        if kind == Kind::FreeRider && self.citizens.employer[i].is_none() {
+            self.sit_out(i, month);
+            return;
+        }
+        self.citizens.flags[i] &= !flags::CONTRIBUTING;
+        self.citizens.dissatisfaction[i] *= month.keep_grievance;
+        // Everyone's belief about others follows what they saw, though only
+        // conditional cooperators act on it.
+        let belief = &mut self.citizens.belief[i];
+        if let Some(observed) = month.observed {
+            *belief += month.belief_update * (observed - *belief);
+        }
+        let conditional = conditional_willingness(month.slope, *belief, month.appeal);
+        tally.conditional.add_where(kind == Kind::Conditional, conditional);
+        let willingness = match kind {
+            Kind::Conditional => conditional,
+            Kind::Altruist => 1.0,
+            Kind::FreeRider => 0.0,
+        };
+        let paid_project = self.paid_contribution_project(i, month);
+        let volunteering =
+            if willingness > 0.0 { self.volunteering_time(i, willingness, month) } else { None };
+        if volunteering.is_none() && paid_project.is_none() {
+            self.idle_month(i);
+            return;
+        }
+        let has_tools = self.citizens.tools_draw[i] < month.tools_cover;
+        let mut submitted = false;
+        if let Some(time) = volunteering {
+            submitted |= self.volunteer(i, time, has_tools, month);
+        }
+        if let Some(p) = paid_project {
+            submitted |= self.submit_contributions(i, p, month.contribution_hours, has_tools);
+        }
+        if submitted {
+            self.citizens.flags[i] |= flags::CONTRIBUTING;
+            self.citizens.idle_months[i] = 0;
+            tally.contributors += 1;
+            tally.tools_users += u32::from(has_tools);
+        } else {
+            self.citizens.idle_months[i] += 1;
+        }
+        // The dissatisfied stand ready to fork together; those who find no
+        // group to fork with and are fed up leave (see `fork_projects`).
+        if let Some(p) = self.citizens.project[i]
+            && self.citizens.dissatisfaction[i] > month.fork_threshold
+        {
+            self.tallies.fork_candidates.push((p, i as u32));
+        }
+    }
+
+    /// A free rider with no employer to pay them for it contributes nothing:
+    /// their month is only grievances fading (and drifting from a project,
+    /// should they have one). The full path would also move their belief
+    /// about others and count an idle month; neither can matter, because a
+    /// citizen's kind never changes and a free rider never acts on beliefs,
+    /// and the idle count only decides drifting from a project, which a free
+    /// rider never joins (only volunteers choose one).
+    fn sit_out(&mut self, i: usize, month: &ContributingMonth) {
+        let c = &mut self.citizens;
+        let (bits, grievance) =
+            (c.flags[i] & !flags::CONTRIBUTING, c.dissatisfaction[i] * month.keep_grievance);
+        write_if_changed(&mut c.flags[i], bits);
+        write_if_changed(&mut c.dissatisfaction[i], grievance);
+        if c.project[i].is_some() {
+            self.idle_month(i);
+        }
+    }
+
+    /// Paid contribution: reciprocal employers have some of their staff
+    /// contribute to the firm's first living project in working time.
+    fn paid_contribution_project(&self, i: usize, month: &ContributingMonth) -> Option<usize> {
+        let f = self.citizens.employer[i]?.index();
+        if self.citizens.job_draw[i] >= month.paid_share || !self.firms.reciprocal[f] {
+            return None;
+        }
+        self.firms.projects_of(f).find(|&p| self.projects.alive[p])
+    }
+
+    /// Whether a citizen with this willingness volunteers this month, and
+    /// with what time: free time beyond work, claims, training and overwork
+    /// sets how much, and zeal how often (a few nearly every month, most now
+    /// and then).
+    fn volunteering_time(&mut self, i: usize, willingness: f64, month: &ContributingMonth) -> Option<Time> {
+        let c = &self.citizens;
+        let working = c.employer[i].is_some() || c.owned_firm[i].is_some();
+        let citizen_flags = c.flags[i];
+        let mut busy = c.overwork[i];
+        if working {
+            busy += month.work_hours;
+        }
+        if citizen_flags & flags::CLAIMING != 0 {
+            busy += month.claim_hours;
+        }
+        if citizen_flags & flags::TRAINING != 0 {
+            busy += month.training_hours;
+        }
+        let free = (month.time_budget - busy).at_least(0.0);
+        let time_factor = ((free - month.min_free_hours) / month.free_span).clamp(0.0, 1.0);
+        let chance = willingness * time_factor * c.zeal_frequency[i];
+        (chance > 0.0 && self.rng.chance(chance)).then_some(Time { free, time_factor })
+    }
+
+    /// A volunteer contributes to their project, or chooses one; the hours
+    /// they give grow with their zeal. Members who can afford it pay dues to
+    /// the project's association. Returns whether anything was submitted.
+    fn volunteer(&mut self, i: usize, time: Time, has_tools: bool, month: &ContributingMonth) -> bool {
+        let citizen_flags = self.citizens.flags[i];
+        let current = self.citizens.project[i];
+        let project = if self.projects.lives(current) { current } else { self.choose_project(i) };
+        let Some(p) = project.map(ProjectId::index) else { return false };
+        let hours = (month.contribution_hours * self.citizens.zeal[i] * time.time_factor).at_most(time.free);
+        let submitted = self.submit_contributions(i, p, hours, has_tools);
+        self.tallies.contributors_next.push(i as u32);
+        self.citizens.tenure[i] += 1.0;
+        if citizen_flags & flags::PRECARIOUS == 0 && self.citizens.kind[i] != Kind::FreeRider {
+            self.pay_dues(i, self.projects.association[p] as usize, month.dues_rate);
+        }
+        submitted
+    }
+
+    /// A member pays the dues rate of their income to an association, as far
+    /// as their money goes.
+    fn pay_dues(&mut self, i: usize, a: usize, rate: f64) {
+        let dues =
+            (rate * self.citizens.income[i].at_least(0.0)).at_most(self.citizens.money[i].at_least(0.0));
+        self.citizens.money[i] -= dues;
+        self.associations.money[a] += dues;
+        self.associations.dues[a] += dues;
+        self.associations.members[a] += 1;
     }
 
     /// A month without contributing: after a while, a citizen drifts away
@@ -189,7 +247,7 @@ impl Model {
     fn idle_month(&mut self, i: usize) {
         self.citizens.idle_months[i] += 1;
         if self.citizens.idle_months[i] > DRIFT_AWAY_MONTHS {
-            self.citizens.project[i] = NONE;
+            self.citizens.project[i] = None;
             self.citizens.tenure[i] = 0.0;
         }
     }
@@ -198,7 +256,7 @@ impl Model {
     /// sometimes one picked at random, and mostly the project of someone who
     /// contributed last month — which is how a few projects grow large while
     /// most stay small (claim 3).
-    fn choose_project(&mut self, i: usize) -> Option<u32> {
+    fn choose_project(&mut self, i: usize) -> Option<ProjectId> {
         let commons = &self.scenario.commons;
         let draw = self.rng.uniform();
         let chosen = if draw < commons.new_project_chance || self.projects.alive_count() == 0 {
@@ -210,12 +268,12 @@ impl Model {
         } else {
             let leader = self.tallies.contributors[self.rng.below(self.tallies.contributors.len())] as usize;
             match self.citizens.project[leader] {
-                p if p != NONE && self.projects.alive[p as usize] => Some(p),
+                p if self.projects.lives(p) => p,
                 _ => self.random_alive_project(),
             }
         };
-        if let Some(p) = chosen {
-            self.citizens.project[i] = p;
+        if chosen.is_some() {
+            self.citizens.project[i] = chosen;
             self.citizens.tenure[i] = 0.0;
         }
         chosen
@@ -223,52 +281,66 @@ impl Model {
 
     /// A citizen founds a project, hosted by a random association; they are
     /// its first maintainer (claim 3: participation is open, without permission).
-    fn found_project(&mut self, i: usize) -> Option<u32> {
+    fn found_project(&mut self, i: usize) -> Option<ProjectId> {
         let associations = self.associations.len();
         if associations == 0 {
             return None;
         }
         let association = self.rng.below(associations) as u32;
-        let unfairness = draw_unfairness(&self.scenario, &mut self.rng);
-        let skill = self.citizens.skill[i];
-        let p = self.projects.push(0.0, 0.0, 1.0, NONE, association, unfairness, skill);
+        let unfairness = self.draw_unfairness();
+        let standard = self.citizens.skill[i];
+        let p = self.projects.push(NewProject::founded(0.0, association, unfairness, standard));
         self.citizens.tenure[i] = self.scenario.commons.insider_tenure;
         Some(p)
     }
 
+    /// A uniformly random living project, if any.
+    pub(in crate::model) fn random_alive_project(&mut self) -> Option<ProjectId> {
+        if self.projects.is_empty() {
+            return None;
+        }
+        // Compaction keeps at least half the slots alive, so this rarely loops.
+        for _ in 0..64 {
+            let p = self.rng.below(self.projects.len());
+            if self.projects.alive[p] {
+                return Some(ProjectId::new(p));
+            }
+        }
+        self.projects.alive.iter().position(|&a| a).map(ProjectId::new)
+    }
+
+    /// A new project's maintainer unfairness (see [`unfairness_draw`]).
+    pub(in crate::model) fn draw_unfairness(&mut self) -> f64 {
+        unfairness_draw(&self.scenario, &mut self.rng)
+    }
+
     /// Review on merit: the citizen submits as many contributions as their
     /// hours allow (fewer when infrastructure is degraded, more with shared
-    /// tools); maintainers accept those good enough for the project's
-    /// standard, and turn some deserving ones away from outsiders as unfair
-    /// as they are; rejections breed dissatisfaction (claims 2, 4, 10).
-    /// Returns whether anything was submitted.
+    /// tools and talent); maintainers accept those good enough for the
+    /// project's standard, and turn some deserving ones away from outsiders
+    /// as unfair as they are; rejections breed dissatisfaction, acceptances
+    /// teach (claims 2, 4, 10). Returns whether anything was submitted.
     fn submit_contributions(&mut self, i: usize, p: usize, hours: f64, has_tools: bool) -> bool {
-        // The project's columns are read and written below, between draws
-        // that depend on each other: fetched together now, not one by one.
-        self.projects.prefetch_for_review(p);
+        kernels::expect_review(&self.projects, p);
         let commons = &self.scenario.commons;
         let saving = if has_tools { self.scenario.programmes.tools_time_saving } else { 0.0 };
-        // Degraded infrastructure slows contributing down; shared tools and
-        // talent speed it up.
-        let infrastructure = 0.5 + 0.5 * self.projects.health[p];
-        let hours_each =
-            commons.hours_per_contribution * (1.0 - saving) / (infrastructure * self.citizens.talent[i]);
+        let hours_each = hours_per_contribution(
+            commons.hours_per_contribution,
+            saving,
+            self.projects.health[p],
+            self.citizens.talent[i],
+        );
         let submitted = self.rng.poisson(hours / hours_each);
         self.projects.hours[p] += hours;
         if submitted == 0 {
             return false;
         }
         let skill = self.citizens.skill[i];
-        let merit_chance = if commons.quality_noise > 0.0 {
-            normal_cdf((skill - self.projects.standard[p]) / commons.quality_noise + commons.review_tolerance)
-        } else if skill >= self.projects.standard[p] {
-            1.0
-        } else {
-            0.0
-        };
-        let deserving = self.rng.binomial(submitted, merit_chance);
-        let insider =
-            self.citizens.tenure[i] >= commons.insider_tenure && self.citizens.project[i] == p as u32;
+        let merit =
+            merit_chance(skill, self.projects.standard[p], commons.quality_noise, commons.review_tolerance);
+        let deserving = self.rng.binomial(submitted, merit);
+        let insider = self.citizens.tenure[i] >= commons.insider_tenure
+            && self.citizens.project[i] == Some(ProjectId::new(p));
         let unjust = if insider { 0 } else { self.rng.binomial(deserving, self.projects.unfairness[p]) };
         let accepted = deserving - unjust;
         self.citizens.dissatisfaction[i] +=
@@ -279,20 +351,22 @@ impl Model {
         // Learning by doing: each accepted contribution closes part of the skill gap.
         let learning = 1.0 - whole_power(1.0 - commons.learning_by_doing, accepted);
         self.citizens.skill[i] += learning * (1.0 - skill);
-        self.projects.contributors[p] += 1;
-        self.projects.submitted[p] += submitted;
-        self.projects.accepted[p] += accepted;
-        self.projects.skill_sum[p] += skill * submitted as f64;
+        let projects = &mut self.projects;
+        projects.contributors[p] += 1;
+        projects.submitted[p] += submitted;
+        projects.accepted[p] += accepted;
+        projects.skill_sum[p] += skill * submitted as f64;
         true
     }
 
     /// Each project's quality standard drifts toward the skill of those who
     /// submit to it: maintainers expect what their contributors usually deliver.
     pub(in crate::model) fn update_standards(&mut self) {
-        for p in 0..self.projects.len() {
-            if self.projects.submitted[p] > 0 {
-                let mean = self.projects.skill_sum[p] / self.projects.submitted[p] as f64;
-                self.projects.standard[p] += STANDARD_UPDATE * (mean - self.projects.standard[p]);
+        let projects = &mut self.projects;
+        for p in 0..projects.len() {
+            if projects.submitted[p] > 0 {
+                let mean = projects.skill_sum[p] / f64::from(projects.submitted[p]);
+                projects.standard[p] += STANDARD_UPDATE * (mean - projects.standard[p]);
             }
         }
     }
@@ -305,6 +379,35 @@ pub(in crate::model) fn conditional_willingness(slope: f64, belief: f64, appeal:
     (slope * (belief + appeal)).clamp(0.0, 1.0)
 }
 
+/// Hours one contribution takes: the scenario's hours, less what shared
+/// tools save, slower on degraded infrastructure (half speed at health 0)
+/// and faster for the talented.
+#[inline]
+fn hours_per_contribution(hours: f64, tools_saving: f64, health: f64, talent: f64) -> f64 {
+    let infrastructure = 0.5 + 0.5 * health;
+    hours * (1.0 - tools_saving) / (infrastructure * talent)
+}
+
+/// The chance a contribution is good enough for a project's standard:
+/// quality is the contributor's skill plus normal noise, judged with some
+/// tolerance; without noise, skill alone decides.
+#[inline]
+fn merit_chance(skill: f64, standard: f64, noise: f64, tolerance: f64) -> f64 {
+    if noise > 0.0 {
+        normal_cdf((skill - standard) / noise + tolerance)
+    } else if skill >= standard {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// A project's maintainer unfairness: the scenario's level, varying between
+/// projects (log-normal, σ = 0.5, mean 1), capped at 1.
+pub(in crate::model) fn unfairness_draw(scenario: &Scenario, rng: &mut crate::model::rng::SimRng) -> f64 {
+    (scenario.commons.maintainer_unfairness * rng.lognormal(-0.125, 0.5)).at_most(1.0)
+}
+
 /// The standard normal distribution function, Φ(x), from libm's erfc.
 fn normal_cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
@@ -312,12 +415,36 @@ fn normal_cdf(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use super::normal_cdf;
+    use super::*;
 
     #[test]
     fn normal_cdf_matches_known_values() {
         assert!((normal_cdf(0.0) - 0.5).abs() < 1e-12);
         assert!((normal_cdf(0.8) - 0.788_144_6).abs() < 1e-6);
         assert!((normal_cdf(-1.959_964) - 0.025).abs() < 1e-6);
+    }
+
+    #[test]
+    fn willingness_follows_belief_and_stays_a_share() {
+        assert!((conditional_willingness(0.8, 0.5, 0.0) - 0.4).abs() < 1e-12);
+        assert!(conditional_willingness(0.8, 0.5, 0.1) > conditional_willingness(0.8, 0.5, 0.0));
+        assert_eq!(conditional_willingness(2.0, 0.9, 0.5), 1.0);
+    }
+
+    #[test]
+    fn degraded_infrastructure_and_no_tools_slow_contributing() {
+        let healthy = hours_per_contribution(10.0, 0.0, 1.0, 1.0);
+        let degraded = hours_per_contribution(10.0, 0.0, 0.0, 1.0);
+        let tooled = hours_per_contribution(10.0, 0.3, 1.0, 1.0);
+        assert_eq!(healthy, 10.0);
+        assert_eq!(degraded, 20.0);
+        assert!(tooled < healthy);
+    }
+
+    #[test]
+    fn skill_above_the_standard_is_more_likely_accepted() {
+        assert!(merit_chance(0.8, 0.5, 0.2, 0.0) > merit_chance(0.4, 0.5, 0.2, 0.0));
+        assert_eq!(merit_chance(0.5, 0.5, 0.0, 0.0), 1.0);
+        assert_eq!(merit_chance(0.4, 0.5, 0.0, 0.0), 0.0);
     }
 }

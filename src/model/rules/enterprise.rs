@@ -1,19 +1,22 @@
 //! Firms leaving and firms being founded.
 
 use crate::model::Model;
-use crate::model::citizens::{NONE, flags};
+use crate::model::citizens::flags;
+use crate::model::firms::{MAX_PROJECTS, NewFirm, ProjectSlots};
+use crate::model::ids::{FirmId, ProjectId};
 use crate::model::num::Bounds;
 
 /// Months a new firm is given before it may relocate for low margins.
 const GRACE_MONTHS: u32 = 12;
 
+/// Citizens who consider founding each firm: the first who can afford it does.
+const FOUNDER_CANDIDATES: usize = 10;
+
 impl Model {
-    /// Exit and entry: a firm that cannot pay its wages closes, and one that
-    /// earns less than capital earns elsewhere may relocate; its money goes
-    /// to its owner and its employees lose their jobs. New firms are founded
-    /// by citizens who can afford the start-up capital, at a rate that rises
-    /// with the margins firms earn (claims 5, 8).
-    pub(in crate::model) fn close_and_open_firms(&mut self) {
+    /// Exit: a firm that cannot pay its wages closes, and one that earns
+    /// less than capital earns elsewhere may relocate; its money goes to its
+    /// owner and its employees lose their jobs (claims 5, 8).
+    pub(in crate::model) fn close_firms(&mut self) {
         let market = &self.scenario.market;
         let (outside, relocation) = (market.outside_return, market.relocation_rate);
         let mut closed = false;
@@ -26,21 +29,14 @@ impl Model {
                 && self.firms.margin[f] < outside
                 && self.rng.chance(relocation);
             if bankrupt || relocates {
-                self.firms.close(f);
-                let owner = self.firms.owner[f] as usize;
-                let money = self.firms.money[f];
-                self.firms.money[f] = 0.0;
-                self.citizens.money[owner] += money;
-                self.citizens.owned_firm[owner] = NONE;
-                self.citizens.flags[owner] &= !flags::OWNER;
+                self.close_firm(f);
                 closed = true;
             }
         }
         if closed {
             for i in 0..self.citizens.len() {
-                let employer = self.citizens.employer[i];
-                if employer != NONE && !self.firms.alive[employer as usize] {
-                    self.citizens.employer[i] = NONE;
+                if self.citizens.employer[i].is_some_and(|f| !self.firms.alive[f.index()]) {
+                    self.citizens.employer[i] = None;
                     self.citizens.flags[i] &= !flags::EMPLOYED;
                 }
             }
@@ -48,17 +44,25 @@ impl Model {
                 self.compact_firms();
             }
         }
-        self.open_firms();
     }
 
-    fn open_firms(&mut self) {
+    /// Firm `f` closes: its owner takes its money.
+    fn close_firm(&mut self, f: usize) {
+        self.firms.remove(f);
+        let owner = self.firms.owner[f] as usize;
+        self.citizens.money[owner] += self.firms.money[f];
+        self.firms.money[f] = 0.0;
+        self.citizens.owned_firm[owner] = None;
+        self.citizens.flags[owner] &= !flags::OWNER;
+    }
+
+    /// Entry: new firms are founded by citizens who can afford the start-up
+    /// capital, at a rate that rises with the margins firms earn; each
+    /// builds on projects picked for their usable knowledge (claims 5, 8).
+    pub(in crate::model) fn open_firms(&mut self) {
         let market = &self.scenario.market;
-        let attractiveness = self.firm_attractiveness();
-        let expected = market.entry_rate * self.citizens.len() as f64 / 1000.0 * attractiveness;
+        let expected = market.entry_rate * self.citizens.len() as f64 / 1000.0 * self.firm_attractiveness();
         let capital = market.startup_capital * self.market.price;
-        let (sigma, reciprocal_share, outside) =
-            (market.productivity_spread, market.share_reciprocal_firms, market.outside_return);
-        let n = self.citizens.len();
         let founders = self.rng.poisson(expected);
         if founders == 0 {
             return;
@@ -66,24 +70,32 @@ impl Model {
         let mut cumulative = std::mem::take(&mut self.scratch);
         self.projects.cumulative_usable(&mut cumulative);
         for _ in 0..founders {
-            // A few citizens consider it; the first who can afford it founds the firm.
-            let founder = (0..10)
+            let n = self.citizens.len();
+            let founder = (0..FOUNDER_CANDIDATES)
                 .map(|_| self.rng.below(n))
-                .find(|&i| self.citizens.owned_firm[i] == NONE && self.citizens.money[i] >= capital);
+                .find(|&i| self.citizens.owned_firm[i].is_none() && self.citizens.money[i] >= capital);
             let Some(founder) = founder else { continue };
-            let base = self.rng.lognormal(-0.5 * sigma * sigma, sigma);
-            let projects = self.pick_projects_for_firm(&cumulative);
-            let reciprocal = self.rng.chance(reciprocal_share);
             self.citizens.money[founder] -= capital;
-            let id = self.firms.push(founder as u32, base, projects, reciprocal, capital, outside);
-            self.citizens.owned_firm[founder] = id;
-            self.citizens.flags[founder] |= flags::OWNER;
-            if self.citizens.employer[founder] != NONE {
-                self.citizens.employer[founder] = NONE;
+            self.found_firm(founder, capital, &cumulative);
+            if self.citizens.employer[founder].take().is_some() {
                 self.citizens.flags[founder] &= !flags::EMPLOYED;
             }
         }
         self.scratch = cumulative;
+    }
+
+    /// Citizen `owner` founds a firm with `money`: a productivity of its own,
+    /// the projects it builds on and whether it gives back are drawn.
+    pub(in crate::model) fn found_firm(&mut self, owner: usize, money: f64, cumulative_usable: &[f64]) {
+        let market = &self.scenario.market;
+        let sigma = market.productivity_spread;
+        let (reciprocal_share, margin) = (market.share_reciprocal_firms, market.outside_return);
+        let base_productivity = self.rng.lognormal(-0.5 * sigma * sigma, sigma);
+        let projects = self.pick_projects_for_firm(cumulative_usable);
+        let reciprocal = self.rng.chance(reciprocal_share);
+        let firm = NewFirm { owner: owner as u32, base_productivity, projects, reciprocal, money, margin };
+        self.citizens.owned_firm[owner] = Some(self.firms.push(firm));
+        self.citizens.flags[owner] |= flags::OWNER;
     }
 
     /// How attractive founding a firm looks: the revenue-weighted after-tax
@@ -101,13 +113,43 @@ impl Model {
         if revenue > 0.0 { (weighted / revenue / outside).clamp(0.0, 3.0) } else { 1.0 }
     }
 
+    /// Up to `projects_per_firm` distinct living projects, chosen with
+    /// probability proportional to their usable knowledge (firms build on
+    /// what is useful), or uniformly when no knowledge is usable yet.
+    /// `cumulative` holds each project's running total of usable knowledge
+    /// ([`Projects::cumulative_usable`](crate::model::projects::Projects::cumulative_usable)),
+    /// so that a pick is a binary search rather than a walk over every project.
+    pub(in crate::model) fn pick_projects_for_firm(&mut self, cumulative: &[f64]) -> ProjectSlots {
+        let mut chosen = [None; MAX_PROJECTS];
+        let wanted = (self.scenario.market.projects_per_firm as usize).min(MAX_PROJECTS);
+        let total = cumulative.last().copied().unwrap_or(0.0);
+        let alive = self.projects.alive_count();
+        let (mut count, mut tries) = (0, 0);
+        while count < wanted.min(alive) && tries < 8 * MAX_PROJECTS {
+            tries += 1;
+            let pick = if total > 0.0 {
+                // The first project whose running total passes the target:
+                // each is picked with chance usable / total (dead ones, with
+                // nothing usable, never).
+                let target = self.rng.uniform() * total;
+                let p = cumulative.partition_point(|&sum| sum <= target);
+                (p < cumulative.len()).then(|| ProjectId::new(p))
+            } else {
+                self.random_alive_project()
+            };
+            if pick.is_some() && !chosen[..count].contains(&pick) {
+                chosen[count] = pick;
+                count += 1;
+            }
+        }
+        chosen
+    }
+
     /// Drops closed firms and renumbers employers and owners.
     fn compact_firms(&mut self) {
         let map = self.firms.compact();
         for id in self.citizens.employer.iter_mut().chain(self.citizens.owned_firm.iter_mut()) {
-            if *id != NONE {
-                *id = map[*id as usize];
-            }
+            *id = id.and_then(|f: FirmId| map[f.index()]);
         }
     }
 }

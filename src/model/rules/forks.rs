@@ -1,10 +1,11 @@
 //! The freedom to fork.
 
 use crate::model::Model;
-use crate::model::citizens::NONE;
-use crate::model::projects::draw_unfairness;
+use crate::model::ids::ProjectId;
+use crate::model::projects::NewProject;
 
-/// Infrastructure health a fork starts with: it must set up its own.
+/// Infrastructure health a fork starts with, as a share of its parent's:
+/// it must set up its own.
 const FORK_STARTING_HEALTH: f64 = 0.5;
 
 impl Model {
@@ -15,46 +16,56 @@ impl Model {
     /// who do not fork and are fed up leave — the fork and the bleeding out
     /// balance the maintainers' power (claims 1, 4).
     pub(in crate::model) fn fork_projects(&mut self) {
-        let min_group = self.scenario.commons.fork_min_group as usize;
-        let propensity = self.scenario.commons.fork_propensity;
-        let insider_tenure = self.scenario.commons.insider_tenure;
-        let leave_threshold = self.scenario.commons.leave_threshold;
+        let commons = &self.scenario.commons;
+        let (min_group, propensity) = (commons.fork_min_group as usize, commons.fork_propensity);
         let mut candidates = std::mem::take(&mut self.tallies.fork_candidates);
         candidates.sort_unstable();
-        let mut start = 0;
-        while start < candidates.len() {
-            let parent = candidates[start].0;
-            let end = start + candidates[start..].iter().take_while(|c| c.0 == parent).count();
-            let group = &candidates[start..end];
-            start = end;
-            if group.len() < min_group || !self.rng.chance(propensity) {
-                for &(_, i) in group {
-                    let i = i as usize;
-                    if self.citizens.dissatisfaction[i] > leave_threshold {
-                        self.citizens.project[i] = NONE;
-                        self.citizens.tenure[i] = 0.0;
-                    }
-                }
-                continue;
+        for group in candidates.chunk_by(|a, b| a.0 == b.0) {
+            let parent = group[0].0;
+            if group.len() >= min_group && self.rng.chance(propensity) {
+                self.fork(parent, group);
+            } else {
+                self.leave_if_fed_up(group);
             }
-            let p = parent as usize;
-            let knowledge = self.projects.own[p] + self.projects.inherited[p];
-            let health = self.projects.health[p] * FORK_STARTING_HEALTH;
-            let association = self.projects.association[p];
-            let unfairness = draw_unfairness(&self.scenario, &mut self.rng);
-            let standard =
-                group.iter().map(|&(_, i)| self.citizens.skill[i as usize]).sum::<f64>() / group.len() as f64;
-            let fork = self.projects.push(0.0, knowledge, health, parent, association, unfairness, standard);
-            for &(_, i) in group {
-                let i = i as usize;
-                self.citizens.project[i] = fork;
-                // The founders of a fork are its maintainers.
-                self.citizens.tenure[i] = insider_tenure;
-                self.citizens.dissatisfaction[i] = 0.0;
-            }
-            self.projects.unfairness[p] *= 1.0 - self.scenario.commons.fork_lesson;
-            self.tallies.forks_total += 1;
         }
         self.tallies.fork_candidates = candidates;
+    }
+
+    /// A group of dissatisfied contributors forks `parent`: the fork copies
+    /// its knowledge, starts with part of its infrastructure, and its
+    /// founders are its maintainers; the parent's maintainers learn.
+    fn fork(&mut self, parent: ProjectId, group: &[(ProjectId, u32)]) {
+        let p = parent.index();
+        let skill_sum: f64 = group.iter().map(|&(_, i)| self.citizens.skill[i as usize]).sum();
+        let unfairness = self.draw_unfairness();
+        let fork = self.projects.push(NewProject {
+            own: 0.0,
+            inherited: self.projects.knowledge(p),
+            health: self.projects.health[p] * FORK_STARTING_HEALTH,
+            parent: Some(parent),
+            association: self.projects.association[p],
+            unfairness,
+            standard: skill_sum / group.len() as f64,
+        });
+        for &(_, i) in group {
+            let i = i as usize;
+            self.citizens.project[i] = Some(fork);
+            self.citizens.tenure[i] = self.scenario.commons.insider_tenure;
+            self.citizens.dissatisfaction[i] = 0.0;
+        }
+        self.projects.unfairness[p] *= 1.0 - self.scenario.commons.fork_lesson;
+        self.tallies.forks_total += 1;
+    }
+
+    /// Dissatisfied contributors who could not fork leave their project
+    /// once they are fed up.
+    fn leave_if_fed_up(&mut self, group: &[(ProjectId, u32)]) {
+        for &(_, i) in group {
+            let i = i as usize;
+            if self.citizens.dissatisfaction[i] > self.scenario.commons.leave_threshold {
+                self.citizens.project[i] = None;
+                self.citizens.tenure[i] = 0.0;
+            }
+        }
     }
 }

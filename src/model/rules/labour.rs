@@ -1,45 +1,45 @@
 //! Productivity, wages and the workforce of firms.
 
 use crate::model::Model;
-use crate::model::citizens::{NONE, flags};
+use crate::model::citizens::flags;
+use crate::model::ids::FirmId;
 use crate::model::num::{Bounds, positive_power};
 
+/// Applicants a vacancy sees: the most skilled of them is hired.
+const APPLICANTS: usize = 3;
+
 impl Model {
-    /// Firms' productivity rises with the usable knowledge of the commons
-    /// projects they build on; a project that died is replaced by another
-    /// (claim 5; claim 1: knowledge is non-rival, any number of firms use it).
-    pub(in crate::model) fn update_productivity(&mut self) {
-        let market = &self.scenario.market;
-        let (productivity, elasticity, scale) =
-            (market.productivity, market.knowledge_elasticity, market.knowledge_scale);
+    /// A project a firm builds on that was abandoned is replaced by a living
+    /// one picked at random (claim 1: knowledge is non-rival, any number of
+    /// firms use it), unless the firm already builds on that one.
+    pub(in crate::model) fn replace_lost_projects(&mut self) {
         for f in 0..self.firms.len() {
             if !self.firms.alive[f] {
                 continue;
             }
-            let mut usable = 0.0;
             for slot in 0..self.firms.projects[f].len() {
-                let p = self.firms.projects[f][slot];
-                if p == NONE {
-                    break;
-                }
-                if !self.projects.alive[p as usize] {
-                    let replacement = self.random_alive_project().unwrap_or(NONE);
-                    self.firms.projects[f][slot] = if self.firms.projects[f].contains(&replacement) {
-                        p // keep the dead one (usable 0) rather than a duplicate
-                    } else {
-                        replacement
-                    };
-                    if replacement == NONE {
-                        continue;
-                    }
-                }
-                let p = self.firms.projects[f][slot];
-                if p != NONE {
-                    usable += self.projects.usable(p as usize);
+                let Some(p) = self.firms.projects[f][slot] else { break };
+                if !self.projects.alive[p.index()] {
+                    let replacement = self.random_alive_project();
+                    let slots = &mut self.firms.projects[f];
+                    // A duplicate is not taken: the dead one stays (usable 0).
+                    slots[slot] = if slots.contains(&replacement) { Some(p) } else { replacement };
                 }
             }
-            let gain = 1.0 + elasticity * libm::log1p(usable / scale);
-            self.firms.productivity[f] = productivity * self.firms.base_productivity[f] * gain;
+        }
+    }
+
+    /// Firms' productivity rises with the usable knowledge of the commons
+    /// projects they build on (claim 5).
+    pub(in crate::model) fn update_productivity(&mut self) {
+        let market = &self.scenario.market;
+        for f in 0..self.firms.len() {
+            if !self.firms.alive[f] {
+                continue;
+            }
+            let usable = self.firms.projects_of(f).fold(0.0, |sum, p| sum + self.projects.usable(p));
+            let gain = knowledge_gain(usable, market.knowledge_elasticity, market.knowledge_scale);
+            self.firms.productivity[f] = market.productivity * self.firms.base_productivity[f] * gain;
         }
     }
 
@@ -65,8 +65,8 @@ impl Model {
     }
 
     /// Firms move part of the way toward their profitable size each month:
-    /// they hire the most skilled of a few unemployed applicants, and let a
-    /// random few go when too large (claim 5).
+    /// they let a random few go when too large, and fill vacancies, in random
+    /// order, with the most skilled of a few unemployed applicants (claim 5).
     pub(in crate::model) fn adjust_workforces(&mut self) {
         if self.firms.alive_count() == 0 {
             // No firm, no job: nobody to hire or let go (closing firms have
@@ -74,24 +74,8 @@ impl Model {
             self.market.employment_rate = 0.0;
             return;
         }
-        let skill_unit = self.scenario.households.skill_mean.at_least(0.05);
-        let speed = self.scenario.market.hiring_speed;
         let mut vacancies = std::mem::take(&mut self.scratch_ids);
-        vacancies.clear();
-        for f in 0..self.firms.len() {
-            self.firms.to_fire[f] = 0;
-            if !self.firms.alive[f] {
-                continue;
-            }
-            let gap = self.profitable_skill(f) - self.firms.skill[f];
-            if gap > 0.5 * skill_unit {
-                let hires = (speed * gap / skill_unit).ceil() as u32;
-                vacancies.extend(std::iter::repeat_n(f as u32, hires as usize));
-            } else if gap < -skill_unit {
-                let fires = (speed * -gap / skill_unit).ceil() as u32;
-                self.firms.to_fire[f] = fires.min(self.firms.employees[f]);
-            }
-        }
+        self.plan_workforces(&mut vacancies);
         let (mut employed, workers) = self.let_workers_go(!vacancies.is_empty());
         // Vacancies are filled in random order so no firm always chooses first.
         self.rng.shuffle(&mut vacancies);
@@ -99,32 +83,63 @@ impl Model {
             if self.tallies.unemployed.is_empty() {
                 break;
             }
-            // The most skilled of three applicants (the first on a tie).
-            let mut best = self.rng.below(self.tallies.unemployed.len());
-            for _ in 0..2 {
-                let other = self.rng.below(self.tallies.unemployed.len());
-                if self.citizen_skill_in_pool(other) > self.citizen_skill_in_pool(best) {
-                    best = other;
-                }
-            }
-            let i = self.tallies.unemployed.swap_remove(best) as usize;
-            self.citizens.employer[i] = f;
-            self.citizens.flags[i] |= flags::EMPLOYED;
-            self.firms.employees[f as usize] += 1;
-            self.firms.skill[f as usize] += self.citizens.skill[i];
+            let chosen = self.best_of_applicants();
+            let i = self.tallies.unemployed.swap_remove(chosen) as usize;
+            self.hire(i, f as usize);
             employed += 1;
         }
         self.scratch_ids = vacancies;
         self.set_employment_rate(employed, workers);
     }
 
+    /// Each firm's decision for the month: vacancies (one entry per hire,
+    /// into `vacancies`) or how many to let go (`to_fire`).
+    fn plan_workforces(&mut self, vacancies: &mut Vec<u32>) {
+        let skill_unit = self.scenario.households.skill_mean.at_least(0.05);
+        let speed = self.scenario.market.hiring_speed;
+        vacancies.clear();
+        for f in 0..self.firms.len() {
+            self.firms.to_fire[f] = 0;
+            if !self.firms.alive[f] {
+                continue;
+            }
+            match workforce_change(self.profitable_skill(f) - self.firms.skill[f], skill_unit, speed) {
+                Change::Hire(hires) => vacancies.extend(std::iter::repeat_n(f as u32, hires as usize)),
+                Change::LetGo(fires) => self.firms.to_fire[f] = fires.min(self.firms.employees[f]),
+                Change::Keep => {}
+            }
+        }
+    }
+
+    /// The most skilled of [`APPLICANTS`] drawn from the hiring pool (the
+    /// first drawn on a tie): their place in the pool.
+    fn best_of_applicants(&mut self) -> usize {
+        let pool = self.tallies.unemployed.len();
+        let mut best = self.rng.below(pool);
+        for _ in 1..APPLICANTS {
+            let other = self.rng.below(pool);
+            if self.pool_skill(other) > self.pool_skill(best) {
+                best = other;
+            }
+        }
+        best
+    }
+
+    fn pool_skill(&self, place: usize) -> f64 {
+        self.citizens.skill[self.tallies.unemployed[place] as usize]
+    }
+
+    /// Firm `f` employs citizen `i`.
+    pub(in crate::model) fn hire(&mut self, i: usize, f: usize) {
+        self.citizens.employer[i] = Some(FirmId::new(f));
+        self.citizens.flags[i] |= flags::EMPLOYED;
+        self.firms.employees[f] += 1;
+        self.firms.skill[f] += self.citizens.skill[i];
+    }
+
     /// The employment rate: the employed among citizens who own no firm.
     pub(in crate::model) fn set_employment_rate(&mut self, employed: usize, workers: usize) {
         self.market.employment_rate = if workers > 0 { employed as f64 / workers as f64 } else { 0.0 };
-    }
-
-    fn citizen_skill_in_pool(&self, index: usize) -> f64 {
-        self.citizens.skill[self.tallies.unemployed[index] as usize]
     }
 
     /// Lets go the employees firms decided to shed (a random sample per
@@ -140,42 +155,86 @@ impl Model {
         self.firms.employees.fill(0);
         self.firms.skill.fill(0.0);
         self.tallies.unemployed.clear();
-        let (mut employed, mut workers) = (0usize, 0usize);
-        let (c, firms, rng, pool) =
-            (&mut self.citizens, &mut self.firms, &mut self.rng, &mut self.tallies.unemployed);
-        let n = c.len();
-        let (owned_firm, employers, bits, skills) =
-            (&c.owned_firm[..n], &mut c.employer[..n], &mut c.flags[..n], &c.skill[..n]);
-        let (to_fire, employees, firm_skill) =
-            (&mut firms.to_fire[..], &mut firms.employees[..], &mut firms.skill[..]);
-        for i in 0..n {
-            if owned_firm[i] != NONE {
+        let (mut employed, mut workers) = (0, 0);
+        let (c, firms, rng) = (&mut self.citizens, &mut self.firms, &mut self.rng);
+        for i in 0..c.len() {
+            if c.owned_firm[i].is_some() {
                 continue;
             }
             workers += 1;
-            let employer = employers[i];
-            if employer != NONE {
-                let f = employer as usize;
-                if to_fire[f] > 0 && remaining[f] > 0.0 {
-                    if rng.chance(f64::from(to_fire[f]) / remaining[f]) {
-                        to_fire[f] -= 1;
-                        employers[i] = NONE;
-                        bits[i] &= !flags::EMPLOYED;
-                    }
-                    remaining[f] -= 1.0;
+            if let Some(f) = c.employer[i].map(FirmId::index)
+                && firms.to_fire[f] > 0
+                && remaining[f] > 0.0
+            {
+                // Selection sampling: of the `remaining` not yet seen, each
+                // is let go with the chance that leaves `to_fire` to go.
+                if rng.chance(f64::from(firms.to_fire[f]) / remaining[f]) {
+                    firms.to_fire[f] -= 1;
+                    c.employer[i] = None;
+                    c.flags[i] &= !flags::EMPLOYED;
                 }
+                remaining[f] -= 1.0;
             }
-            match employers[i] {
-                NONE if gather_pool => pool.push(i as u32),
-                NONE => {}
-                f => {
-                    employees[f as usize] += 1;
-                    firm_skill[f as usize] += skills[i];
+            match c.employer[i] {
+                None if gather_pool => self.tallies.unemployed.push(i as u32),
+                None => {}
+                Some(f) => {
+                    firms.employees[f.index()] += 1;
+                    firms.skill[f.index()] += c.skill[i];
                     employed += 1;
                 }
             }
         }
         self.scratch = remaining;
         (employed, workers)
+    }
+}
+
+/// What a firm does about the gap between the skill it would profitably
+/// employ and the skill it has, in units of a typical worker's skill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(in crate::model) enum Change {
+    Hire(u32),
+    LetGo(u32),
+    Keep,
+}
+
+/// Closes `speed` of the gap each month; gaps under half a worker (hiring)
+/// or one worker (letting go) are left alone.
+#[inline]
+pub(in crate::model) fn workforce_change(gap: f64, skill_unit: f64, speed: f64) -> Change {
+    if gap > 0.5 * skill_unit {
+        Change::Hire((speed * gap / skill_unit).ceil() as u32)
+    } else if gap < -skill_unit {
+        Change::LetGo((speed * -gap / skill_unit).ceil() as u32)
+    } else {
+        Change::Keep
+    }
+}
+
+/// How much the commons raises a firm's productivity: 1 + ε ln(1 + K / scale),
+/// for K the usable knowledge it builds on.
+#[inline]
+pub(in crate::model) fn knowledge_gain(usable: f64, elasticity: f64, scale: f64) -> f64 {
+    1.0 + elasticity * libm::log1p(usable / scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn firms_close_part_of_the_gap_and_ignore_small_ones() {
+        assert_eq!(workforce_change(0.2, 0.5, 0.3), Change::Keep);
+        assert_eq!(workforce_change(-0.4, 0.5, 0.3), Change::Keep);
+        assert_eq!(workforce_change(5.0, 0.5, 0.3), Change::Hire(3));
+        assert_eq!(workforce_change(-5.0, 0.5, 0.3), Change::LetGo(3));
+    }
+
+    #[test]
+    fn knowledge_raises_productivity_with_diminishing_returns() {
+        assert_eq!(knowledge_gain(0.0, 0.3, 100.0), 1.0);
+        let (a, b) = (knowledge_gain(100.0, 0.3, 100.0), knowledge_gain(200.0, 0.3, 100.0));
+        assert!(a > 1.0 && b > a && b - a < a - 1.0);
     }
 }

@@ -2,10 +2,12 @@
 //!
 //! Every rule's doc comment states it in one sentence and names the claim of
 //! the essay it stands for (the numbers refer to the table in the model brief
-//! and in docs/ODD.md). [`Model::step`](super::Model::step) calls them in order.
+//! and in docs/ODD.md). [`Model::step`](super::Model::step) calls them in
+//! order; the helpers a rule calls live beside it. Per-agent decisions are
+//! small pure functions at the foot of each file, tested there.
 
 mod commons;
-pub(super) use commons::conditional_willingness;
+pub(super) use commons::{conditional_willingness, unfairness_draw};
 mod enterprise;
 mod exchange;
 mod forks;

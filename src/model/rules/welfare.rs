@@ -1,39 +1,33 @@
-//! What the state gives: transfers, training, grants and matching.
+//! What the state gives: transfers, training, grants and matching, and the
+//! income tax and rebates that pay for them.
 
 use crate::model::Model;
 use crate::model::citizens::flags;
 use crate::model::num::Bounds;
+use itertools::izip;
 
 impl Model {
     /// Basic security: claimants receive the guaranteed share of the cost of
     /// basic needs, withdrawn at the means-testing rate as their own income
     /// rises; only those whose draw is below take-up claim (claims 7, 9, 10).
+    /// This pass also opens each citizen's books for the month: last month's
+    /// market income is read, then it and the tax paid are cleared.
     pub(in crate::model) fn pay_transfers(&mut self) {
         let levers = &self.state.levers;
         let guarantee = levers.basic_security * self.market.price;
-        let (taper, take_up) = (levers.means_testing, levers.take_up);
-        let scale = self.state.spending_scale;
-        let mut paid = 0.0;
-        // Columns bound once, cut to one length: the loop keeps them in
-        // registers and needs no bounds checks (see ARCHITECTURE.md).
-        let n = self.citizens.len();
+        let (taper, take_up, scale) = (levers.means_testing, levers.take_up, self.state.spending_scale);
         let c = &mut self.citizens;
-        let (income, bits, market_income) =
-            (&mut c.income[..n], &mut c.flags[..n], &mut c.market_income[..n]);
-        let (tax_paid, claim_draw, money) = (&mut c.tax_paid[..n], &c.claim_draw[..n], &mut c.money[..n]);
-        for i in 0..n {
-            // A new month's books: this pass reads last month's market
-            // income, then clears it and the tax paid for firms to fill anew.
-            income[i] = 0.0;
-            bits[i] &= !flags::CLAIMING;
-            let entitlement = guarantee - taper * market_income[i];
-            market_income[i] = 0.0;
-            tax_paid[i] = 0.0;
-            if entitlement > 0.0 && claim_draw[i] < take_up {
+        let mut paid = 0.0;
+        let books = izip!(&mut c.money, &mut c.income, &mut c.market_income, &mut c.tax_paid, &mut c.flags);
+        for ((money, income, market_income, tax_paid, bits), &claim_draw) in books.zip(&c.claim_draw) {
+            let entitlement = entitlement(guarantee, taper, *market_income);
+            (*income, *market_income, *tax_paid) = (0.0, 0.0, 0.0);
+            *bits &= !flags::CLAIMING;
+            if entitlement > 0.0 && claim_draw < take_up {
                 let transfer = entitlement * scale;
-                money[i] += transfer;
-                income[i] += transfer;
-                bits[i] |= flags::CLAIMING;
+                *money += transfer;
+                *income += transfer;
+                *bits |= flags::CLAIMING;
                 paid += transfer;
             }
         }
@@ -41,28 +35,27 @@ impl Model {
         self.state.spending.transfers = paid;
     }
 
-    /// Training: each month a twelfth of the lever's yearly share of citizens
-    /// take a course that closes part of their skill gap, while everyone's
-    /// skill slowly goes out of date (claim 10: Brest invested heavily in training).
+    /// Training: everyone's skill slowly goes out of date, and each month a
+    /// twelfth of the lever's yearly share of citizens take a course that
+    /// closes part of their skill gap (claim 10: Brest invested heavily in
+    /// training).
     pub(in crate::model) fn train_citizens(&mut self) {
-        let households = &self.scenario.households;
-        let programme = &self.scenario.programmes;
-        let chance = self.state.levers.training / 12.0 * self.state.spending_scale;
-        let keep = 1.0 - households.skill_obsolescence;
+        let keep = 1.0 - self.scenario.households.skill_obsolescence;
         for (bits, skill) in self.citizens.flags.iter_mut().zip(self.citizens.skill.iter_mut()) {
             *bits &= !flags::TRAINING;
             *skill *= keep;
         }
-        // Each citizen takes a course with chance `chance`: visit only those
-        // who do, skipping geometric gaps between them.
+        let chance = self.state.levers.training / 12.0 * self.state.spending_scale;
+        let gain = self.scenario.programmes.training_gain;
         let mut trainees = 0u32;
-        let mut i = self.rng.failures_before_success(chance);
-        while i < self.citizens.len() {
-            let skill = &mut self.citizens.skill[i];
-            *skill += programme.training_gain * (1.0 - *skill);
-            self.citizens.flags[i] |= flags::TRAINING;
+        let mut next = self.rng.failures_before_success(chance);
+        while next < self.citizens.len() {
+            let skill = &mut self.citizens.skill[next];
+            *skill += gain * (1.0 - *skill);
+            self.citizens.flags[next] |= flags::TRAINING;
             trainees += 1;
-            i = i.saturating_add(1).saturating_add(self.rng.failures_before_success(chance));
+            // Whoever is next to take a course: a geometric gap away.
+            next = next.saturating_add(1).saturating_add(self.rng.failures_before_success(chance));
         }
         self.tallies.trainees = trainees;
     }
@@ -73,9 +66,9 @@ impl Model {
     pub(in crate::model) fn grant_infrastructure_funds(&mut self) {
         let rate = self.state.levers.infrastructure_grants * self.state.spending_scale * self.market.price;
         let mut granted = 0.0;
-        for a in 0..self.associations.len() {
-            let grant = rate * self.associations.need[a];
-            self.associations.money[a] += grant;
+        for (money, &need) in self.associations.money.iter_mut().zip(&self.associations.need) {
+            let grant = rate * need;
+            *money += grant;
             granted += grant;
         }
         self.state.money -= granted;
@@ -87,9 +80,9 @@ impl Model {
     pub(in crate::model) fn match_team_funds(&mut self) {
         let ratio = self.state.levers.team_matching * self.state.spending_scale;
         let mut matched = 0.0;
-        for a in 0..self.associations.len() {
-            let amount = ratio * self.associations.dues[a];
-            self.associations.money[a] += amount;
+        for (money, &dues) in self.associations.money.iter_mut().zip(&self.associations.dues) {
+            let amount = ratio * dues;
+            *money += amount;
             matched += amount;
         }
         self.state.money -= matched;
@@ -97,11 +90,9 @@ impl Model {
     }
 
     /// Pays citizen `i` a gross market income (a wage or a dividend) with
-    /// income tax withheld; what is evaded depends on the citizen's trust in
-    /// the state (claim 11).
+    /// income tax withheld, as far as they comply (claim 11).
     pub(in crate::model) fn pay_market_income(&mut self, i: usize, gross: f64) {
-        let (rate, max_evasion) = (self.state.levers.income_tax, self.scenario.legitimacy.max_tax_evasion);
-        let tax = self.citizens.receive_market_income(i, gross, rate, max_evasion);
+        let tax = self.citizens.receive_market_income(i, gross, self.state.levers.income_tax);
         self.state.money += tax;
         self.state.revenue += tax;
     }
@@ -119,12 +110,31 @@ impl Model {
         let rebate = surplus.at_most(paid);
         let per_unit = rebate / paid;
         let c = &mut self.citizens;
-        for ((money, income), &tax) in c.money.iter_mut().zip(c.income.iter_mut()).zip(&c.tax_paid) {
+        for (money, income, &tax) in izip!(&mut c.money, &mut c.income, &c.tax_paid) {
             let amount = tax * per_unit;
             *money += amount;
             *income += amount;
         }
         self.state.money -= rebate;
         self.state.revenue -= rebate;
+    }
+}
+
+/// A means-tested entitlement: the guarantee, withdrawn at `taper` per unit
+/// of the claimant's own market income (negative when income exceeds it).
+#[inline]
+pub(in crate::model) fn entitlement(guarantee: f64, taper: f64, market_income: f64) -> f64 {
+    guarantee - taper * market_income
+}
+
+#[cfg(test)]
+mod tests {
+    use super::entitlement;
+
+    #[test]
+    fn the_entitlement_is_withdrawn_as_income_rises() {
+        assert_eq!(entitlement(10.0, 0.5, 0.0), 10.0);
+        assert_eq!(entitlement(10.0, 0.5, 8.0), 6.0);
+        assert!(entitlement(10.0, 1.0, 12.0) < 0.0);
     }
 }

@@ -1,27 +1,35 @@
-//! Summary statistics the outcomes need: Gini, median, shares of the top.
+//! The exact sort behind the monthly Ginis, medians and top shares.
 //!
-//! Each function takes a scratch buffer it may reorder, so the model can call
-//! them every month without allocating.
+//! The model sorts three buffers of up to one value per citizen every month,
+//! which made the standard library's comparison sort the largest single cost
+//! of measuring a month. Values that are all at least zero order like their
+//! IEEE 754 bit patterns, so a radix sort on those patterns, finished by an
+//! insertion sort, gives the same order in about linear time. It is written
+//! here rather than taken from a crate because it must give bit-identical
+//! results natively and in WebAssembly, and because its keys are chosen for
+//! the spread of the model's values (docs/PERFORMANCE.md has the figures);
+//! `radsort`, for one, sorts on all 64 bits in eight passes.
 
-use crate::model::num::Bounds;
+/// Every bit of an `f64` but the sign: −0 becomes the pattern of +0.
+const MAGNITUDE: u64 = u64::MAX >> 1;
 
-/// Gini coefficient of non-negative values (0 = equal, →1 = one holds all).
-/// Sorts `values` in place. Returns 0 for an empty slice or a zero total.
-pub fn gini(values: &mut [f64]) -> f64 {
-    let n = values.len();
-    if n < 2 {
-        return 0.0;
-    }
-    values.sort_unstable_by(f64::total_cmp);
-    gini_of_sorted(values)
+/// The pattern of a value at least zero, with −0 read as +0; such patterns
+/// order like the values.
+#[inline(always)]
+fn magnitude_bits(value: f64) -> u64 {
+    value.to_bits() & MAGNITUDE
 }
 
-/// Sorts values that are all at least +0 (callers make them so, see
-/// [`at_least_zero`]) ascending, exactly, in about linear time: an LSD radix
+/// Sorts values that are all at least zero (+0 or −0, never NaN) ascending,
+/// exactly: the result is the standard library's sort of the same values
+/// (−0 and +0 compare equal, so their order among the zeros may differ).
+/// It takes about linear time on the model's buffers: an LSD radix
 /// sort on the leading bits of their IEEE patterns (which order like the
 /// values) brings every value to within a few per mille of its place, then
 /// an insertion sort finishes the job, moving values only within the runs
-/// that share those bits. `buffer` is scratch space reused between calls, so
+/// that share those bits. Where those runs are long (many distinct values
+/// closer than the key can tell apart) a comparison sort takes over, so the
+/// worst case is O(n log n), never quadratic. `buffer` is scratch space reused between calls, so
 /// sorting allocates nothing; the two vectors may trade their storage (give
 /// each array its own buffer and neither is ever cleared or regrown).
 ///
@@ -73,7 +81,7 @@ impl RadixKey {
         // smallest of the patterns less one is the smallest positive's.
         let (mut largest, mut smallest_less_one) = (0u64, u64::MAX);
         for &v in values {
-            let pattern = v.to_bits();
+            let pattern = magnitude_bits(v);
             largest = largest.max(pattern);
             smallest_less_one = smallest_less_one.min(pattern.wrapping_sub(1));
         }
@@ -102,7 +110,7 @@ impl RadixKey {
 
     #[inline(always)]
     fn of(self, value: f64) -> u64 {
-        value.to_bits().saturating_sub(self.offset) >> self.shift
+        magnitude_bits(value).saturating_sub(self.offset) >> self.shift
     }
 }
 
@@ -117,7 +125,7 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
     key: Option<RadixKey>,
 ) {
     debug_assert!(BUCKETS == 1 << BITS);
-    debug_assert!(values.iter().all(|v| v.is_sign_positive()), "values must be at least +0");
+    debug_assert!(values.iter().all(|&v| v >= 0.0), "values must be at least zero");
     let n = values.len();
     let Some(key) = key else { return };
     let mut counts = [[0u32; BUCKETS]; PASSES];
@@ -210,15 +218,16 @@ fn bubble_once(values: &mut [f64]) {
 }
 
 /// The same pass for WebAssembly, whose engines may compile a select into a
-/// branch: the values are at least +0, so their patterns order like them,
-/// and masks choose between two. The same result, bit for bit.
+/// branch: the values are at least zero, so their patterns without the sign
+/// order like them, and masks choose between two. The same result, bit for bit.
 #[cfg(target_arch = "wasm32")]
 fn bubble_once(values: &mut [f64]) {
     let Some(&first) = values.first() else { return };
     let mut carried = first.to_bits();
     for i in 1..values.len() {
         let next = values[i].to_bits();
-        let next_smaller = 0u64.wrapping_sub(u64::from(next < carried));
+        let below = (next & MAGNITUDE) < (carried & MAGNITUDE);
+        let next_smaller = 0u64.wrapping_sub(u64::from(below));
         let smaller = (next & next_smaller) | (carried & !next_smaller);
         carried ^= next ^ smaller;
         values[i - 1] = f64::from_bits(smaller);
@@ -227,201 +236,102 @@ fn bubble_once(values: &mut [f64]) {
     values[last] = f64::from_bits(carried);
 }
 
-/// The value, or +0 if it is below zero or a negative zero: what
-/// [`sort_non_negative`] needs.
-#[inline]
-pub fn at_least_zero(value: f64) -> f64 {
-    if value > 0.0 { value } else { 0.0 }
-}
-
-/// Gini of values already sorted ascending:
-/// G = Σ (2i − n − 1) x_i / (n Σ x_i), i = 1..n.
-pub fn gini_of_sorted(sorted: &[f64]) -> f64 {
-    let n = sorted.len();
-    if n < 2 {
-        return 0.0;
-    }
-    let mut weighted = 0.0;
-    let mut total = 0.0;
-    // 2i − n − 1 for i = 1, 2, …: whole numbers, exact in an f64.
-    let mut rank = 1.0 - n as f64;
-    for &x in sorted {
-        weighted += rank * x;
-        total += x;
-        rank += 2.0;
-    }
-    if total <= 0.0 { 0.0 } else { (weighted / (n as f64 * total)).clamp(0.0, 1.0) }
-}
-
-/// Median; reorders `values`. Returns 0 for an empty slice.
-pub fn median(values: &mut [f64]) -> f64 {
-    let n = values.len();
-    if n == 0 {
-        return 0.0;
-    }
-    let (below, &mut upper, _) = values.select_nth_unstable_by(n / 2, f64::total_cmp);
-    if n % 2 == 1 {
-        upper
-    } else {
-        let lower = below.iter().copied().fold(f64::NEG_INFINITY, f64::at_least);
-        0.5 * (lower + upper)
-    }
-}
-
-/// Median of ascending `sorted` values; 0 for an empty slice.
-pub fn median_of_sorted(sorted: &[f64]) -> f64 {
-    let n = sorted.len();
-    match n {
-        0 => 0.0,
-        _ if n % 2 == 1 => sorted[n / 2],
-        _ => 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]),
-    }
-}
-
-/// Share of the total held by the top `fraction` of values (at least one
-/// value); `sorted` must be ascending. Returns 0 for a zero total.
-pub fn top_share_of_sorted(sorted: &[f64], fraction: f64) -> f64 {
-    let n = sorted.len();
-    if n == 0 {
-        return 0.0;
-    }
-    let top = ((n as f64 * fraction).ceil() as usize).clamp(1, n);
-    let total: f64 = sorted.iter().sum();
-    if total <= 0.0 {
-        return 0.0;
-    }
-    sorted[n - top..].iter().sum::<f64>() / total
-}
-
-/// The `q`-quantile of ascending `sorted` values, interpolating linearly
-/// between order statistics (the default of R and NumPy, "type 7").
-/// Returns NaN for an empty slice.
-pub fn quantile_of_sorted(sorted: &[f64], q: f64) -> f64 {
-    match sorted.len() {
-        0 => f64::NAN,
-        1 => sorted[0],
-        n => {
-            let position = q.clamp(0.0, 1.0) * (n - 1) as f64;
-            let below = position.floor() as usize;
-            let above = (below + 1).min(n - 1);
-            let weight = position - below as f64;
-            sorted[below] + weight * (sorted[above] - sorted[below])
-        }
-    }
-}
-
-/// Mean and variance (population, divided by n).
-pub fn mean_variance(values: &[f64]) -> (f64, f64) {
-    let n = values.len();
-    if n == 0 {
-        return (0.0, 0.0);
-    }
-    let mean = values.iter().sum::<f64>() / n as f64;
-    let var = values.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n as f64;
-    (mean, var)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::sort_non_negative;
+    use crate::model::rng::SimRng;
 
-    #[test]
-    fn gini_of_equal_values_is_zero_and_of_one_holder_is_near_one() {
-        assert_eq!(gini(&mut [5.0; 10]), 0.0);
-        let mut one_holds_all = [0.0; 100];
-        one_holds_all[7] = 1.0;
-        // With n holders the maximum is (n-1)/n.
-        assert!((gini(&mut one_holds_all) - 0.99).abs() < 1e-12);
+    /// Sorts with the standard library and with [`sort_non_negative`] and
+    /// asserts the same values in the same order (−0 and +0 as equals).
+    fn assert_sorts_like_std(original: &[f64], label: &str) {
+        let mut expected = original.to_vec();
+        expected.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
+        let mut sorted = original.to_vec();
+        sort_non_negative(&mut sorted, &mut Vec::new());
+        assert_eq!(sorted.len(), expected.len(), "{label}");
+        for (k, (got, want)) in sorted.iter().zip(&expected).enumerate() {
+            assert!(got == want, "{label}: at {k}, {got} where the standard sort has {want}");
+        }
+    }
+
+    /// One length for each of the sort's paths: the comparison sort below
+    /// 64, the 16-bit spanning key, the fixed 24-bit key, the 22-bit spanning key.
+    const SIZES: [usize; 9] = [0, 1, 63, 64, 1000, 5000, 20_000, 40_000, 120_000];
+
+    fn mixed(rng: &mut SimRng, n: usize) -> Vec<f64> {
+        (0..n)
+            .map(|i| match i % 7 {
+                0 | 1 => 0.0,
+                2 => rng.lognormal(0.0, 3.0),
+                3 => 1.0,
+                // Near-equal values, to exercise the runs the radix part leaves.
+                4 => 100.0 + rng.uniform() * 1e-3,
+                _ => rng.uniform() * 1e6,
+            })
+            .collect()
     }
 
     #[test]
-    fn gini_matches_the_pairwise_definition() {
-        let values = [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 6.0];
-        let n = values.len() as f64;
-        let mean = values.iter().sum::<f64>() / n;
-        let pairwise: f64 = values.iter().flat_map(|a| values.iter().map(move |b| (a - b).abs())).sum();
-        let expected = pairwise / (2.0 * n * n * mean);
-        assert!((gini(&mut values.clone()) - expected).abs() < 1e-12);
+    fn random_values_sort_like_the_standard_library() {
+        let mut rng = SimRng::seed_from(5);
+        for n in SIZES {
+            assert_sorts_like_std(&mixed(&mut rng, n), &format!("random, n = {n}"));
+        }
     }
 
     #[test]
-    fn radix_sort_orders_exactly_like_a_comparison_sort() {
-        let mut rng = crate::model::rng::SimRng::seed_from(5);
-        for n in [0, 1, 63, 64, 1000, 5000, 20_000, 40_000, 120_000] {
-            let original: Vec<f64> = (0..n)
-                .map(|i| match i % 7 {
-                    0 | 1 => 0.0,
-                    2 => rng.lognormal(0.0, 3.0),
-                    3 => 1.0,
-                    // Near-equal values, to exercise the runs the radix part leaves.
-                    4 => 100.0 + rng.uniform() * 1e-3,
-                    _ => rng.uniform() * 1e6,
+    fn sorted_and_reversed_values_sort_like_the_standard_library() {
+        let mut rng = SimRng::seed_from(17);
+        for n in SIZES {
+            let mut values = mixed(&mut rng, n);
+            values.sort_by(|a, b| a.partial_cmp(b).unwrap());
+            assert_sorts_like_std(&values, &format!("sorted, n = {n}"));
+            values.reverse();
+            assert_sorts_like_std(&values, &format!("reversed, n = {n}"));
+        }
+    }
+
+    #[test]
+    fn all_equal_values_and_signed_zeros_sort_like_the_standard_library() {
+        let mut rng = SimRng::seed_from(23);
+        for n in SIZES {
+            assert_sorts_like_std(&vec![0.0; n], &format!("all +0, n = {n}"));
+            assert_sorts_like_std(&vec![-0.0; n], &format!("all -0, n = {n}"));
+            assert_sorts_like_std(&vec![3.25; n], &format!("all equal, n = {n}"));
+            // +0 and −0 mixed among positive values.
+            let values: Vec<f64> = (0..n)
+                .map(|i| match i % 3 {
+                    0 => 0.0,
+                    1 => -0.0,
+                    _ => rng.lognormal(0.0, 1.0),
                 })
                 .collect();
-            let mut expected = original.clone();
-            expected.sort_unstable_by(f64::total_cmp);
-            let mut sorted = original.clone();
-            sort_non_negative(&mut sorted, &mut Vec::new());
-            assert_eq!(sorted, expected, "n = {n}");
+            assert_sorts_like_std(&values, &format!("signed zeros, n = {n}"));
         }
     }
 
     #[test]
-    fn radix_sort_handles_zeros_alone_and_extreme_ranges() {
-        let mut rng = crate::model::rng::SimRng::seed_from(11);
-        // One size for each key: spanning 16 bits, the fixed top 24, spanning 22.
+    fn extreme_ranges_sort_like_the_standard_library() {
+        let mut rng = SimRng::seed_from(11);
         for n in [100, 10_000, 40_000] {
-            let zeros = vec![0.0; n];
-            let mut sorted = zeros.clone();
-            sort_non_negative(&mut sorted, &mut Vec::new());
-            assert_eq!(sorted, zeros);
             // The smallest positive and the largest finite value in one array:
             // the key spans every pattern, and the insertion sort does the rest.
-            let mut original: Vec<f64> = (0..n).map(|_| rng.lognormal(0.0, 2.0)).collect();
-            original[n / 3] = f64::from_bits(1);
-            original[n / 2] = f64::MAX;
-            original[n / 4] = 0.0;
-            let mut expected = original.clone();
-            expected.sort_unstable_by(f64::total_cmp);
-            let mut sorted = original;
-            sort_non_negative(&mut sorted, &mut Vec::new());
-            assert_eq!(sorted, expected, "n = {n}");
+            let mut values: Vec<f64> = (0..n).map(|_| rng.lognormal(0.0, 2.0)).collect();
+            values[n / 3] = f64::from_bits(1);
+            values[n / 2] = f64::MAX;
+            values[n / 4] = 0.0;
+            assert_sorts_like_std(&values, &format!("extreme, n = {n}"));
         }
     }
 
     #[test]
-    fn radix_sorted_statistics_match_exact_ones() {
-        let mut rng = crate::model::rng::SimRng::seed_from(9);
-        let values: Vec<f64> = (0..50_000).map(|_| rng.lognormal(3.0, 1.0)).collect();
-        let mut exact = values.clone();
-        let exact_gini = gini(&mut exact);
-        let mut radix = values.clone();
-        sort_non_negative(&mut radix, &mut Vec::new());
-        assert_eq!(gini_of_sorted(&radix), exact_gini);
-        assert_eq!(median_of_sorted(&radix), median_of_sorted(&exact));
-    }
-
-    #[test]
-    fn median_of_odd_and_even_lengths() {
-        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
-        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
-        assert_eq!(median(&mut []), 0.0);
-    }
-
-    #[test]
-    fn quantiles_interpolate_like_r_type_7() {
-        let sorted = [1.0, 2.0, 3.0, 4.0];
-        assert_eq!(quantile_of_sorted(&sorted, 0.5), 2.5);
-        assert_eq!(quantile_of_sorted(&sorted, 0.0), 1.0);
-        assert_eq!(quantile_of_sorted(&sorted, 1.0), 4.0);
-        assert!((quantile_of_sorted(&sorted, 0.9) - 3.7).abs() < 1e-12);
-        assert!(quantile_of_sorted(&[], 0.5).is_nan());
-    }
-
-    #[test]
-    fn top_share_counts_the_largest_values() {
-        let sorted: Vec<f64> = (1..=20).map(f64::from).collect();
-        // Top 5% of 20 values is the single largest: 20 / 210.
-        assert!((top_share_of_sorted(&sorted, 0.05) - 20.0 / 210.0).abs() < 1e-12);
+    fn many_near_equal_values_fall_back_without_error() {
+        // Distinct values closer together than any key tells apart: the
+        // insertion sort's budget runs out and the comparison sort finishes.
+        let mut rng = SimRng::seed_from(31);
+        for n in [1000, 10_000, 50_000] {
+            let values: Vec<f64> = (0..n).map(|_| 1.0 + rng.uniform() * 1e-12).collect();
+            assert_sorts_like_std(&values, &format!("near-equal, n = {n}"));
+        }
     }
 }
