@@ -556,4 +556,151 @@ mod commands {
         no_threshold.extend(files);
         fails(d, &no_threshold, &["`out.txt` line 1", "not 0 or 1", "--threshold"]);
     }
+
+    fn manifest(dir: &Path, name: &str) -> serde_json::Value {
+        serde_json::from_str(&read(dir, &format!("{name}.meta.json"))).unwrap()
+    }
+
+    #[test]
+    fn every_experiment_file_has_its_manifest() {
+        let dir = sandbox();
+        let d = dir.path();
+        ok(d, &["sample", "--method", "sobol", "--params", "ranges.txt", "-n", "4", "--out", "design.txt"]);
+        let sample = manifest(d, "design.txt");
+        assert_eq!(sample["command"], "sample");
+        assert_eq!(sample["rows"], 4 * 8);
+        assert_eq!(sample["settings"]["method"], "sobol");
+        assert_eq!(sample["settings"]["sampler_seed"], "1");
+        let ranges_digest = sample["settings"]["ranges_digest"].clone();
+        assert!(sample["program"].as_str().unwrap().starts_with("commons-sim "));
+        assert!(sample["arguments"].as_array().unwrap().iter().any(|a| a == "--method"));
+        ok(d, &evaluate_args(&["--out", "outputs.txt", "--shard", "1/1"]));
+        let evaluate = manifest(d, "outputs.txt");
+        assert_eq!(evaluate["command"], "evaluate");
+        assert_eq!(evaluate["rows"], 32);
+        assert_eq!(evaluate["seeds"], 2);
+        assert_eq!(evaluate["months"], 14);
+        assert_eq!(evaluate["shard"], "1/1");
+        assert_eq!(evaluate["scenarios"][0]["population"]["citizens"], 150, "the scenario in full");
+        assert_eq!(evaluate["settings"]["ranges_digest"], ranges_digest);
+        assert_eq!(evaluate["settings"]["design_digest"], sample["data_digest"]);
+        assert_eq!(evaluate["settings"]["outcomes"], "commons_knowledge,gini_wealth");
+        assert_eq!(evaluate["model_fingerprint"].as_str().map(str::len), Some(16));
+        let files = ["--params", "ranges.txt", "--design", "design.txt", "--outputs", "outputs.txt"];
+        let mut analyze = vec!["analyze", "--method", "sobol", "--s2", "s2.csv", "--chart", "s.svg"];
+        analyze.extend(files);
+        analyze.extend(["--out", "indices.csv"]);
+        ok(d, &analyze);
+        for (name, rows) in [("indices.csv", 3), ("s2.csv", 3), ("s.svg", 0)] {
+            let m = manifest(d, name);
+            assert_eq!((m["command"].as_str(), m["rows"].as_u64()), (Some("analyze"), Some(rows)), "{name}");
+            assert_eq!(m["settings"]["outputs_digest"], evaluate["data_digest"], "{name}");
+        }
+        let mut discover = vec!["discover", "--threshold", "0.5", "--trajectory", "t.csv", "--out", "b.csv"];
+        discover.extend(files);
+        ok(d, &discover);
+        for name in ["b.csv", "t.csv"] {
+            let m = manifest(d, name);
+            assert_eq!(m["command"], "discover");
+            assert_eq!(m["settings"]["threshold"], "0.5");
+            assert_eq!(m["settings"]["design_digest"], sample["data_digest"]);
+        }
+    }
+
+    #[test]
+    fn merge_joins_evaluate_shards_into_the_unsharded_file() {
+        let dir = sandbox();
+        let d = dir.path();
+        ok(d, &["sample", "--method", "lhs", "--params", "ranges.txt", "-n", "7", "--out", "design.txt"]);
+        ok(d, &evaluate_args(&["--out", "whole.txt"]));
+        for i in 1..=3 {
+            let (shard, out) = (format!("{i}/3"), format!("part{i}.txt"));
+            ok(d, &evaluate_args(&["--shard", &shard, "--out", &out, "--threads", "1"]));
+        }
+        ok(d, &["merge", "--out", "merged.txt", "part3.txt", "part1.txt", "part2.txt"]);
+        assert_eq!(read(d, "merged.txt"), read(d, "whole.txt"), "byte for byte");
+        let (merged, whole) = (manifest(d, "merged.txt"), manifest(d, "whole.txt"));
+        for key in ["settings_digest", "data_digest", "rows", "shard", "settings", "scenarios"] {
+            assert_eq!(merged[key], whole[key], "{key}");
+        }
+        assert_eq!(ok(d, &["merge", "part1.txt", "part2.txt", "part3.txt"]), read(d, "whole.txt"));
+
+        fails(d, &["merge", "part1.txt", "part3.txt"], &["shard 2/3 is missing"]);
+        fails(
+            d,
+            &["merge", "part1.txt", "part2.txt", "part2.txt", "part3.txt"],
+            &["shard 2/3 is given twice"],
+        );
+        fails(d, &["merge", "part1.txt", "whole.txt"], &["split differently"]);
+        std::fs::copy(d.join("part2.txt"), d.join("cut.txt")).unwrap();
+        std::fs::copy(d.join("part2.txt.meta.json"), d.join("cut.txt.meta.json")).unwrap();
+        let text = read(d, "part2.txt");
+        std::fs::write(d.join("cut.txt"), &text[..text.len() - 3]).unwrap();
+        fails(d, &["merge", "part1.txt", "cut.txt", "part3.txt"], &["`cut.txt`", "cut or changed"]);
+        let mut lines: Vec<&str> = text.lines().collect();
+        lines.pop();
+        std::fs::write(d.join("cut.txt"), lines.iter().map(|l| format!("{l}\n")).collect::<String>())
+            .unwrap();
+        fails(
+            d,
+            &["merge", "part1.txt", "cut.txt", "part3.txt"],
+            &["`cut.txt`", "whole rows where its manifest"],
+        );
+        std::fs::write(d.join("cut.txt"), text.replacen('1', "2", 1)).unwrap();
+        fails(d, &["merge", "part1.txt", "cut.txt", "part3.txt"], &["`cut.txt`", "does not hold what"]);
+        std::fs::remove_file(d.join("cut.txt.meta.json")).unwrap();
+        fails(d, &["merge", "part1.txt", "cut.txt", "part3.txt"], &["`cut.txt` has no manifest"]);
+
+        // Shards of other experiments, each refused naming what differs.
+        let other = |name: &str, extra: &[&str]| {
+            let mut args = evaluate_args(&["--shard", "2/3", "--out", name]);
+            args.extend_from_slice(extra);
+            ok(d, &args);
+        };
+        let mut months = evaluate_args(&["--shard", "2/3", "--out", "months.txt"]);
+        let at = months.iter().position(|&a| a == "--final-months").unwrap() + 1;
+        months[at] = "5";
+        ok(d, &months);
+        fails(d, &["merge", "part1.txt", "months.txt", "part3.txt"], &["final_months", "`6`", "`5`"]);
+        other("versus.txt", &["--versus", "big-society"]);
+        fails(d, &["merge", "part1.txt", "versus.txt", "part3.txt"], &["number of scenarios"]);
+        other("scenario.txt", &["--set", "state.civic_appeal=0.25"]);
+        fails(
+            d,
+            &["merge", "part1.txt", "scenario.txt", "part3.txt"],
+            &["scenario field state.civic_appeal"],
+        );
+        std::fs::write(d.join("wide.txt"), RANGES.replace("0.1 0.5", "0.05 0.5")).unwrap();
+        let mut wide = evaluate_args(&["--shard", "2/3", "--out", "ranges2.txt"]);
+        wide[4] = "wide.txt";
+        ok(d, &wide);
+        fails(d, &["merge", "part1.txt", "ranges2.txt", "part3.txt"], &["ranges_digest"]);
+        ok(
+            d,
+            &[
+                "sample",
+                "--method",
+                "lhs",
+                "--params",
+                "ranges.txt",
+                "-n",
+                "7",
+                "--seed",
+                "2",
+                "--out",
+                "design.txt",
+            ],
+        );
+        other("design2.txt", &[]);
+        fails(d, &["merge", "part1.txt", "design2.txt", "part3.txt"], &["design_digest"]);
+        let meta = read(d, "part2.txt.meta.json");
+        std::fs::copy(d.join("part2.txt"), d.join("old.txt")).unwrap();
+        let program = format!("\"program\": \"commons-sim {}\"", env!("CARGO_PKG_VERSION"));
+        std::fs::write(
+            d.join("old.txt.meta.json"),
+            meta.replace(&program, "\"program\": \"commons-sim 0.0.1\""),
+        )
+        .unwrap();
+        fails(d, &["merge", "part1.txt", "old.txt", "part3.txt"], &["program version", "commons-sim 0.0.1"]);
+    }
 }

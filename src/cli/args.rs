@@ -186,7 +186,8 @@ pub enum Command {
         Each design row sets its parameters on the scenario (whole-number parameters rounded), runs \
         on K common seeds, and gives per outcome the mean over seeds of the mean of the last W months. \
         With --versus the output is the paired difference scenario − versus on the same seeds. \
-        --shard I/N evaluates the I-th of N consecutive blocks of rows: `cat` the shards in order.")]
+        --shard I/N evaluates the I-th of N consecutive blocks of rows: `commons-sim merge` joins the \
+        shards into the whole file (their manifests checked).")]
     Evaluate(EvaluateArgs),
     /// Sensitivity indices from a design and its outputs: Sobol S1/ST/S2 or Morris mu*/sigma
     #[command(after_help = "Examples:\n  \
@@ -206,8 +207,9 @@ pub enum Command {
         per restricted parameter per box.")]
     Discover(DiscoverArgs),
     /// Join the outputs of `--shard` runs into the file one machine would have written
-    #[command(after_help = "Example:\n  \
-        commons-sim merge --out sweep.csv sweep-shard-*.csv\n\n\
+    #[command(after_help = "Examples:\n  \
+        commons-sim merge --out sweep.csv sweep-shard-*.csv\n  \
+        commons-sim merge --out outputs.txt outputs-shard-*.txt\n\n\
         The inputs may come in any order. Each must have its manifest (FILE.meta.json) beside it; \
         merge checks that the shards are all the shards of one experiment (same program, model, \
         scenarios and settings, each shard once), that no file was cut or changed, and refuses \
@@ -314,8 +316,8 @@ pub struct SweepArgs {
 pub struct MergeArgs {
     #[command(flatten)]
     pub quiet: Quiet,
-    /// CSV files written by `run --shard` or `sweep --shard`, in any order
-    #[arg(value_name = "SHARD.csv", required = true)]
+    /// Files written by `run --shard`, `sweep --shard` or `evaluate --shard`, in any order
+    #[arg(value_name = "SHARD", required = true)]
     pub inputs: Vec<String>,
     #[command(flatten)]
     pub out: CsvOut,
@@ -379,7 +381,7 @@ pub struct EvaluateArgs {
     /// Average each run over its last W months (default 12)
     #[arg(long, value_name = "W", allow_hyphen_values = true, value_parser = final_months)]
     pub final_months: Option<u64>,
-    /// Evaluate only the I-th of N consecutive blocks of design rows (I from 1 to N)
+    /// Evaluate only the I-th of N consecutive blocks of design rows (I from 1 to N); see `merge`
     #[arg(long, value_name = "I/N", allow_hyphen_values = true, value_parser = shard)]
     pub shard: Option<Shard>,
     /// Write the outputs here, whole or not at all (default: standard output)
