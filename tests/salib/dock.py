@@ -30,7 +30,8 @@ cases = []  # (label, largest difference in the case)
 
 
 def sim(*args):
-    subprocess.run([BIN, "--quiet", *args], check=True)
+    # sample and analyze run no model: no progress bar, no --quiet.
+    subprocess.run([BIN, *args], check=True)
 
 
 def read_csv(path):
