@@ -11,6 +11,8 @@
 //! - [`history`]: outcome series, column by column.
 //! - [`ensemble`]: runs to the end, and ensembles over seeds summarised by month.
 //! - [`export`]: the CSV format of runs (the same from the page and the command line).
+//! - [`experiments`]: designs (Sobol, Morris, Latin hypercube), sensitivity
+//!   indices and PRIM scenario discovery, with SALib's conventions.
 //! - [`digest`]: the one digest (FNV-1a) of runs, the model and output files.
 //! - [`student_t`]: Student's t quantile, for intervals over seeds.
 //! - [`fingerprint`]: a digest of the model's behaviour, for links and records of runs.
@@ -23,6 +25,7 @@
 pub mod charts;
 pub mod digest;
 pub mod ensemble;
+pub mod experiments;
 pub mod export;
 pub mod fingerprint;
 pub mod history;

@@ -5,9 +5,13 @@
 //! for one or more scenarios: a line each (the run, or an ensemble's median)
 //! and, for ensembles, a shaded band between two quantiles.
 //!
+//! `experiments` draws the results of designed experiments (Morris, Sobol,
+//! PRIM) the same way.
+//!
 //! Each drawing function presents its area once, when the whole drawing is
 //! done: an SVG backend closes its document on the first `present`.
 
+pub mod experiments;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod fonts;
 pub mod palette;

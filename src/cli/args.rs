@@ -1,8 +1,9 @@
 //! The command line as typed: commands and options, parsed by clap.
 //!
-//! Counts (`--seeds`, `--threads`, `--shard`) are parsed here by value
-//! parsers with their ranges, so a bad one is refused by name and range
-//! before anything else. Scenario values (`--set`, `--months`, `--seed`)
+//! Counts (`--seeds`, `--threads`, `--shard`, an experiment's `-n`,
+//! `--levels`, `--column`, …) and shares are parsed here by value parsers
+//! with their ranges, so a bad one is refused by name and range before
+//! anything else. Scenario values (`--set`, `--months`, `--seed`)
 //! stay text: the scenario's own validation judges them against the
 //! parameter table, as in a scenario file. Every error becomes one line
 //! (`super::main`).
@@ -34,6 +35,52 @@ pub fn thread_count(text: &str) -> Result<u64, String> {
 
 fn shard(text: &str) -> Result<Shard, String> {
     Shard::parse(text)
+}
+
+/// Most base points, trajectories or rows one design may have.
+pub const MAX_SAMPLES: u64 = 1_000_000;
+
+fn sample_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, MAX_SAMPLES))
+}
+
+fn sampler_seed(text: &str) -> Result<u64, String> {
+    whole_number(text, (0, u64::MAX))
+}
+
+fn levels(text: &str) -> Result<u64, String> {
+    whole_number(text, (2, 1000))
+}
+
+fn final_months(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, 1_000_000))
+}
+
+fn column(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, 100_000))
+}
+
+fn resamples(text: &str) -> Result<u64, String> {
+    whole_number(text, (2, 100_000))
+}
+
+fn box_count(text: &str) -> Result<u64, String> {
+    whole_number(text, (1, 100))
+}
+
+/// A share strictly between 0 and 1.
+fn share(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v < 1.0 => Ok(v),
+        _ => Err(format!("takes a number between 0 and 1, not {}", super::error::quote(text))),
+    }
+}
+
+fn finite(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("takes a number, not {}", super::error::quote(text))),
+    }
 }
 
 #[derive(Debug, Parser)]
@@ -123,9 +170,46 @@ pub enum Command {
         varying slowest. The CSV has the columns point, one per varied parameter, then \
         scenario,seed,month and one per outcome.")]
     Sweep(SweepArgs),
-    /// Join the outputs of `--shard` runs into the file one machine would have written
+    /// Write a design for sensitivity analysis: Sobol (Saltelli's layout), Morris or Latin hypercube
+    #[command(after_help = "Examples:\n  \
+        commons-sim sample --method sobol --params ranges.txt -n 1024 --seed 1 --out design.txt\n  \
+        commons-sim sample --method morris --params ranges.txt -n 20 --levels 4 --out design.txt\n\n\
+        RANGES.txt is SALib's parameter file: one line per parameter, `name lower upper`, names being \
+        the scenario's dotted paths; # lines are comments. The design is SALib's model_input.txt: one \
+        row per sample, one column per parameter. Sobol gives N·(2D+2) rows (N·(D+2) with \
+        --no-second-order), Morris N·(D+1), LHS N. See docs/EXPERIMENTS.md.")]
+    Sample(SampleArgs),
+    /// Run every row of a design on the model and write one output row per design row
     #[command(after_help = "Example:\n  \
-        commons-sim merge --out sweep.csv sweep-shard-*.csv\n\n\
+        commons-sim evaluate --scenario partner-state --params ranges.txt --design design.txt \\\n      \
+        --seeds 4 --outcome commons_knowledge --outcome gini_wealth --out outputs.txt\n\n\
+        Each design row sets its parameters on the scenario (whole-number parameters rounded), runs \
+        on K common seeds, and gives per outcome the mean over seeds of the mean of the last W months. \
+        With --versus the output is the paired difference scenario − versus on the same seeds. \
+        --shard I/N evaluates the I-th of N consecutive blocks of rows: `commons-sim merge` joins the \
+        shards into the whole file (their manifests checked).")]
+    Evaluate(EvaluateArgs),
+    /// Sensitivity indices from a design and its outputs: Sobol S1/ST/S2 or Morris mu*/sigma
+    #[command(after_help = "Examples:\n  \
+        commons-sim analyze --method sobol --params ranges.txt --design design.txt \\\n      \
+        --outputs outputs.txt --out indices.csv\n  \
+        commons-sim analyze --method morris --params ranges.txt --design design.txt \\\n      \
+        --outputs outputs.txt --column 2 --out morris.csv\n\n\
+        Sobol: parameter,S1,S1_conf,ST,ST_conf (conf: half-width of a 95% bootstrap interval), S2 in \
+        --s2. Morris: parameter,mu,mu_star,sigma,mu_star_conf. The estimators are SALib's.")]
+    Analyze(AnalyzeArgs),
+    /// Scenario discovery: PRIM boxes of parameter space where an output is high
+    #[command(after_help = "Example:\n  \
+        commons-sim discover --params ranges.txt --design design.txt --outputs diff.txt \\\n      \
+        --threshold 0 --out boxes.csv --trajectory peeling.csv\n\n\
+        A row counts as a case of interest when its output is above --threshold (or, without it, \
+        is 1 in a 0/1 output). The CSV is box,coverage,density,mass,parameter,lower,upper, one row \
+        per restricted parameter per box.")]
+    Discover(DiscoverArgs),
+    /// Join the outputs of `--shard` runs into the file one machine would have written
+    #[command(after_help = "Examples:\n  \
+        commons-sim merge --out sweep.csv sweep-shard-*.csv\n  \
+        commons-sim merge --out outputs.txt outputs-shard-*.txt\n\n\
         The inputs may come in any order. Each must have its manifest (FILE.meta.json) beside it; \
         merge checks that the shards are all the shards of one experiment (same program, model, \
         scenarios and settings, each shard once), that no file was cut or changed, and refuses \
@@ -232,9 +316,151 @@ pub struct SweepArgs {
 pub struct MergeArgs {
     #[command(flatten)]
     pub quiet: Quiet,
-    /// CSV files written by `run --shard` or `sweep --shard`, in any order
-    #[arg(value_name = "SHARD.csv", required = true)]
+    /// Files written by `run --shard`, `sweep --shard` or `evaluate --shard`, in any order
+    #[arg(value_name = "SHARD", required = true)]
     pub inputs: Vec<String>,
     #[command(flatten)]
     pub out: CsvOut,
+}
+
+/// The parameter file of an experiment.
+#[derive(Debug, Args)]
+pub struct Ranges {
+    /// SALib's parameter file: one line per parameter, `name lower upper`
+    #[arg(long = "params", value_name = "RANGES.txt")]
+    pub path: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// The kind of design: sobol (Saltelli's layout), morris or lhs
+    #[arg(long, value_name = "sobol|morris|lhs")]
+    pub method: String,
+    #[command(flatten)]
+    pub ranges: Ranges,
+    /// Base points (sobol; a power of 2 is best), trajectories (morris) or rows (lhs)
+    #[arg(short = 'n', long = "samples", value_name = "N", allow_hyphen_values = true, value_parser = sample_count)]
+    pub samples: u64,
+    /// Seed of the sampler (default 1)
+    #[arg(long, value_name = "S", allow_hyphen_values = true, value_parser = sampler_seed)]
+    pub seed: Option<u64>,
+    /// Grid levels of a Morris design (even, default 4; SALib's num_levels)
+    #[arg(long, value_name = "P", allow_hyphen_values = true, value_parser = levels)]
+    pub levels: Option<u64>,
+    /// Sobol: leave out the BA rows, N·(D+2) rows and no S2
+    #[arg(long)]
+    pub no_second_order: bool,
+    /// The names are not the scenario's parameters (a test function's): do not check them
+    #[arg(long)]
+    pub any_names: bool,
+    /// Write the design here, whole or not at all (default: standard output)
+    #[arg(long = "out", value_name = "DESIGN.txt")]
+    pub out: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    #[command(flatten)]
+    pub running: Running,
+    #[command(flatten)]
+    pub base: Base,
+    /// A second scenario: write the paired difference scenario − versus on common seeds
+    #[arg(long, value_name = "NAME|FILE.json")]
+    pub versus: Option<String>,
+    #[command(flatten)]
+    pub ranges: Ranges,
+    /// The design: one row per sample, one column per parameter of RANGES.txt
+    #[arg(long, value_name = "DESIGN.txt")]
+    pub design: String,
+    /// Seeds per design row, the same for every row (default 1)
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = seed_count)]
+    pub seeds: Option<u64>,
+    /// An outcome to write, one column each, in order (repeatable)
+    #[arg(long, value_name = "NAME", required = true)]
+    pub outcome: Vec<String>,
+    /// Average each run over its last W months (default 12)
+    #[arg(long, value_name = "W", allow_hyphen_values = true, value_parser = final_months)]
+    pub final_months: Option<u64>,
+    /// Evaluate only the I-th of N consecutive blocks of design rows (I from 1 to N); see `merge`
+    #[arg(long, value_name = "I/N", allow_hyphen_values = true, value_parser = shard)]
+    pub shard: Option<Shard>,
+    /// Write the outputs here, whole or not at all (default: standard output)
+    #[arg(long = "out", value_name = "OUTPUTS.txt")]
+    pub out: Option<String>,
+}
+
+/// A design and its outputs, as `analyze` and `discover` read them.
+#[derive(Debug, Args)]
+pub struct Evaluated {
+    #[command(flatten)]
+    pub ranges: Ranges,
+    /// The design: one row per sample, one column per parameter of RANGES.txt
+    #[arg(long, value_name = "DESIGN.txt")]
+    pub design: String,
+    /// The outputs: one row per design row
+    #[arg(long, value_name = "OUTPUTS.txt")]
+    pub outputs: String,
+    /// Which column of OUTPUTS.txt, the first being 1 (SALib's -c counts from 0)
+    #[arg(long, value_name = "K", allow_hyphen_values = true, value_parser = column)]
+    pub column: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// sobol (for a Saltelli design) or morris (for trajectories)
+    #[arg(long, value_name = "sobol|morris")]
+    pub method: String,
+    #[command(flatten)]
+    pub data: Evaluated,
+    /// Bootstrap resamples for the intervals (default 100 for sobol, 1000 for morris, as SALib)
+    #[arg(long, value_name = "R", allow_hyphen_values = true, value_parser = resamples)]
+    pub resamples: Option<u64>,
+    /// Seed of the bootstrap (default 1)
+    #[arg(long, value_name = "S", allow_hyphen_values = true, value_parser = sampler_seed)]
+    pub seed: Option<u64>,
+    /// Grid levels the Morris design was drawn on (default 4)
+    #[arg(long, value_name = "P", allow_hyphen_values = true, value_parser = levels)]
+    pub levels: Option<u64>,
+    /// Sobol: the design has no BA rows (sampled with --no-second-order)
+    #[arg(long)]
+    pub no_second_order: bool,
+    /// Sobol: also write the second-order indices, parameter_1,parameter_2,S2,S2_conf
+    #[arg(long, value_name = "FILE.csv")]
+    pub s2: Option<String>,
+    /// Also draw the indices: Morris's mu*-sigma plane or Sobol's S1/ST bars, as SVG or PNG
+    #[arg(long, value_name = "FILE.svg|FILE.png")]
+    pub chart: Option<String>,
+    /// Write the indices here, whole or not at all (default: standard output)
+    #[arg(long = "out", value_name = "INDICES.csv")]
+    pub out: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiscoverArgs {
+    #[command(flatten)]
+    pub data: Evaluated,
+    /// A case of interest is an output above X (without it, outputs must be 0 or 1)
+    #[arg(long, value_name = "X", allow_hyphen_values = true, value_parser = finite)]
+    pub threshold: Option<f64>,
+    /// Most boxes to find, each among the cases outside the earlier ones (default 1)
+    #[arg(long, value_name = "B", allow_hyphen_values = true, value_parser = box_count)]
+    pub boxes: Option<u64>,
+    /// Share of a box's points one peel cuts away (default 0.05)
+    #[arg(long, value_name = "ALPHA", allow_hyphen_values = true, value_parser = share)]
+    pub peel_alpha: Option<f64>,
+    /// Smallest share of all rows a box may hold (default 0.05)
+    #[arg(long, value_name = "SHARE", allow_hyphen_values = true, value_parser = share)]
+    pub mass_min: Option<f64>,
+    /// Smallest share of the cases of interest a chosen box must cover (default: none)
+    #[arg(long, value_name = "SHARE", allow_hyphen_values = true, value_parser = share)]
+    pub min_coverage: Option<f64>,
+    /// Also write each box's peeling trajectory: box,step,coverage,density,mass,restricted
+    #[arg(long, value_name = "FILE.csv")]
+    pub trajectory: Option<String>,
+    /// Also draw the first box's peeling trajectory (coverage against density), as SVG or PNG
+    #[arg(long, value_name = "FILE.svg|FILE.png")]
+    pub chart: Option<String>,
+    /// Write the boxes here, whole or not at all (default: standard output)
+    #[arg(long = "out", value_name = "BOXES.csv")]
+    pub out: Option<String>,
 }

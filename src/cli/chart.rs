@@ -7,7 +7,7 @@
 use super::error::{CliError, Result};
 use super::manifest::Manifest;
 use super::output::Output;
-use commons_sim::charts::{self, Chart, DrawResult, Series, Style, fonts, palette};
+use commons_sim::charts::{self, Chart, DrawResult, Series, Style, experiments, fonts, palette};
 pub use commons_sim::ensemble::BAND;
 use commons_sim::ensemble::Summary;
 use commons_sim::outcomes::{Outcome, Panel};
@@ -58,24 +58,54 @@ impl ChartFile {
 
     /// Draws every outcome panel for the labelled ensembles and writes the
     /// file, with `manifest` beside it.
-    pub fn write(mut self, title: &str, ensembles: &[(&str, &Summary)], manifest: Manifest) -> Result<()> {
-        let size = figure_size();
+    pub fn write(self, title: &str, ensembles: &[(&str, &Summary)], manifest: Manifest) -> Result<()> {
+        self.render(
+            figure_size(),
+            |area| figure(area, title, ensembles),
+            |area| figure(area, title, ensembles),
+            manifest.setting("chart", title),
+        )
+    }
+
+    /// Draws an experiment's figure (`analyze`, `discover`) and writes the
+    /// file, with `manifest` beside it.
+    pub fn write_experiment(
+        self,
+        title: &str,
+        drawing: &experiments::Figure,
+        manifest: Manifest,
+    ) -> Result<()> {
+        self.render(
+            experiments::size(drawing),
+            |area| experiments::draw(&area, title, drawing),
+            |area| experiments::draw(&area, title, drawing),
+            manifest.setting("chart", title),
+        )
+    }
+
+    /// Draws with `svg` or `png` (the same drawing on either backend) and
+    /// writes the file with its manifest.
+    fn render(
+        mut self,
+        size: (u32, u32),
+        svg: impl FnOnce(DrawingArea<SVGBackend, Shift>) -> DrawResult,
+        png: impl FnOnce(DrawingArea<BitMapBackend, Shift>) -> DrawResult,
+        manifest: Manifest,
+    ) -> Result<()> {
         let drawn = |e: String| CliError::new(format!("cannot draw the chart: {e}"));
         match self.format {
             Format::Svg => {
-                let mut svg = String::new();
-                figure(SVGBackend::with_string(&mut svg, size).into_drawing_area(), title, ensembles)
-                    .map_err(drawn)?;
-                self.output.write(svg)?;
+                let mut text = String::new();
+                svg(SVGBackend::with_string(&mut text, size).into_drawing_area()).map_err(drawn)?;
+                self.output.write(text)?;
             }
             Format::Png => {
                 let mut pixels = vec![0u8; size.0 as usize * size.1 as usize * 3];
-                figure(BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area(), title, ensembles)
-                    .map_err(drawn)?;
+                png(BitMapBackend::with_buffer(&mut pixels, size).into_drawing_area()).map_err(drawn)?;
                 self.output.write(encode_png(&pixels, size).map_err(|e| drawn(e.to_string()))?)?;
             }
         }
-        self.output.commit_with(manifest.setting("chart", title), 0)
+        self.output.commit_with(manifest, 0)
     }
 }
 

@@ -134,8 +134,8 @@ impl Manifest {
         let shown = path.to_string_lossy().into_owned();
         if !path.exists() {
             return Err(CliError::new(format!(
-                "{} has no manifest {} beside it; merge takes files written by run or sweep with --shard, \
-                 each with its manifest",
+                "{} has no manifest {} beside it; merge takes files written by run, sweep or evaluate with \
+                 --shard, each with its manifest",
                 quote(file),
                 quote(&shown)
             )));

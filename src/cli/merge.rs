@@ -1,5 +1,6 @@
 //! `commons-sim merge`: joins the CSV files of `run --shard` or `sweep
-//! --shard` into the file one machine would have written, or refuses.
+//! --shard`, or the outputs of `evaluate --shard`, into the file one
+//! machine would have written, or refuses.
 //!
 //! Every shard carries its manifest (`FILE.meta.json`, see `manifest`).
 //! Before writing anything, merge checks that:
@@ -18,6 +19,12 @@
 //! the merged file holds. Shard I holds runs I−1, I−1+N, …, in order, so the
 //! merge streams: it takes each run from its shard in turn, holding one
 //! record per shard in memory, never a whole file.
+//!
+//! `evaluate`'s shards are consecutive blocks of design rows with no key
+//! columns: each must hold exactly its block's rows (from the design's row
+//! count in the manifest) and its recorded digest, and the merged file is
+//! the shards' bytes in shard order — byte for byte what one `evaluate`
+//! without `--shard` writes.
 
 use super::args::MergeArgs;
 use super::error::{CliError, Result, quote};
@@ -39,6 +46,8 @@ pub struct Plan {
     shards: Vec<ShardFile>,
     manifest: Manifest,
     runs: u64,
+    /// `evaluate`'s outputs: shards joined end to end, not run by run.
+    blocks: bool,
     out: Output,
 }
 
@@ -70,9 +79,9 @@ impl Plan {
             manifests.push((path.as_str(), manifest, shard));
         }
         let (first_path, first, first_shard) = manifests[0].clone();
-        if first.command != "run" && first.command != "sweep" {
+        if !["run", "sweep", "evaluate"].contains(&first.command.as_str()) {
             return Err(CliError::new(format!(
-                "{} was written by `{}`; merge joins the shards of run or sweep",
+                "{} was written by `{}`; merge joins the shards of run, sweep or evaluate",
                 quote(first_path),
                 first.command
             )));
@@ -111,17 +120,31 @@ impl Plan {
                 manifests.iter().map(|(_, _, s)| s.to_string()).collect::<Vec<_>>().join(", ")
             )));
         }
-        let points = match first.command.as_str() {
-            "sweep" => first.settings.get("points").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0),
-            _ => 1,
-        };
-        let runs = points * first.seeds;
         let mut shards: Vec<ShardFile> = manifests
             .iter()
             .map(|(path, _, shard)| ShardFile { path: path.to_string(), shard: *shard })
             .collect();
         shards.sort_by_key(|s| s.shard.index());
         let quiet = args.quiet.quiet;
+        let mut manifest = first.clone();
+        manifest.arguments = super::manifest::arguments();
+        let manifest = manifest.shard(Shard::ALL);
+        if first.command == "evaluate" {
+            let rows =
+                first.settings.get("design_rows").and_then(|r| r.parse::<u64>().ok()).ok_or_else(|| {
+                    CliError::new(format!("the manifest of {} records no design_rows", quote(first_path)))
+                })?;
+            for (path, manifest, shard) in &manifests {
+                verify_block(path, manifest, *shard, rows, quiet)?;
+            }
+            let out = Output::file_or_stdout(args.out.path.as_deref())?;
+            return Ok(Plan { shards, manifest, runs: rows, blocks: true, out });
+        }
+        let points = match first.command.as_str() {
+            "sweep" => first.settings.get("points").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0),
+            _ => 1,
+        };
+        let runs = points * first.seeds;
         let mut header = None;
         for (path, manifest, shard) in &manifests {
             let found = verify(path, manifest, *shard, runs, first.seeds, first.first_seed, quiet)?;
@@ -137,15 +160,18 @@ impl Plan {
                 Some(_) => {}
             }
         }
-        let mut manifest = first.clone();
-        manifest.arguments = super::manifest::arguments();
-        let manifest = manifest.shard(Shard::ALL);
         let out = Output::file_or_stdout(args.out.path.as_deref())?;
-        Ok(Plan { shards, manifest, runs, out })
+        Ok(Plan { shards, manifest, runs, blocks: false, out })
     }
 
     pub fn execute(self, quiet: bool) -> Result<()> {
-        let Plan { shards, manifest, runs, mut out } = self;
+        let Plan { shards, manifest, runs, blocks, mut out } = self;
+        if blocks {
+            for file in &shards {
+                for_each_chunk(&file.path, |bytes| out.write(bytes))?;
+            }
+            return out.commit_with(manifest, runs);
+        }
         let mut readers = Vec::new();
         for file in &shards {
             let mut reader = Records::open(&file.path)?;
@@ -229,6 +255,59 @@ fn verify(
         return Err(changed(path));
     }
     Ok(header_line)
+}
+
+/// Checks one shard of `evaluate` against its manifest: it holds the rows
+/// of its block of the design's `rows` (each a line) and its digest.
+fn verify_block(path: &str, manifest: &Manifest, shard: Shard, rows: u64, quiet: bool) -> Result<()> {
+    let block = shard.block(rows);
+    let expected = block.end - block.start;
+    if manifest.rows != expected {
+        return Err(CliError::new(format!(
+            "the manifest of {} records {} rows, but shard {shard} of a design of {rows} rows holds {expected}",
+            quote(path),
+            manifest.rows
+        )));
+    }
+    let progress = Progress::counting(manifest.rows, "rows checked", quiet);
+    let (mut digest, mut lines, mut ended) = (Fnv64::new(), 0u64, true);
+    for_each_chunk(path, |bytes| {
+        digest.write(bytes);
+        let newlines = bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        (0..newlines).for_each(|_| progress.advance());
+        lines += newlines;
+        ended = bytes.last() == Some(&b'\n');
+        Ok(())
+    })?;
+    if lines != manifest.rows || !ended && lines > 0 {
+        return Err(CliError::new(format!(
+            "{} holds {lines} whole rows where its manifest records {}: the file was cut or changed after it \
+             was written",
+            quote(path),
+            manifest.rows
+        )));
+    }
+    if digest.hex() != manifest.data_digest {
+        return Err(changed(path));
+    }
+    Ok(())
+}
+
+/// Hands the bytes of `path` to `each`, a block at a time.
+fn for_each_chunk(path: &str, mut each: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
+    let cannot = |e: std::io::Error| CliError::new(format!("cannot read {}: {e}", quote(path)));
+    if Path::new(path).is_dir() {
+        return Err(CliError::new(format!("cannot read {}: it is a directory", quote(path))));
+    }
+    let mut file = LineLimit { inner: std::fs::File::open(path).map_err(cannot)?, line: 0 };
+    let mut buffer = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buffer).map_err(cannot)?;
+        if n == 0 {
+            return Ok(());
+        }
+        each(&buffer[..n])?;
+    }
 }
 
 fn changed(path: &str) -> CliError {

@@ -3,17 +3,23 @@
 //!
 //! - `args`: the command line as typed (clap).
 //! - `source`, `grid`, `shard`: checking scenarios, sweep grids and shards;
-//!   `input`: reading files with a size limit.
-//! - `presets`, `run`, `compare`, `sweep`, `merge`: one module per command,
-//!   each a `Plan` (checked, outputs opened) and its `execute`.
+//!   `input`: reading files with a size limit; `design`: reading an
+//!   experiment's ranges, design and outputs files.
+//! - `presets`, `run`, `compare`, `sweep`, `merge`, `sample`, `evaluate`,
+//!   `analyze`, `discover`: one module per command, each a `Plan` (checked,
+//!   outputs opened) and its `execute`.
 //! - `runner`, `progress`: runs in parallel, results in a fixed order.
 //! - `output`, `manifest`, `chart`, `stats`: files written safely, the
 //!   manifest beside each, charts, statistics.
 
+mod analyze;
 mod args;
 mod chart;
 mod compare;
+mod design;
+mod discover;
 mod error;
+mod evaluate;
 mod grid;
 mod input;
 mod manifest;
@@ -23,6 +29,7 @@ mod presets;
 mod progress;
 mod run;
 mod runner;
+mod sample;
 mod shard;
 mod source;
 mod stats;
@@ -73,7 +80,7 @@ fn clap_error(error: &clap::Error) -> String {
         error.kind(),
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand
     ) {
-        return "a command is needed: presets, scenario, run, compare, sweep or merge (see --help)".into();
+        return "a command is needed: presets, scenario, run, compare, sweep, merge, sample, evaluate, analyze or discover (see --help)".into();
     }
     // clap's first paragraph, joined: "the following required arguments
     // were not provided: --scenario <NAME|FILE.json>".
@@ -97,6 +104,10 @@ fn execute(cli: Cli) -> Result<()> {
         Command::Compare(args) => compare::Plan::new(args)?.execute(start(&args.running)?),
         Command::Sweep(args) => sweep::Plan::new(args)?.execute(start(&args.running)?),
         Command::Merge(args) => merge::Plan::new(args)?.execute(args.quiet.quiet),
+        Command::Sample(args) => sample::Plan::new(args)?.execute(),
+        Command::Evaluate(args) => evaluate::Plan::new(args)?.execute(start(&args.running)?),
+        Command::Analyze(args) => analyze::Plan::new(args)?.execute(),
+        Command::Discover(args) => discover::Plan::new(args)?.execute(),
     }
 }
 

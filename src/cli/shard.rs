@@ -54,6 +54,14 @@ impl Shard {
     pub fn runs(self, total: u64) -> impl Iterator<Item = u64> + Clone {
         (self.index - 1..total).step_by(self.count as usize)
     }
+
+    /// This shard's consecutive block of `total` items (`evaluate` splits a
+    /// design so: its outputs have no row numbers, and blocks concatenated in
+    /// shard order are the whole).
+    pub fn block(self, total: u64) -> std::ops::Range<u64> {
+        let edge = |i: u64| (u128::from(total) * u128::from(i) / u128::from(self.count)) as u64;
+        edge(self.index - 1)..edge(self.index)
+    }
 }
 
 impl std::fmt::Display for Shard {
@@ -75,6 +83,9 @@ mod tests {
         assert_eq!(seen, (0..total).collect::<Vec<_>>());
         assert_eq!(Shard::ALL.runs(3).count(), 3);
         assert_eq!(Shard { index: 5, count: 5 }.runs(3).count(), 0, "more shards than runs");
+        let blocks: Vec<_> = (1..=3).map(|i| Shard { index: i, count: 3 }.block(10)).collect();
+        assert_eq!(blocks, vec![0..3, 3..6, 6..10]);
+        assert_eq!(Shard::ALL.block(7), 0..7);
     }
 
     #[test]
