@@ -584,6 +584,36 @@ fn out_to_a_fifo_or_a_device_streams_into_it() {
     assert!(sandbox.files().iter().all(|f| !f.ends_with(".tmp")));
 }
 
+#[cfg(unix)]
+#[test]
+fn out_dev_stdout_writes_to_standard_output_like_a_dash() {
+    let sandbox = Sandbox::new();
+    let expected = sandbox.ok(&quick(&[]));
+    for name in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"] {
+        // Into a pipe (as `| head`).
+        assert_eq!(sandbox.ok(&quick(&["--out", name])), expected, "{name} into a pipe");
+        assert!(sandbox.files().is_empty(), "{name}: no file and no manifest: {:?}", sandbox.files());
+        // Into a file opened by the shell for appending (`>>`): written
+        // through the descriptor, after what the file held.
+        sandbox.write("log.csv", "kept\n");
+        let log = std::fs::OpenOptions::new().append(true).open(sandbox.path("log.csv")).unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+            .args(quick(&["--out", name]))
+            .current_dir(sandbox.dir.path())
+            .stdout(log)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{name} into a file");
+        assert_eq!(sandbox.read("log.csv"), format!("kept\n{expected}"), "{name} >>");
+        assert_eq!(sandbox.files(), vec!["log.csv"], "{name}: no manifest beside a stream");
+        std::fs::remove_file(sandbox.path("log.csv")).unwrap();
+    }
+    // A chart is a file: standard output is refused, as docs/CLI.md says.
+    for chart in ["-", "/dev/stdout"] {
+        sandbox.fails(&quick(&["--chart", chart]), &["--chart takes a file ending in .svg or .png"]);
+    }
+}
+
 #[test]
 fn out_refuses_a_directory_an_empty_path_and_the_same_file_twice_before_running() {
     let sandbox = Sandbox::new();

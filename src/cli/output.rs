@@ -1,7 +1,10 @@
 //! Output destinations, treated the way coreutils and ripgrep treat them.
 //!
-//! - `-` (or no `--out`) is standard output.
-//! - A FIFO or a character device (`/dev/null`, `/dev/stdout`, a pipe made
+//! - `-` (or no `--out`) is standard output, and so are `/dev/stdout`,
+//!   `/dev/fd/1` and `/proc/self/fd/1` (or a link to one of them): written
+//!   through the descriptor the command was given, so a pipe, a `>` file
+//!   and a `>>` file each get the output as with `-`.
+//! - A FIFO or a character device (`/dev/null`, a pipe made
 //!   with `mkfifo`) is written directly, streaming: there is no file to
 //!   replace, and a temporary file beside `/dev/null` could not be made.
 //! - A regular file, new or existing, is written to a temporary file in the
@@ -136,11 +139,21 @@ impl Drop for Temporary {
     }
 }
 
+/// The names of this process's standard output: written as `-` is, not
+/// resolved to the descriptor's target (a pipe has no path; a file opened
+/// again would lose the shell's `>>`).
+fn is_stdout(path: &Path) -> bool {
+    ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].iter().any(|name| path == Path::new(name))
+}
+
 /// Follows symbolic links (at most 40, as Linux does) to the path that will
-/// really be written.
+/// really be written, stopping at a name of standard output.
 fn follow_links(path: &Path) -> io::Result<PathBuf> {
     let mut path = path.to_path_buf();
     for _ in 0..40 {
+        if is_stdout(&path) {
+            return Ok(path);
+        }
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let link = std::fs::read_link(&path)?;
@@ -212,6 +225,9 @@ impl Output {
             return Err(CliError::new("an output path is empty; give a file name or `-`"));
         }
         let target = follow_links(Path::new(path)).map_err(|e| cannot(&e))?;
+        if is_stdout(&target) {
+            return Ok(Output::stdout());
+        }
         match kind_of(&target, path)? {
             Kind::Stream => {
                 let file = OpenOptions::new().write(true).open(&target).map_err(|e| cannot(&e))?;
