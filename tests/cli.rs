@@ -637,6 +637,25 @@ fn out_refuses_a_directory_an_empty_path_and_the_same_file_twice_before_running(
     assert_eq!(sandbox.files(), vec!["dir"]);
 }
 
+#[test]
+fn the_manifests_place_is_checked_before_the_first_run() {
+    let sandbox = Sandbox::new();
+    std::fs::create_dir(sandbox.path("late.csv.meta.json")).unwrap();
+    let long = ["run", "--scenario", "welfare-state", "--seeds", "16", "--months", "2400"];
+    let started = std::time::Instant::now();
+    sandbox.fails(
+        &[&long[..], &["--out", "late.csv"]].concat(),
+        &["cannot write `late.csv.meta.json`", "it is a directory"],
+    );
+    // An output may not be another output's manifest.
+    sandbox.fails(
+        &[&long[..], &["--out", "c.svg.meta.json", "--chart", "c.svg"]].concat(),
+        &["`c.svg.meta.json` and the manifest of `c.svg` are the same file"],
+    );
+    assert!(started.elapsed().as_secs() < 10, "refused before any run");
+    assert_eq!(sandbox.files(), vec!["late.csv.meta.json"], "nothing written, no temporary file");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_stopped_run_leaves_no_temporary_file() {
@@ -658,10 +677,14 @@ fn a_stopped_run_leaves_no_temporary_file() {
             .spawn()
             .unwrap();
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while sandbox.files().is_empty() && std::time::Instant::now() < deadline {
+        while sandbox.files().len() < 2 && std::time::Instant::now() < deadline {
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
-        assert_eq!(sandbox.files().len(), 1, "the temporary file exists while running");
+        assert_eq!(
+            sandbox.files().len(),
+            2,
+            "the temporary files (the CSV's, its manifest's) exist while running"
+        );
         let killed =
             Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap();
         assert!(killed.success());

@@ -92,6 +92,13 @@ impl Plan {
         let resamples = args.resamples.unwrap_or(default_resamples) as usize;
         let out = Output::file_or_stdout(args.out.as_deref())?;
         let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
+        let s2 = match &method {
+            Method::Sobol { s2, .. } => s2.as_ref(),
+            _ => None,
+        };
+        super::output::check_distinct(
+            std::iter::once(&out).chain(s2).chain(chart.as_ref().map(ChartFile::output)),
+        )?;
         let manifest = manifest
             .setting("method", &args.method)
             .setting("resamples", resamples)

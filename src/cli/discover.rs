@@ -55,6 +55,9 @@ impl Plan {
         let out = Output::file_or_stdout(args.out.as_deref())?;
         let trajectory = args.trajectory.as_deref().map(Output::file).transpose()?;
         let chart = args.chart.as_deref().map(ChartFile::open).transpose()?;
+        super::output::check_distinct(
+            std::iter::once(&out).chain(trajectory.as_ref()).chain(chart.as_ref().map(ChartFile::output)),
+        )?;
         let manifest = manifest
             .setting("threshold", args.threshold.map_or("(0/1 outputs)".to_string(), |t| t.to_string()))
             .setting("peel_alpha", settings.peel_alpha)

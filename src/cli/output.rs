@@ -15,10 +15,12 @@
 //!   points to is replaced and the link stays a link.
 //! - A directory, an empty path, a socket and a read-only file are refused
 //!   when the command starts, as are two outputs that are the same file
-//!   ([`check_distinct`]).
+//!   ([`check_distinct`]). The manifest beside a regular file
+//!   (`FILE.meta.json`) is opened then too, as an output of its own, so it
+//!   is checked in the same way, and an output may not be another's manifest.
 //!
 //! On any error, and on SIGINT or SIGTERM ([`remove_temporaries_on_signal`]),
-//! the temporary file is removed and the destination is untouched. SIGKILL
+//! the temporary files are removed and the destination is untouched. SIGKILL
 //! cannot be caught: it may leave the hidden temporary file
 //! (`.NAME.XXXXXX.tmp`), never a partial file under the destination's name.
 
@@ -52,6 +54,8 @@ enum Sink {
         target: PathBuf,
         shown: String,
         keep: Option<Box<std::fs::Metadata>>,
+        /// Where its manifest goes, opened with it (none for a manifest).
+        manifest: Option<Box<Output>>,
     },
 }
 
@@ -218,8 +222,13 @@ impl Output {
         Output::new(Sink::Stdout(BufWriter::new(io::stdout())))
     }
 
-    /// The destination `path`: see the module's documentation.
+    /// The destination `path` and, for a regular file, its manifest beside
+    /// it: see the module's documentation.
     pub fn file(path: &str) -> Result<Output> {
+        Output::open(path, true)
+    }
+
+    fn open(path: &str, with_manifest: bool) -> Result<Output> {
         let cannot = |e: &dyn std::fmt::Display| CliError::new(format!("cannot write {}: {e}", quote(path)));
         if path.is_empty() {
             return Err(CliError::new("an output path is empty; give a file name or `-`"));
@@ -252,7 +261,14 @@ impl Output {
                 }
                 let temp = builder.tempfile_in(dir).map_err(|e| cannot(&e))?;
                 let temp = BufWriter::new(Temporary::new(temp));
-                Ok(Output::new(Sink::File { temp, target, shown: path.into(), keep }))
+                let manifest = match with_manifest {
+                    true => Some(Box::new(Output::open(
+                        &Manifest::path_beside(&target).to_string_lossy(),
+                        false,
+                    )?)),
+                    false => None,
+                };
+                Ok(Output::new(Sink::File { temp, target, shown: path.into(), keep, manifest }))
             }
         }
     }
@@ -265,11 +281,10 @@ impl Output {
         }
     }
 
-    /// The regular file this output will replace or create, if it is one:
-    /// where its manifest goes beside it.
-    pub fn regular_target(&self) -> Option<&Path> {
+    /// The manifest opened beside a regular file.
+    fn manifest(&self) -> Option<&Output> {
         match &self.sink {
-            Sink::File { target, .. } => Some(target),
+            Sink::File { manifest, .. } => manifest.as_deref(),
             _ => None,
         }
     }
@@ -310,10 +325,12 @@ impl Output {
     /// The manifest is prepared first and renamed into place last, so a
     /// file never appears with another file's manifest beside it unnoticed:
     /// `merge` checks the digest.
-    pub fn commit_with(self, manifest: Manifest, rows: u64) -> Result<()> {
-        let Some(target) = self.regular_target() else { return self.commit() };
-        let beside = Manifest::path_beside(target);
-        let mut meta = Output::file(&beside.to_string_lossy())?;
+    pub fn commit_with(mut self, manifest: Manifest, rows: u64) -> Result<()> {
+        let meta = match &mut self.sink {
+            Sink::File { manifest, .. } => manifest.take(),
+            _ => None,
+        };
+        let Some(mut meta) = meta else { return self.commit() };
         meta.write(manifest.finish(rows, self.digest.hex()).to_json())?;
         self.commit()?;
         meta.commit()
@@ -326,7 +343,7 @@ impl Output {
         match self.sink {
             Sink::Stdout(mut out) => out.flush().map_err(stdout_error),
             Sink::Stream { mut file, shown, .. } => file.flush().map_err(|e| cannot_write(&shown, e)),
-            Sink::File { temp, target, shown, keep } => {
+            Sink::File { temp, target, shown, keep, .. } => {
                 let cannot = |e: io::Error| cannot_write(&shown, e);
                 let mut temp = temp.into_inner().map_err(|e| cannot(e.into_error()))?;
                 let file = temp.file().as_file();
@@ -365,19 +382,21 @@ fn split(target: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
 }
 
 /// Refuses two outputs that are the same file (`--out a.svg --chart a.svg`,
-/// or a link and its target), before anything runs.
+/// or a link and its target), or an output that is another's manifest
+/// (`--out c.svg.meta.json --chart c.svg`), before anything runs.
 pub fn check_distinct<'a>(outputs: impl IntoIterator<Item = &'a Output>) -> Result<()> {
-    let mut seen: Vec<(Identity, &str)> = Vec::new();
+    let mut seen: Vec<(Identity, String)> = Vec::new();
     for output in outputs {
-        let Some(identity) = output.identity() else { continue };
-        if let Some((_, earlier)) = seen.iter().find(|(id, _)| *id == identity) {
-            return Err(CliError::new(format!(
-                "{} and {} are the same file; give each output its own",
-                quote(earlier),
-                quote(output.shown())
-            )));
+        let manifest = output.manifest().map(|m| (m, format!("the manifest of {}", quote(output.shown()))));
+        for (file, shown) in std::iter::once((output, quote(output.shown()))).chain(manifest) {
+            let Some(identity) = file.identity() else { continue };
+            if let Some((_, earlier)) = seen.iter().find(|(id, _)| *id == identity) {
+                return Err(CliError::new(format!(
+                    "{earlier} and {shown} are the same file; give each output its own"
+                )));
+            }
+            seen.push((identity, shown));
         }
-        seen.push((identity, output.shown()));
     }
     Ok(())
 }
