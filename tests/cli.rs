@@ -924,6 +924,29 @@ fn long_values_are_shortened_and_control_characters_escaped() {
 }
 
 #[test]
+fn set_json_values_are_read_strictly_like_scenario_files() {
+    let sandbox = Sandbox::new();
+    let run = |set: &'static str| small(&["run", "--scenario", "welfare-state", "--set", set]);
+    sandbox.fails(
+        &run(r#"schedule=[{"month": 6, "levers": {"income_tax": 0.1, "income_tax": 0.2}}]"#),
+        &["--set schedule=", "schedule[0].levers", "duplicate key `income_tax`"],
+    );
+    sandbox.fails(
+        &run(r#"schedule=[{"month": 1, "month": 6, "regime": "big-society"}]"#),
+        &["schedule[0]", "duplicate key `month`"],
+    );
+    let range = commons_sim::scenario::params::range(
+        commons_sim::scenario::params::spec("state.income_tax").unwrap(),
+    );
+    sandbox.fails(
+        &run(r#"schedule=[{"month": 6, "levers": {"income_tax": NaN}}]"#),
+        &["schedule[0].levers.income_tax", &format!("allowed {range}")],
+    );
+    sandbox.ok(&run(r#"schedule=[{"month": 6, "levers": {"income_tax": 0.2}}]"#));
+    sandbox.ok(&run("name={\"a\": 1, \"a\": 1}"));
+}
+
+#[test]
 fn set_values_apply_together_in_any_order() {
     let sandbox = Sandbox::new();
     let a = [

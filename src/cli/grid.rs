@@ -123,16 +123,16 @@ impl Grid {
     /// The scenario of grid point `point`, validated as a whole.
     pub fn scenario(&self, point: u64) -> Result<Scenario> {
         let values = self.values(point);
-        let changes: Vec<(&str, serde_json::Value)> = self
+        let changes: std::result::Result<Vec<(&str, serde_json::Value)>, _> = self
             .axes
             .iter()
             .zip(&values)
             .map(|(axis, value)| {
-                (axis.path.as_str(), source::value_of(&self.base, &axis.path, &value.to_string()))
+                Ok((axis.path.as_str(), source::value_of(&self.base, &axis.path, &value.to_string())?))
             })
             .collect();
         let mut scenario = self.base.clone();
-        scenario.set_all(&changes).map_err(|e| {
+        changes.and_then(|changes| scenario.set_all(&changes)).map_err(|e| {
             let at: Vec<String> =
                 self.axes.iter().zip(&values).map(|(a, v)| format!("--vary {}={v}", a.path)).collect();
             CliError::from(e).context(at.join(" "))

@@ -9,7 +9,7 @@
 use super::args::Changes;
 use super::error::{CliError, Result, quote};
 use super::input;
-use commons_sim::scenario::{Scenario, params};
+use commons_sim::scenario::{Scenario, ScenarioError, params};
 use serde_json::Value;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -56,8 +56,13 @@ pub fn apply(scenario: &mut Scenario, changes: &Changes) -> Result<()> {
     if let Some(seed) = &changes.seed {
         given.push(("--seed".into(), "seed", chosen_seed(seed)?));
     }
-    let values: Vec<(&str, Value)> =
-        given.iter().map(|(_, path, text)| (*path, value_of(scenario, path, text))).collect();
+    let values = given
+        .iter()
+        .map(|(option, path, text)| {
+            let value = value_of(scenario, path, text).map_err(|e| CliError::from(e).context(option))?;
+            Ok((*path, value))
+        })
+        .collect::<Result<Vec<(&str, Value)>>>()?;
     scenario.set_all(&values).map_err(|e| {
         let option = given.iter().rev().find(|(_, path, _)| {
             e.field == *path
@@ -93,20 +98,30 @@ fn chosen_seed(text: &str) -> Result<String> {
 /// Sets one parameter from text (see [`value_of`]); `Scenario::set`
 /// checks the value against the parameter table.
 pub fn set(scenario: &mut Scenario, path: &str, text: &str) -> Result<()> {
-    let value = value_of(scenario, path, text);
+    let value = value_of(scenario, path, text)?;
     Ok(scenario.set(path, value)?)
 }
 
 /// A value typed after `PATH=`: JSON if it parses (numbers, `"quoted"`
 /// strings, booleans), otherwise the text as a string; for a field that
 /// holds text (`name`), the text itself, so `--set name=2030` is a name.
-pub fn value_of(scenario: &Scenario, path: &str, text: &str) -> Value {
+/// JSON is read as in a scenario file: a duplicate key, or a list or
+/// object that does not parse (`[{"month": NaN}]`), is refused naming the
+/// field and its range, not taken for text.
+pub fn value_of(scenario: &Scenario, path: &str, text: &str) -> std::result::Result<Value, ScenarioError> {
     let current = serde_json::to_value(scenario).ok();
     let holds_text =
         current.as_ref().and_then(|tree| params::lookup(tree, path)).is_some_and(Value::is_string);
-    match serde_json::from_str::<Value>(text) {
-        Ok(value) if value.is_string() || !holds_text => value,
-        _ => Value::from(text),
+    match Scenario::parse_field(path, text) {
+        Ok(value) if value.is_string() || !holds_text => Ok(value),
+        Err(e)
+            if !holds_text
+                && (text.trim_start().starts_with(['[', '{'])
+                    || serde_json::from_str::<Value>(text).is_ok()) =>
+        {
+            Err(e)
+        }
+        _ => Ok(Value::from(text)),
     }
 }
 

@@ -246,6 +246,13 @@ impl Scenario {
         Scenario::from_value(strict::parse(json)?)
     }
 
+    /// Parses the JSON text of one field (`schedule`, `state.income_tax`) as
+    /// a scenario file's text is parsed: duplicate keys refused, errors
+    /// naming the field from `path` on and its range.
+    pub fn parse_field(path: &str, json: &str) -> Result<Value, ScenarioError> {
+        strict::parse_at(json, path)
+    }
+
     /// Parses and validates a scenario from a JSON value.
     pub fn from_value(mut value: Value) -> Result<Scenario, ScenarioError> {
         strict::normalise(&mut value)?;

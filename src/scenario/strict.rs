@@ -21,7 +21,13 @@ use std::fmt;
 
 /// Parses JSON text into a value, refusing duplicate keys.
 pub fn parse(text: &str) -> Result<Value, ScenarioError> {
-    let path = RefCell::new(Vec::new());
+    parse_at(text, "")
+}
+
+/// Parses the JSON text of the field `base` (a whole scenario for ""), as
+/// [`parse`] does; errors name fields from `base` on.
+pub fn parse_at(text: &str, base: &str) -> Result<Value, ScenarioError> {
+    let path = RefCell::new(if base.is_empty() { Vec::new() } else { vec![base.to_string()] });
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value =
         Strict { path: &path }.deserialize(&mut deserializer).and_then(|v| deserializer.end().map(|()| v));
@@ -32,14 +38,33 @@ pub fn parse(text: &str) -> Result<Value, ScenarioError> {
         let place = if field.is_empty() { "at the top level" } else { "in this section" };
         let kind = if e.is_data() { "" } else { "JSON syntax error " };
         // NaN, Infinity and 1e999 are syntax errors in JSON: say what is allowed.
-        let allowed =
-            params::spec(&field).map_or(String::new(), |spec| format!("; allowed {}", params::range(spec)));
-        let place = if params::spec(&field).is_some() { "in this value" } else { place };
+        let spec = spec_of(&field);
+        let allowed = spec.map_or(String::new(), |spec| format!("; allowed {}", params::range(&spec)));
+        let place = if spec.is_some() { "in this value" } else { place };
         ScenarioError::new(
             field,
             format!("{kind}at line {}, column {} ({place}): {message}{allowed}", e.line(), e.column()),
         )
     })
+}
+
+/// The spec of a numeric field: a parameter, or in `schedule[i]` a lever
+/// (`levers.income_tax` as `state.income_tax`) or the `month`.
+fn spec_of(field: &str) -> Option<params::ParamSpec> {
+    if let Some(spec) = params::spec(field) {
+        return Some(*spec);
+    }
+    let (_, rest) = field.strip_prefix("schedule[")?.split_once("].")?;
+    match rest.strip_prefix("levers.") {
+        Some(lever) => params::spec(&format!("state.{lever}")).copied(),
+        None if rest == "month" => Some(month_spec()),
+        None => None,
+    }
+}
+
+/// A schedule's `month`: 0 to the longest run.
+fn month_spec() -> params::ParamSpec {
+    params::ParamSpec { min: 0.0, ..*params::spec("months").expect("months is a parameter") }
 }
 
 /// `["schedule", "[0]", "levers"]` as `schedule[0].levers`.
@@ -183,7 +208,7 @@ fn normalise_schedule(schedule: &mut Value) -> Result<(), ScenarioError> {
             format!("must be a list [{{\"month\": …}}, …] of policy changes, not {}", kind(schedule)),
         ));
     };
-    let month = params::ParamSpec { min: 0.0, ..*params::spec("months").expect("months is a parameter") };
+    let month = month_spec();
     for (i, change) in changes.iter_mut().enumerate() {
         let field = |rest: &str| format!("schedule[{i}]{rest}");
         let Value::Object(change) = change else {
@@ -262,6 +287,16 @@ mod tests {
             "{err}"
         );
         assert_eq!(parse(r#"{"a": 1, "a": 2}"#).unwrap_err().field, "");
+        let err = parse_at(r#"[{"month": 1, "month": 60}]"#, "schedule").unwrap_err();
+        assert_eq!(err.field, "schedule[0]");
+    }
+
+    #[test]
+    fn nan_in_a_schedule_names_the_levers_range() {
+        let err = parse_at(r#"[{"month": 1, "levers": {"income_tax": NaN}}]"#, "schedule").unwrap_err();
+        assert_eq!(err.field, "schedule[0].levers.income_tax");
+        let range = params::range(params::spec("state.income_tax").unwrap());
+        assert!(err.message.ends_with(&format!("; allowed {range}")), "{err}");
     }
 
     #[test]
