@@ -745,6 +745,19 @@ fn merge_refuses_a_truncated_or_cut_shard() {
 }
 
 #[test]
+fn merge_refuses_a_damaged_manifest_without_panicking() {
+    let sandbox = Sandbox::new();
+    let files = shards(&sandbox, &sweep3(), "s", 2);
+    for file in &files {
+        let name = format!("{file}.meta.json");
+        let text = sandbox.read(&name);
+        assert!(text.contains("\"points\": \"2\""), "{text}");
+        sandbox.write(&name, &text.replace("\"points\": \"2\"", "\"points\": \"18446744073709551615\""));
+    }
+    sandbox.fails(&merge(&files), &["the manifest of `s-1.csv` records 18446744073709551615 grid points"]);
+}
+
+#[test]
 fn merge_refuses_shards_with_other_settings_naming_what_differs() {
     let sandbox = Sandbox::new();
     let base = shards(&sandbox, &sweep3(), "a", 2);

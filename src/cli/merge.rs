@@ -144,7 +144,15 @@ impl Plan {
             "sweep" => first.settings.get("points").and_then(|p| p.parse::<u64>().ok()).unwrap_or(0),
             _ => 1,
         };
-        let runs = points * first.seeds;
+        // A damaged manifest may record any numbers: refuse rather than overflow.
+        let runs = points.checked_mul(first.seeds).ok_or_else(|| {
+            CliError::new(format!(
+                "the manifest of {} records {points} grid points of {} seeds, more runs than can be counted: \
+                 the manifest is damaged; write that shard again",
+                quote(first_path),
+                first.seeds
+            ))
+        })?;
         let mut header = None;
         for (path, manifest, shard) in &manifests {
             let found = verify(path, manifest, *shard, runs, first.seeds, first.first_seed, quiet)?;
