@@ -937,6 +937,56 @@ fn long_values_are_shortened_and_control_characters_escaped() {
 }
 
 #[test]
+fn line_and_paragraph_separators_are_escaped_in_messages() {
+    let sandbox = Sandbox::new();
+    let finished = sandbox.run(&["run", "--scenario", "a\u{2028}b\u{2029}c.json"]);
+    assert_eq!(finished.status, 2);
+    assert!(finished.stderr.contains("a\\u{2028}b\\u{2029}c.json"), "{}", finished.stderr);
+    assert!(!finished.stderr.contains(['\u{2028}', '\u{2029}']), "{}", finished.stderr);
+}
+
+#[test]
+fn a_scenario_file_with_a_byte_order_mark_is_read() {
+    let sandbox = Sandbox::new();
+    let json = sandbox.ok(&["scenario", "welfare-state"]);
+    sandbox.write("plain.json", &json);
+    sandbox.write("bom.json", &format!("\u{feff}{json}"));
+    assert_eq!(sandbox.ok(&["scenario", "bom.json"]), sandbox.ok(&["scenario", "plain.json"]));
+}
+
+#[cfg(unix)]
+#[test]
+fn temporary_files_and_manifests_take_the_data_files_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |sandbox: &Sandbox, name: &str| {
+        std::fs::metadata(sandbox.path(name)).unwrap().permissions().mode() & 0o777
+    };
+    let sandbox = Sandbox::new();
+    sandbox.write("private.csv", "old\n");
+    std::fs::set_permissions(sandbox.path("private.csv"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    // While a long run is under way, its temporary files are already private.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+        .args(["run", "--scenario", "welfare-state", "--seeds", "64", "--months", "2400"])
+        .args(["--out", "private.csv"])
+        .current_dir(sandbox.dir.path())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while sandbox.files().len() < 3 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let temporaries: Vec<String> = sandbox.files().into_iter().filter(|f| f.ends_with(".tmp")).collect();
+    let modes: Vec<u32> = temporaries.iter().map(|f| mode(&sandbox, f)).collect();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(temporaries.len(), 2, "{temporaries:?}");
+    assert_eq!(modes, vec![0o600, 0o600], "{temporaries:?}");
+    // The manifest written beside a private file is private too.
+    sandbox.ok(&quick(&["--out", "private.csv"]));
+    assert_eq!((mode(&sandbox, "private.csv"), mode(&sandbox, "private.csv.meta.json")), (0o600, 0o600));
+}
+
+#[test]
 fn set_json_values_are_read_strictly_like_scenario_files() {
     let sandbox = Sandbox::new();
     let run = |set: &'static str| small(&["run", "--scenario", "welfare-state", "--set", set]);

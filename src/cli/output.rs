@@ -54,6 +54,8 @@ enum Sink {
         target: PathBuf,
         shown: String,
         keep: Option<Box<std::fs::Metadata>>,
+        /// The mode it gets (for a manifest, the data file's), where not `keep`'s.
+        mode: Option<u32>,
         /// Where its manifest goes, opened with it (none for a manifest).
         manifest: Option<Box<Output>>,
     },
@@ -201,6 +203,18 @@ fn kind_of(target: &Path, shown: &str) -> Result<Kind> {
     Err(cannot("it is neither a file, a FIFO nor a character device".into()))
 }
 
+/// A file's permission bits.
+#[cfg(unix)]
+fn mode_of(meta: &std::fs::Metadata) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(meta.permissions().mode() & 0o7777)
+}
+
+#[cfg(not(unix))]
+fn mode_of(_: &std::fs::Metadata) -> Option<u32> {
+    None
+}
+
 #[cfg(unix)]
 fn inode(meta: &std::fs::Metadata) -> Identity {
     use std::os::unix::fs::MetadataExt;
@@ -225,10 +239,12 @@ impl Output {
     /// The destination `path` and, for a regular file, its manifest beside
     /// it: see the module's documentation.
     pub fn file(path: &str) -> Result<Output> {
-        Output::open(path, true)
+        Output::open(path, true, None)
     }
 
-    fn open(path: &str, with_manifest: bool) -> Result<Output> {
+    /// Opens `path`, with its manifest if `with_manifest`; `mode` is the
+    /// mode it gets, if not that of the file it replaces.
+    fn open(path: &str, with_manifest: bool, mode: Option<u32>) -> Result<Output> {
         let cannot = |e: &dyn std::fmt::Display| CliError::new(format!("cannot write {}: {e}", quote(path)));
         if path.is_empty() {
             return Err(CliError::new("an output path is empty; give a file name or `-`"));
@@ -255,20 +271,25 @@ impl Output {
                 builder.prefix(&prefix).suffix(".tmp");
                 #[cfg(unix)]
                 {
-                    // Like any new file: readable by others unless the umask says not.
+                    // A new file like any other (readable by others unless
+                    // the umask says not); a replacement never more open
+                    // than the file it replaces, even while it is written.
                     use std::os::unix::fs::PermissionsExt;
-                    builder.permissions(std::fs::Permissions::from_mode(0o666));
+                    let created = mode.or_else(|| keep.as_deref().and_then(mode_of)).unwrap_or(0o666);
+                    builder.permissions(std::fs::Permissions::from_mode(created & 0o777));
                 }
                 let temp = builder.tempfile_in(dir).map_err(|e| cannot(&e))?;
                 let temp = BufWriter::new(Temporary::new(temp));
                 let manifest = match with_manifest {
+                    // The manifest takes the data file's mode: no more open than the data.
                     true => Some(Box::new(Output::open(
                         &Manifest::path_beside(&target).to_string_lossy(),
                         false,
+                        keep.as_deref().and_then(mode_of),
                     )?)),
                     false => None,
                 };
-                Ok(Output::new(Sink::File { temp, target, shown: path.into(), keep, manifest }))
+                Ok(Output::new(Sink::File { temp, target, shown: path.into(), keep, mode, manifest }))
             }
         }
     }
@@ -343,7 +364,7 @@ impl Output {
         match self.sink {
             Sink::Stdout(mut out) => out.flush().map_err(stdout_error),
             Sink::Stream { mut file, shown, .. } => file.flush().map_err(|e| cannot_write(&shown, e)),
-            Sink::File { temp, target, shown, keep, .. } => {
+            Sink::File { temp, target, shown, keep, mode, .. } => {
                 let cannot = |e: io::Error| cannot_write(&shown, e);
                 let mut temp = temp.into_inner().map_err(|e| cannot(e.into_error()))?;
                 let file = temp.file().as_file();
@@ -357,6 +378,11 @@ impl Output {
                         // the group where allowed and is the owner anyway.
                         let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
                     }
+                }
+                #[cfg(unix)]
+                if let Some(mode) = mode {
+                    use std::os::unix::fs::PermissionsExt;
+                    file.set_permissions(std::fs::Permissions::from_mode(mode)).map_err(cannot)?;
                 }
                 temp.persist(&target).map_err(cannot)
             }

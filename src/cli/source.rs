@@ -22,9 +22,11 @@ pub fn load(argument: &str) -> Result<Scenario> {
             .map_err(|e| CliError::new(format!("{e}, or a scenario file ending in .json")));
     }
     let text = input::read_limited(Path::new(argument), "scenario file")?;
+    // A byte-order mark, as some editors save, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let in_file = |e| CliError::from(e).context(format_args!("scenario file {}", quote(argument)));
-    let mut scenario = Scenario::from_json(&text).map_err(in_file)?;
-    let named = serde_json::from_str::<Value>(&text).is_ok_and(|v| v.get("name").is_some());
+    let mut scenario = Scenario::from_json(text).map_err(in_file)?;
+    let named = serde_json::from_str::<Value>(text).is_ok_and(|v| v.get("name").is_some());
     if !named {
         let stem = Path::new(argument).file_stem().and_then(|s| s.to_str()).unwrap_or(argument);
         scenario.set("name", Value::from(stem)).map_err(in_file)?;

@@ -77,7 +77,13 @@ fn push_escaped(out: &mut String, c: char) {
         '\n' => out.push_str("\\n"),
         '\r' => out.push_str("\\r"),
         '\t' => out.push_str("\\t"),
-        c if c.is_control() => out.push_str(&c.escape_unicode().to_string()),
+        // Line and paragraph separators break lines in some readers; the
+        // bidirectional controls reorder what a terminal shows.
+        c if c.is_control()
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+        {
+            out.push_str(&c.escape_unicode().to_string())
+        }
         c => out.push(c),
     }
 }
@@ -89,6 +95,7 @@ mod tests {
     #[test]
     fn messages_escape_control_characters_and_shorten_long_quotes() {
         assert_eq!(one_line("bad `a\nb\u{1b}[31m`"), "bad `a\\nb\\u{1b}[31m`");
+        assert_eq!(one_line("`a\u{2028}b\u{2029}c\u{202e}`"), "`a\\u{2028}b\\u{2029}c\\u{202e}`");
         let long = format!("unknown `{}` here", "x".repeat(100_000));
         let shown = one_line(&long);
         assert_eq!(shown, format!("unknown `{}…` here", "x".repeat(SHOWN_CHARS)));
