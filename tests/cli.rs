@@ -614,26 +614,32 @@ fn out_dev_stdout_writes_to_standard_output_like_a_dash() {
     }
 }
 
+/// Refuses a long run (sixteen runs would take many seconds) with `extra`
+/// at once, before any run.
+fn refused_before_running(sandbox: &Sandbox, extra: &[&str], expected: &[&str]) {
+    let long = ["run", "--scenario", "welfare-state", "--seeds", "16", "--months", "2400"];
+    let started = std::time::Instant::now();
+    sandbox.fails(&[&long[..], extra].concat(), expected);
+    assert!(started.elapsed().as_secs() < 5, "{extra:?} refused before any run");
+}
+
 #[test]
 fn out_refuses_a_directory_an_empty_path_and_the_same_file_twice_before_running() {
     let sandbox = Sandbox::new();
     std::fs::create_dir(sandbox.path("dir")).unwrap();
-    // Sixteen long runs would take many seconds: each refusal is immediate.
-    let long = ["run", "--scenario", "welfare-state", "--seeds", "16", "--months", "2400"];
-    let started = std::time::Instant::now();
     for (out, expected) in [
         ("dir", "it is a directory"),
         (".", "it is a directory"),
         ("/", "it is a directory"),
         ("", "an output path is empty"),
     ] {
-        sandbox.fails(&[&long[..], &["--out", out]].concat(), &[expected]);
+        refused_before_running(&sandbox, &["--out", out], &[expected]);
     }
-    sandbox.fails(
-        &[&long[..], &["--out", "same.svg", "--chart", "same.svg"]].concat(),
+    refused_before_running(
+        &sandbox,
+        &["--out", "same.svg", "--chart", "same.svg"],
         &["`same.svg` and `same.svg` are the same file"],
     );
-    assert!(started.elapsed().as_secs() < 10, "refused before any run");
     assert_eq!(sandbox.files(), vec!["dir"]);
 }
 
@@ -641,19 +647,33 @@ fn out_refuses_a_directory_an_empty_path_and_the_same_file_twice_before_running(
 fn the_manifests_place_is_checked_before_the_first_run() {
     let sandbox = Sandbox::new();
     std::fs::create_dir(sandbox.path("late.csv.meta.json")).unwrap();
-    let long = ["run", "--scenario", "welfare-state", "--seeds", "16", "--months", "2400"];
-    let started = std::time::Instant::now();
-    sandbox.fails(
-        &[&long[..], &["--out", "late.csv"]].concat(),
+    refused_before_running(
+        &sandbox,
+        &["--out", "late.csv"],
         &["cannot write `late.csv.meta.json`", "it is a directory"],
     );
     // An output may not be another output's manifest.
-    sandbox.fails(
-        &[&long[..], &["--out", "c.svg.meta.json", "--chart", "c.svg"]].concat(),
+    refused_before_running(
+        &sandbox,
+        &["--out", "c.svg.meta.json", "--chart", "c.svg"],
         &["`c.svg.meta.json` and the manifest of `c.svg` are the same file"],
     );
-    assert!(started.elapsed().as_secs() < 10, "refused before any run");
     assert_eq!(sandbox.files(), vec!["late.csv.meta.json"], "nothing written, no temporary file");
+}
+
+/// Starts a run of many seconds writing `out`, and waits (at most 30 s)
+/// until the sandbox holds `files` files.
+fn start_long_run(sandbox: &Sandbox, out: &str, files: usize) -> std::process::Child {
+    let child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+        .args(["run", "--scenario", "welfare-state", "--seeds", "64", "--months", "2400", "--out", out])
+        .current_dir(sandbox.dir.path())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while sandbox.files().len() < files && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child
 }
 
 #[cfg(unix)]
@@ -661,25 +681,7 @@ fn the_manifests_place_is_checked_before_the_first_run() {
 fn a_stopped_run_leaves_no_temporary_file() {
     for signal in ["INT", "TERM", "HUP"] {
         let sandbox = Sandbox::new();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
-            .args([
-                "run",
-                "--scenario",
-                "welfare-state",
-                "--seeds",
-                "64",
-                "--months",
-                "2400",
-                "--out",
-                "out.csv",
-            ])
-            .current_dir(sandbox.dir.path())
-            .spawn()
-            .unwrap();
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while sandbox.files().len() < 2 && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
+        let mut child = start_long_run(&sandbox, "out.csv", 2);
         assert_eq!(
             sandbox.files().len(),
             2,
@@ -965,16 +967,7 @@ fn temporary_files_and_manifests_take_the_data_files_mode() {
     sandbox.write("private.csv", "old\n");
     std::fs::set_permissions(sandbox.path("private.csv"), std::fs::Permissions::from_mode(0o600)).unwrap();
     // While a long run is under way, its temporary files are already private.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
-        .args(["run", "--scenario", "welfare-state", "--seeds", "64", "--months", "2400"])
-        .args(["--out", "private.csv"])
-        .current_dir(sandbox.dir.path())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while sandbox.files().len() < 3 && std::time::Instant::now() < deadline {
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    let mut child = start_long_run(&sandbox, "private.csv", 3);
     let temporaries: Vec<String> = sandbox.files().into_iter().filter(|f| f.ends_with(".tmp")).collect();
     let modes: Vec<u32> = temporaries.iter().map(|f| mode(&sandbox, f)).collect();
     child.kill().unwrap();
