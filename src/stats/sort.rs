@@ -7,8 +7,9 @@
 //! insertion sort, gives the same order in about linear time. It is written
 //! here rather than taken from a crate because it must give bit-identical
 //! results natively and in WebAssembly, and because its keys are chosen for
-//! the spread of the model's values (docs/PERFORMANCE.md has the figures);
-//! `radsort`, for one, sorts on all 64 bits in eight passes.
+//! the spread of the model's values (docs/PERFORMANCE.md has the figures),
+//! which a general-purpose sort cannot assume. A crate such as `radsort`
+//! has not been measured against it here.
 
 /// Every bit of an `f64` but the sign: −0 becomes the pattern of +0.
 const MAGNITUDE: u64 = u64::MAX >> 1;
