@@ -151,9 +151,9 @@ impl Model {
         set(Outcome::StateDebt, if self.money_stock > 0.0 { debt / self.money_stock } else { 0.0 });
         set(Outcome::Legitimacy, self.state.legitimacy);
 
-        // One zero: a difference or a product can be −0 (a balance of
-        // nothing spent and nothing raised, say), which prints as "-0".
-        // Adding +0 makes every zero +0, so every export writes one zero.
+        // One zero: an outcome can come out as −0 (a negative number times
+        // zero, say), which prints as "-0". Adding +0 makes every zero +0,
+        // so every export writes zero one way.
         row.map(|value| value + 0.0)
     }
 }
