@@ -2,13 +2,19 @@
 //!
 //! Xoshiro256++ (rand_xoshiro) is portable: the same seed gives the same
 //! stream on every platform and in every version of the crate, and it uses
-//! only 64-bit integer operations, which wasm32 executes natively. The
-//! distributions are written here rather than taken from a crate so that
-//! their algorithms cannot change under us, and they use `libm` for every
-//! transcendental function so that native code and WebAssembly produce
-//! bit-identical numbers (the platform `ln`/`exp` differ in the last bit).
+//! only 64-bit integer operations, which wasm32 executes natively.
+//!
+//! Uniform numbers, ranges, booleans and shuffles come from `rand`'s value
+//! methods, which draw the same on 32- and 64-bit targets (a `usize` range
+//! below 2^32 is sampled as a `u32` range everywhere). The distributions that
+//! need a logarithm or an exponential (normal, log-normal, Poisson, binomial,
+//! geometric) are written here instead: `rand_distr` would call the
+//! platform's `ln`/`exp`, which differ in the last bit between native code and
+//! WebAssembly, so these use `libm`, and their algorithms cannot change under us.
 
 use crate::model::num::Bounds;
+use rand::RngExt;
+use rand::seq::SliceRandom;
 use rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
@@ -31,24 +37,28 @@ impl SimRng {
     /// Uniform in [0, 1), with 53 random bits.
     #[inline]
     pub fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        self.0.random::<f64>()
     }
 
-    /// True with probability `p` (p ≤ 0 never, p ≥ 1 always).
+    /// True with probability `p` (p ≤ 0 or NaN never, p ≥ 1 always).
     #[inline]
     pub fn chance(&mut self, p: f64) -> bool {
-        self.uniform() < p
+        // `random_bool` insists on a probability; rules pass any rate.
+        if p >= 1.0 {
+            true
+        } else if p > 0.0 {
+            self.0.random_bool(p)
+        } else {
+            false
+        }
     }
 
-    /// Uniform integer in `0..n` (Lemire's multiply-shift on 32 random bits;
-    /// `n` must be in 1..2^32).
+    /// Uniform integer in `0..n` (`n` must be in 1..2^32, which every
+    /// population a scenario allows is).
     #[inline]
     pub fn below(&mut self, n: usize) -> usize {
         debug_assert!(n > 0 && n as u64 <= u64::from(u32::MAX));
-        // One 64-bit multiply, which wasm32 does natively (a 128-bit one it
-        // emulates). The bias is below n / 2^32: under 5e-5 for the largest
-        // population a scenario allows, far below what a run could detect.
-        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
+        self.0.random_range(0..n)
     }
 
     /// Uniform integer in `0..n` other than `i` (`n` ≥ 2): one draw of
@@ -159,12 +169,9 @@ impl SimRng {
         if gap >= usize::MAX as f64 { usize::MAX } else { gap as usize }
     }
 
-    /// Fisher–Yates shuffle.
+    /// A uniformly random permutation of `items`.
     pub fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = self.below(i + 1);
-            items.swap(i, j);
-        }
+        items.shuffle(&mut self.0);
     }
 }
 
