@@ -30,6 +30,7 @@ pub enum Outcome {
     StateDebt,
     WealthVarianceRatio,
     ConditionalCooperation,
+    CommonsKnowledgeStock,
 }
 
 /// The chart panel an outcome belongs to.
@@ -59,7 +60,7 @@ impl Panel {
 }
 
 /// Number of outcomes.
-pub const COUNT: usize = 24;
+pub const COUNT: usize = 25;
 
 /// One month's value of every outcome, indexed by `Outcome as usize`.
 pub type OutcomeRow = [f64; COUNT];
@@ -91,6 +92,7 @@ impl Outcome {
         Outcome::StateDebt,
         Outcome::WealthVarianceRatio,
         Outcome::ConditionalCooperation,
+        Outcome::CommonsKnowledgeStock,
     ];
 
     /// The column name used everywhere (CSV headers, the page, exports).
@@ -150,7 +152,7 @@ impl Outcome {
                 "Commons knowledge (usable)",
                 "knowledge units",
                 Commons,
-                "Knowledge in living projects weighted by their infrastructure health; knowledge a fork copied is counted once.",
+                "Derived: the knowledge stock of each living project weighted by its infrastructure health (commons_knowledge_stock × health, project by project); knowledge a fork copied is counted once.",
             ),
             Outcome::ContributorsShare => (
                 "contributors_share",
@@ -270,16 +272,16 @@ impl Outcome {
             Outcome::ProjectSizeMedian => (
                 "project_size_median",
                 "Median project team",
-                "contributors",
+                "regular contributors",
                 Commons,
-                "Median number of contributors this month among projects with at least one.",
+                "Median team among projects with a team: a project's team is the citizens who contributed to it within the last commons.drift_months months (regular contributors over a window, as Krishnamurthy 2002 counts a project's developers).",
             ),
             Outcome::ProjectSizeMean => (
                 "project_size_mean",
                 "Mean project team",
-                "contributors",
+                "regular contributors",
                 Commons,
-                "Mean number of contributors this month among projects with at least one.",
+                "Mean team among projects with a team (a team as for the median).",
             ),
             Outcome::InfrastructureFailures => (
                 "infrastructure_failures",
@@ -307,7 +309,14 @@ impl Outcome {
                 "Conditional cooperators' willingness",
                 "share of capacity",
                 Commons,
-                "Mean willingness of conditional cooperators to contribute (their slope times their belief about others), before time limits.",
+                "Mean willingness of conditional cooperators to contribute (their slope times their belief about others, plus the appeal as far as they trust the state), before time limits.",
+            ),
+            Outcome::CommonsKnowledgeStock => (
+                "commons_knowledge_stock",
+                "Commons knowledge (stock)",
+                "knowledge units",
+                Commons,
+                "Knowledge in living projects, whatever the state of their infrastructure; knowledge a fork copied is counted once.",
             ),
         }
     }

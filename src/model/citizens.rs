@@ -37,6 +37,22 @@ pub enum Kind {
     Altruist = 2,
 }
 
+/// A newcomer's skill: normal around the mean, within 0.02 and 1.
+fn entrant_skill(scenario: &Scenario, rng: &mut SimRng) -> f64 {
+    let h = &scenario.households;
+    (h.skill_mean + h.skill_spread * rng.normal()).clamp(0.02, 1.0)
+}
+
+/// A newcomer's belief about how many others contribute and their slope as
+/// a conditional cooperator, each normal around the scenario's value
+/// (Fischbacher, Gächter & Fehr 2001; Fischbacher & Gächter 2010).
+fn cooperative_outlook(scenario: &Scenario, rng: &mut SimRng) -> (f64, f64) {
+    let c = &scenario.cooperation;
+    let belief = (c.initial_belief + c.belief_spread * rng.normal()).clamp(0.0, 1.0);
+    let slope = (c.conditional_slope + c.slope_spread * rng.normal()).clamp(0.0, 1.5);
+    (belief, slope)
+}
+
 /// Every citizen's state, column by column.
 #[derive(Clone, Debug, Default)]
 pub struct Citizens {
@@ -50,6 +66,9 @@ pub struct Citizens {
     /// Belief about the share of others contributing (followed by every
     /// citizen, acted on only by conditional cooperators).
     pub belief: Vec<f64>,
+    /// How closely a conditional cooperator matches what they believe others
+    /// give (their slope; drawn for everyone, used by conditional cooperators).
+    pub slope: Vec<f64>,
     /// Intensity of contributing relative to a typical contributor (log-normal).
     pub zeal: Vec<f64>,
     /// How often a fully willing citizen with time to spare contributes:
@@ -65,6 +84,8 @@ pub struct Citizens {
     /// A fixed uniform draw: at a reciprocal firm, the citizen's job includes
     /// contributing while it is below the firm's share of such jobs.
     pub job_draw: Vec<f64>,
+    /// The transfer received from the state this month (money).
+    pub benefit: Vec<f64>,
     /// Income tax paid this month (what a surplus rebate is shared by).
     pub tax_paid: Vec<f64>,
     /// Share of the tax due on market income the citizen pays this month,
@@ -110,16 +131,16 @@ impl Citizens {
             dissatisfaction: vec![0.0; n],
             accepted_total: vec![0.0; n],
             trust: vec![scenario.legitimacy.initial_trust; n],
-            belief: vec![c.initial_belief; n],
             spending: vec![0.0; n],
             overwork: vec![0.0; n],
             tax_paid: vec![0.0; n],
+            benefit: vec![0.0; n],
             compliance: vec![1.0; n],
             flags: vec![0; n],
             ..Citizens::default()
         };
         for _ in 0..n {
-            citizens.skill.push((h.skill_mean + h.skill_spread * rng.normal()).clamp(0.02, 1.0));
+            citizens.skill.push(entrant_skill(scenario, rng));
             let draw = rng.uniform();
             citizens.kind.push(if draw < c.share_free_riders {
                 Kind::FreeRider
@@ -136,8 +157,28 @@ impl Citizens {
             citizens.claim_draw.push(rng.uniform());
             citizens.tools_draw.push(rng.uniform());
             citizens.job_draw.push(rng.uniform());
+            let (belief, slope) = cooperative_outlook(scenario, rng);
+            citizens.belief.push(belief);
+            citizens.slope.push(slope);
         }
         citizens
+    }
+
+    /// Citizen `i` retires and a newcomer takes their place in the
+    /// household: a fresh skill and outlook, no job, no project, no record
+    /// of contributions; the household's money, any firm it owns, its
+    /// cooperation type and its trust carry over.
+    pub fn succeed(&mut self, i: usize, scenario: &Scenario, rng: &mut SimRng) {
+        self.skill[i] = entrant_skill(scenario, rng);
+        let (belief, slope) = cooperative_outlook(scenario, rng);
+        (self.belief[i], self.slope[i]) = (belief, slope);
+        self.employer[i] = None;
+        self.flags[i] &= !flags::EMPLOYED;
+        self.project[i] = None;
+        self.tenure[i] = 0.0;
+        self.idle_months[i] = 0;
+        self.dissatisfaction[i] = 0.0;
+        self.accepted_total[i] = 0.0;
     }
 
     pub fn len(&self) -> usize {

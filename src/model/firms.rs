@@ -27,6 +27,8 @@ entity_columns! {
             money: f64,
             /// Smoothed after-tax profit margin.
             margin: f64,
+            /// The margin its owner could earn elsewhere (how footloose it is).
+            outside_return: f64,
         }
         starting {
             /// Productivity this month, with the commons knowledge it builds on.
@@ -85,6 +87,7 @@ mod tests {
                 reciprocal: k % 2 == 0,
                 money: 10.0 * k as f64,
                 margin: 0.1,
+                outside_return: 0.1,
             });
         }
         firms.remove(1);

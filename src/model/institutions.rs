@@ -12,6 +12,15 @@ pub struct Associations {
     pub dues: Vec<f64>,
     /// Infrastructure need of its living projects last month (baskets).
     pub need: Vec<f64>,
+    /// What the state gives it this month (money): grants to its projects,
+    /// set before the market, and later matching of its dues.
+    pub state_funds: Vec<f64>,
+    /// Voluntary effort for it, 0–1: how much of their usual dues members
+    /// pay, of their usual gifts firms give and of their usual upkeep
+    /// volunteers do (1 when the state provides nothing).
+    pub effort: Vec<f64>,
+    /// Voluntary income this month: dues and firms' gifts (money).
+    pub voluntary: Vec<f64>,
 }
 
 impl Associations {
@@ -21,6 +30,9 @@ impl Associations {
             members: vec![0; count],
             dues: vec![0.0; count],
             need: vec![0.0; count],
+            state_funds: vec![0.0; count],
+            effort: vec![1.0; count],
+            voluntary: vec![0.0; count],
         }
     }
 
@@ -44,6 +56,8 @@ pub struct Spending {
     pub tools: f64,
     pub matching: f64,
     pub subsidies: f64,
+    /// Applying for and administering infrastructure grants.
+    pub grant_administration: f64,
 }
 
 impl Spending {
@@ -56,6 +70,7 @@ impl Spending {
             + self.tools
             + self.matching
             + self.subsidies
+            + self.grant_administration
     }
 }
 

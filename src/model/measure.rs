@@ -18,6 +18,8 @@ pub(super) struct Buffers {
     incomes: Vec<f64>,
     wealth: Vec<f64>,
     teams: Vec<f64>,
+    /// Each project's team this month.
+    members: Vec<u32>,
     /// Each sorted array's scratch: the same length as its array from month
     /// to month, so sorting never clears or regrows one.
     contributions_scratch: Vec<f64>,
@@ -109,30 +111,39 @@ impl Model {
         // The commons: knowledge counted once (a fork's inherited knowledge
         // is its living parent's), weighted by infrastructure health.
         let projects = &self.projects;
-        let (mut knowledge, mut weighted_health, mut weight, mut submitted, mut accepted) =
-            (0.0, 0.0, 0.0, 0u64, 0u64);
+        // Teams: the citizens each project counts as its own (they leave
+        // it after `drift_months` without contributing).
+        b.members.clear();
+        b.members.resize(projects.len(), 0);
+        for p in self.citizens.project.iter().flatten() {
+            b.members[p.index()] += 1;
+        }
+        let (mut knowledge, mut stock, mut weighted_health, mut weight, mut submitted, mut accepted) =
+            (0.0, 0.0, 0.0, 0.0, 0u64, 0u64);
         b.teams.clear();
         for p in 0..projects.len() {
             if projects.alive[p] {
                 knowledge += projects.own[p] * projects.health[p];
+                stock += projects.own[p];
                 let size = projects.own[p] + projects.inherited[p];
                 weighted_health += size * projects.health[p];
                 weight += size;
                 submitted += u64::from(projects.submitted[p]);
                 accepted += u64::from(projects.accepted[p]);
-                if projects.contributors[p] > 0 {
-                    b.teams.push(f64::from(projects.contributors[p]));
+                if b.members[p] > 0 {
+                    b.teams.push(f64::from(b.members[p]));
                 }
             }
         }
         set(Outcome::CommonsKnowledge, knowledge);
+        set(Outcome::CommonsKnowledgeStock, stock);
         set(Outcome::ProjectsAlive, projects.alive_count() as f64);
         set(Outcome::InfrastructureHealth, if weight > 0.0 { weighted_health / weight } else { 0.0 });
         if submitted > 0 {
             self.tallies.acceptance_rate = accepted as f64 / submitted as f64;
         }
         set(Outcome::AcceptanceRate, self.tallies.acceptance_rate);
-        // Project teams: among projects with at least one contributor.
+        // Project teams: among projects with a team.
         let (mean_team, _) = stats::mean_variance(&b.teams);
         set(Outcome::ProjectSizeMean, mean_team);
         set(Outcome::ProjectSizeMedian, stats::median(&mut b.teams));

@@ -51,6 +51,9 @@ struct Market {
     services_share: f64,
     /// Whether every citizen's spending is already zero (no trade since).
     spending_cleared: bool,
+    /// Hours an employee works this month, as a share of the untaxed
+    /// `households.work_hours` (labour supply).
+    hours_share: f64,
 }
 
 /// Running counts and lists the rules share from month to month.
@@ -142,8 +145,11 @@ impl Model {
         self.apply_policy_schedule();
         self.plan_state_budget();
         self.decide_tax_compliance();
-        // Skills, knowledge and jobs.
+        self.choose_working_hours();
+        // Skills, generations, knowledge and jobs.
+        self.age_skills();
         self.train_citizens();
+        self.renew_generations();
         self.replace_lost_projects();
         self.update_productivity();
         self.adjust_wages();
@@ -164,6 +170,7 @@ impl Model {
         self.inherit_from_abandoned_projects();
         self.assess_infrastructure_need();
         self.match_team_funds();
+        self.adapt_voluntary_effort();
         self.rebate_surplus();
         // Firms leave and are founded; households exchange.
         self.close_firms();

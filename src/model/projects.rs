@@ -28,6 +28,9 @@ entity_columns! {
             unfairness: f64,
             /// The quality its maintainers expect: the recent mean skill of its contributors.
             standard: f64,
+            /// How the state's funder sees its need: a fixed factor, log-normal
+            /// around 1 (1 for everyone when the funder sees need perfectly).
+            visibility: f64,
         }
         starting {
             /// Months since a contribution was last accepted.
@@ -37,6 +40,9 @@ entity_columns! {
             /// Infrastructure bought for it this month (baskets; the market
             /// clears and fills it).
             funding: f64 = 0.0,
+            /// The state's grant for its infrastructure this month (money):
+            /// also the record next month's grants partly follow.
+            grant: f64 = 0.0,
         }
         monthly {
             /// Contributors this month.
@@ -58,8 +64,23 @@ entity_columns! {
 impl NewProject {
     /// A project that is nobody's fork: `own` knowledge, healthy
     /// infrastructure, hosted by `association`.
-    pub fn founded(own: f64, association: u32, unfairness: f64, standard: f64) -> NewProject {
-        NewProject { own, inherited: 0.0, health: 1.0, parent: None, association, unfairness, standard }
+    pub fn founded(
+        own: f64,
+        association: u32,
+        unfairness: f64,
+        standard: f64,
+        visibility: f64,
+    ) -> NewProject {
+        NewProject {
+            own,
+            inherited: 0.0,
+            health: 1.0,
+            parent: None,
+            association,
+            unfairness,
+            standard,
+            visibility,
+        }
     }
 }
 
@@ -115,6 +136,7 @@ mod tests {
             association: 0,
             unfairness: 0.0,
             standard: 0.5,
+            visibility: 1.0,
         }
     }
 
@@ -157,6 +179,8 @@ mod tests {
             p.association.len(),
             p.unfairness.len(),
             p.standard.len(),
+            p.visibility.len(),
+            p.grant.len(),
             p.months_since_accepted.len(),
             p.need.len(),
             p.funding.len(),

@@ -38,17 +38,13 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
         buffers: Default::default(),
         outcomes: [0.0; COUNT],
     };
+    model.choose_working_hours();
     model.found_initial_firms();
     model.update_productivity();
     model.staff_initial_firms();
     model.set_initial_prices();
     model.money_stock = model.total_money();
-    let appeal = scenario.state.civic_appeal * scenario.programmes.appeal_effect;
-    model.tallies.conditional_willingness = super::rules::conditional_willingness(
-        scenario.cooperation.conditional_slope,
-        scenario.cooperation.initial_belief,
-        appeal,
-    );
+    model.tallies.conditional_willingness = model.initial_conditional_willingness();
     model.assess_infrastructure_need();
     model.outcomes = model.measure();
     model.outcomes[Outcome::Legitimacy as usize] = model.state.legitimacy;
@@ -66,12 +62,29 @@ fn initial_projects(scenario: &Scenario, rng: &mut SimRng) -> Projects {
         let unfairness = super::rules::unfairness_draw(scenario, rng);
         let own = rng.lognormal(libm::log(10.0), 1.0);
         let standard = scenario.households.skill_mean;
-        projects.push(NewProject::founded(own, association, unfairness, standard));
+        let visibility = super::rules::visibility_draw(scenario, rng);
+        projects.push(NewProject::founded(own, association, unfairness, standard, visibility));
     }
     projects
 }
 
 impl Model {
+    /// Conditional cooperators' mean willingness before anyone has seen
+    /// anyone contribute: from their own beliefs and slopes, and the appeal
+    /// as far as they trust the state.
+    fn initial_conditional_willingness(&self) -> f64 {
+        let appeal = self.scenario.state.civic_appeal * self.scenario.programmes.appeal_effect;
+        let c = &self.citizens;
+        let (mut total, mut count) = (0.0, 0usize);
+        for i in 0..c.len() {
+            if c.kind[i] == super::citizens::Kind::Conditional {
+                total += super::rules::conditional_willingness(c.slope[i], c.belief[i], appeal * c.trust[i]);
+                count += 1;
+            }
+        }
+        if count > 0 { total / count as f64 } else { 0.0 }
+    }
+
     /// Each initial firm gets an owner, a productivity and the projects it builds on.
     fn found_initial_firms(&mut self) {
         let n = self.citizens.len();
@@ -104,8 +117,12 @@ impl Model {
             market.target_employment * workers.len() as f64 * self.scenario.households.skill_mean;
         let weight_sum: f64 =
             (0..self.firms.len()).map(|f| libm::pow(alpha * self.firms.productivity[f], exponent)).sum();
+        // Firms' profitable skill at wage w is (α A h^(α−1) / (w (1 − s)))^(1/(1−α))
+        // for hours share h and subsidy s: the wage at which it adds up to the target.
+        let (hours, subsidy) = (self.market.hours_share, self.subsidy_rate());
         self.market.real_wage = if weight_sum > 0.0 && target_skill > 0.0 {
-            libm::pow(weight_sum / target_skill, 1.0 - alpha)
+            libm::pow(weight_sum / target_skill, 1.0 - alpha) * libm::pow(hours, alpha - 1.0)
+                / (1.0 - subsidy)
         } else {
             1.0
         };
@@ -128,8 +145,9 @@ impl Model {
     /// month, and that spending buys the initial output.
     fn set_initial_prices(&mut self) {
         let alpha = self.scenario.market.returns_to_labour;
+        let hours = self.market.hours_share;
         let output: f64 = (0..self.firms.len())
-            .map(|f| self.firms.productivity[f] * libm::pow(self.firms.skill[f], alpha))
+            .map(|f| self.firms.productivity[f] * libm::pow(hours * self.firms.skill[f], alpha))
             .sum();
         let money: f64 = self.citizens.money.iter().sum();
         self.market.price = if output > 0.0 { 0.25 * money / output } else { 1.0 };
@@ -138,7 +156,7 @@ impl Model {
         self.firms.money.fill(capital);
         // Employees start with the market income their job pays (after tax),
         // so that the first month's means tests see them as earning.
-        let wage_per_skill = self.market.real_wage * self.market.price;
+        let wage_per_skill = self.market.real_wage * self.market.price * hours;
         let keep = 1.0 - self.scenario.state.income_tax;
         for i in 0..self.citizens.len() {
             if self.citizens.employer[i].is_some() {

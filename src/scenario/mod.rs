@@ -73,6 +73,9 @@ pub struct Households {
     pub skill_mean: f64,
     pub skill_spread: f64,
     pub skill_obsolescence: f64,
+    pub on_the_job_learning: f64,
+    pub career_months: f64,
+    pub labour_supply_elasticity: f64,
 }
 
 /// Who contributes to the commons, and why.
@@ -82,7 +85,9 @@ pub struct Cooperation {
     pub share_free_riders: f64,
     pub share_altruists: f64,
     pub initial_belief: f64,
+    pub belief_spread: f64,
     pub conditional_slope: f64,
+    pub slope_spread: f64,
     pub belief_update: f64,
     pub min_free_hours: f64,
     pub comfortable_free_hours: f64,
@@ -120,6 +125,10 @@ pub struct Commons {
     pub volunteer_upkeep: f64,
     pub failure_hazard: f64,
     pub failure_loss: f64,
+    pub drift_months: u32,
+    pub standard_speed: f64,
+    pub fork_health: f64,
+    pub degraded_speed: f64,
 }
 
 /// Firms, wages, prices and reciprocity.
@@ -129,6 +138,7 @@ pub struct Market {
     pub productivity: f64,
     pub productivity_spread: f64,
     pub returns_to_labour: f64,
+    pub reference_labour: f64,
     pub knowledge_elasticity: f64,
     pub knowledge_scale: f64,
     pub projects_per_firm: u32,
@@ -138,12 +148,20 @@ pub struct Market {
     pub hiring_speed: f64,
     pub dividend_payout: f64,
     pub outside_return: f64,
+    pub outside_return_spread: f64,
     pub relocation_rate: f64,
     pub entry_rate: f64,
     pub startup_capital: f64,
     pub share_reciprocal_firms: f64,
     pub reciprocity_rate: f64,
     pub paid_contribution_share: f64,
+    pub grace_months: u32,
+    pub founder_candidates: u32,
+    pub applicants: u32,
+    pub hiring_threshold: f64,
+    pub firing_threshold: f64,
+    pub reserve_months: f64,
+    pub margin_smoothing: f64,
 }
 
 /// For-benefit associations.
@@ -152,6 +170,8 @@ pub struct Market {
 pub struct Associations {
     pub dues_rate: f64,
     pub spending_share: f64,
+    pub crowding_out: f64,
+    pub crowding_months: f64,
 }
 
 /// What the state's programmes cost and do (their scale is set by the levers).
@@ -164,6 +184,9 @@ pub struct Programmes {
     pub tools_cost: f64,
     pub tools_time_saving: f64,
     pub appeal_effect: f64,
+    pub grant_overhead: f64,
+    pub grant_capture: f64,
+    pub grant_noise: f64,
 }
 
 /// The state's policy levers: every one a plain number and a slider.
@@ -195,10 +218,12 @@ pub struct LegitimacyParams {
     pub weight_needs: f64,
     pub weight_inequality: f64,
     pub inequality_tolerance: f64,
-    pub weight_favouritism: f64,
+    pub weight_insecurity: f64,
+    pub weight_spending: f64,
     pub trust_speed: f64,
     pub max_tax_evasion: f64,
     pub debt_limit: f64,
+    pub state_reserve_months: f64,
 }
 
 /// A policy change at a month: first the regime's levers (if any), then the

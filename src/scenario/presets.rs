@@ -270,15 +270,18 @@ impl Default for Households {
         Households {
             initial_money: 100.0,
             saving_propensity: 0.5,
-            exchanges_per_month: 1.0,
+            exchanges_per_month: 0.0,
             consumption_propensity: 0.2,
             time_budget: 250.0,
-            work_hours: 160.0,
-            max_overwork_hours: 160.0,
+            work_hours: 180.0,
+            max_overwork_hours: 120.0,
             home_production: 0.00625,
             skill_mean: 0.5,
             skill_spread: 0.15,
             skill_obsolescence: 0.002,
+            on_the_job_learning: 0.003,
+            career_months: 480.0,
+            labour_supply_elasticity: 0.25,
         }
     }
 }
@@ -289,7 +292,9 @@ impl Default for Cooperation {
             share_free_riders: 0.3,
             share_altruists: 0.15,
             initial_belief: 0.6,
+            belief_spread: 0.2,
             conditional_slope: 0.8,
+            slope_spread: 0.3,
             belief_update: 0.2,
             min_free_hours: 20.0,
             comfortable_free_hours: 100.0,
@@ -322,12 +327,16 @@ impl Default for Commons {
             knowledge_depreciation: 0.005,
             infra_base_cost: 0.05,
             infra_cost_per_user: 0.002,
-            infra_cost_per_knowledge: 0.0005,
+            infra_cost_per_knowledge: 0.0002,
             health_repair: 0.2,
             health_decay: 0.03,
-            volunteer_upkeep: 0.002,
+            volunteer_upkeep: 0.006,
             failure_hazard: 0.02,
             failure_loss: 0.3,
+            drift_months: 6,
+            standard_speed: 0.1,
+            fork_health: 0.5,
+            degraded_speed: 0.5,
         }
     }
 }
@@ -335,9 +344,10 @@ impl Default for Commons {
 impl Default for Market {
     fn default() -> Self {
         Market {
-            productivity: 4.0,
+            productivity: 2.6,
             productivity_spread: 0.2,
             returns_to_labour: 0.7,
+            reference_labour: 10.0,
             knowledge_elasticity: 0.3,
             knowledge_scale: 200.0,
             projects_per_firm: 2,
@@ -347,19 +357,27 @@ impl Default for Market {
             hiring_speed: 0.1,
             dividend_payout: 0.8,
             outside_return: 0.1,
+            outside_return_spread: 0.5,
             relocation_rate: 0.05,
             entry_rate: 0.5,
             startup_capital: 20.0,
             share_reciprocal_firms: 0.3,
             reciprocity_rate: 0.05,
             paid_contribution_share: 0.1,
+            grace_months: 12,
+            founder_candidates: 10,
+            applicants: 3,
+            hiring_threshold: 0.5,
+            firing_threshold: 1.0,
+            reserve_months: 3.0,
+            margin_smoothing: 0.2,
         }
     }
 }
 
 impl Default for Associations {
     fn default() -> Self {
-        Associations { dues_rate: 0.01, spending_share: 0.9 }
+        Associations { dues_rate: 0.01, spending_share: 0.9, crowding_out: 0.5, crowding_months: 24.0 }
     }
 }
 
@@ -370,8 +388,11 @@ impl Default for Programmes {
             training_gain: 0.1,
             training_hours: 30.0,
             tools_cost: 0.05,
-            tools_time_saving: 0.4,
-            appeal_effect: 0.01,
+            tools_time_saving: 0.3,
+            appeal_effect: 0.1,
+            grant_overhead: 0.1,
+            grant_capture: 0.3,
+            grant_noise: 0.5,
         }
     }
 }
@@ -390,10 +411,12 @@ impl Default for LegitimacyParams {
             weight_needs: 0.5,
             weight_inequality: 1.0,
             inequality_tolerance: 0.3,
-            weight_favouritism: 1.0,
+            weight_insecurity: 0.2,
+            weight_spending: 0.5,
             trust_speed: 0.05,
             max_tax_evasion: 0.3,
             debt_limit: 1.0,
+            state_reserve_months: 3.0,
         }
     }
 }

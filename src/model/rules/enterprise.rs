@@ -6,28 +6,26 @@ use crate::model::firms::{MAX_PROJECTS, NewFirm, ProjectSlots};
 use crate::model::ids::{FirmId, ProjectId};
 use crate::model::num::Bounds;
 
-/// Months a new firm is given before it may relocate for low margins.
-const GRACE_MONTHS: u32 = 12;
-
-/// Citizens who consider founding each firm: the first who can afford it does.
-const FOUNDER_CANDIDATES: usize = 10;
-
 impl Model {
     /// Exit: a firm that cannot pay its wages closes, and one that earns
-    /// less than capital earns elsewhere may relocate; its money goes to its
-    /// owner and its employees lose their jobs (claims 5, 8).
+    /// less than its owner's capital could earn elsewhere may relocate, the
+    /// more likely the further it falls short — and owners differ in how
+    /// footloose they are — so that taxes drive firms away gradually rather
+    /// than at a threshold; its money goes to its owner and its
+    /// employees lose their jobs (claims 5, 8).
     pub(in crate::model) fn close_firms(&mut self) {
         let market = &self.scenario.market;
-        let (outside, relocation) = (market.outside_return, market.relocation_rate);
+        let (relocation, grace) = (market.relocation_rate, market.grace_months);
         let mut closed = false;
         for f in 0..self.firms.len() {
             if !self.firms.alive[f] {
                 continue;
             }
             let bankrupt = self.market.open && !self.firms.paid_in_full[f];
-            let relocates = self.firms.age[f] > GRACE_MONTHS
+            let outside = self.firms.outside_return[f];
+            let relocates = self.firms.age[f] > grace
                 && self.firms.margin[f] < outside
-                && self.rng.chance(relocation);
+                && self.rng.chance(relocation_chance(self.firms.margin[f], outside, relocation));
             if bankrupt || relocates {
                 self.close_firm(f);
                 closed = true;
@@ -71,7 +69,7 @@ impl Model {
         self.projects.cumulative_usable(&mut cumulative);
         for _ in 0..founders {
             let n = self.citizens.len();
-            let founder = (0..FOUNDER_CANDIDATES)
+            let founder = (0..self.scenario.market.founder_candidates)
                 .map(|_| self.rng.below(n))
                 .find(|&i| self.citizens.owned_firm[i].is_none() && self.citizens.money[i] >= capital);
             let Some(founder) = founder else { continue };
@@ -91,9 +89,21 @@ impl Model {
         let sigma = market.productivity_spread;
         let (reciprocal_share, margin) = (market.share_reciprocal_firms, market.outside_return);
         let base_productivity = self.rng.lognormal(-0.5 * sigma * sigma, sigma);
+        // Owners differ in where else their capital could go: some are
+        // rooted, some footloose, so taxes drive firms out one by one.
+        let mobility = market.outside_return_spread;
+        let outside_return = market.outside_return * self.rng.lognormal(-0.5 * mobility * mobility, mobility);
         let projects = self.pick_projects_for_firm(cumulative_usable);
         let reciprocal = self.rng.chance(reciprocal_share);
-        let firm = NewFirm { owner: owner as u32, base_productivity, projects, reciprocal, money, margin };
+        let firm = NewFirm {
+            owner: owner as u32,
+            base_productivity,
+            projects,
+            reciprocal,
+            money,
+            margin,
+            outside_return,
+        };
         self.citizens.owned_firm[owner] = Some(self.firms.push(firm));
         self.citizens.flags[owner] |= flags::OWNER;
     }
@@ -151,5 +161,29 @@ impl Model {
         for id in self.citizens.employer.iter_mut().chain(self.citizens.owned_firm.iter_mut()) {
             *id = id.and_then(|f: FirmId| map[f.index()]);
         }
+    }
+}
+
+/// The monthly chance a firm with smoothed margin `margin` relocates: the
+/// full `rate` at a margin of zero or less, none at the outside return, and
+/// in proportion to the shortfall between.
+#[inline]
+pub(in crate::model) fn relocation_chance(margin: f64, outside: f64, rate: f64) -> f64 {
+    if outside <= 0.0 {
+        return if margin < outside { rate } else { 0.0 };
+    }
+    rate * ((outside - margin) / outside).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relocation_chance;
+
+    #[test]
+    fn firms_leave_more_often_the_further_their_margin_falls_short() {
+        assert_eq!(relocation_chance(0.1, 0.1, 0.05), 0.0);
+        assert_eq!(relocation_chance(-0.3, 0.1, 0.05), 0.05);
+        let (near, far) = (relocation_chance(0.08, 0.1, 0.05), relocation_chance(0.02, 0.1, 0.05));
+        assert!(0.0 < near && near < far && far < 0.05, "{near} {far}");
     }
 }

@@ -4,10 +4,6 @@ use crate::model::Model;
 use crate::model::ids::ProjectId;
 use crate::model::projects::NewProject;
 
-/// Infrastructure health a fork starts with, as a share of its parent's:
-/// it must set up its own.
-const FORK_STARTING_HEALTH: f64 = 0.5;
-
 impl Model {
     /// Forking or leaving: a large enough group of dissatisfied contributors
     /// of one project may copy its knowledge whole and continue under
@@ -38,14 +34,17 @@ impl Model {
         let p = parent.index();
         let skill_sum: f64 = group.iter().map(|&(_, i)| self.citizens.skill[i as usize]).sum();
         let unfairness = self.draw_unfairness();
+        let visibility = self.draw_visibility();
         let fork = self.projects.push(NewProject {
             own: 0.0,
             inherited: self.projects.knowledge(p),
-            health: self.projects.health[p] * FORK_STARTING_HEALTH,
+            // A fork inherits the knowledge, not the servers: it must set up its own.
+            health: self.projects.health[p] * self.scenario.commons.fork_health,
             parent: Some(parent),
             association: self.projects.association[p],
             unfairness,
             standard: skill_sum / group.len() as f64,
+            visibility,
         });
         for &(_, i) in group {
             let i = i as usize;

@@ -25,7 +25,10 @@ impl Model {
             projects.inherited[p] *= keep;
             // What it was given this month against what it needs.
             let need = projects.need[p];
-            let funded = projects.funding[p] + upkeep * projects.hours[p];
+            // Volunteers keep up what their association's culture of voluntary effort keeps them to.
+            let effort =
+                self.associations.effort.get(projects.association[p] as usize).copied().unwrap_or(1.0);
+            let funded = projects.funding[p] + upkeep * effort * projects.hours[p];
             let coverage = if need > 0.0 { funded / need } else { 1.0 };
             projects.health[p] = next_health(projects.health[p], coverage, repair, decay);
             if hazard > 0.0 && self.rng.chance(failure_chance(hazard, projects.health[p])) {

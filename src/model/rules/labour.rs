@@ -5,10 +5,16 @@ use crate::model::citizens::flags;
 use crate::model::ids::FirmId;
 use crate::model::num::{Bounds, positive_power};
 
-/// Applicants a vacancy sees: the most skilled of them is hired.
-const APPLICANTS: usize = 3;
-
 impl Model {
+    /// Labour supply: employees work fewer hours the more of their pay the
+    /// income tax takes, with the elasticity of taxable income in the
+    /// net-of-tax rate (Saez, Slemrod & Giertz 2012). Fewer hours mean less
+    /// output and more free time (claims 3, 7).
+    pub(in crate::model) fn choose_working_hours(&mut self) {
+        let elasticity = self.scenario.households.labour_supply_elasticity;
+        self.market.hours_share = hours_share(self.state.levers.income_tax, elasticity);
+    }
+
     /// A project a firm builds on that was abandoned is replaced by a living
     /// one picked at random (claim 1: knowledge is non-rival, any number of
     /// firms use it), unless the firm already builds on that one.
@@ -30,26 +36,42 @@ impl Model {
     }
 
     /// Firms' productivity rises with the usable knowledge of the commons
-    /// projects they build on (claim 5).
+    /// projects they build on (claim 5). Productivity is stated per unit of
+    /// skilled labour at the reference size, so that output is
+    /// A L₀ (h S / L₀)^α: the returns to labour shape how output bends with
+    /// size, not its level.
     pub(in crate::model) fn update_productivity(&mut self) {
         let market = &self.scenario.market;
+        let reference = market.reference_labour;
+        let level = reference * positive_power(1.0 / reference, market.returns_to_labour);
         for f in 0..self.firms.len() {
             if !self.firms.alive[f] {
                 continue;
             }
             let usable = self.firms.projects_of(f).fold(0.0, |sum, p| sum + self.projects.usable(p));
             let gain = knowledge_gain(usable, market.knowledge_elasticity, market.knowledge_scale);
-            self.firms.productivity[f] = market.productivity * self.firms.base_productivity[f] * gain;
+            self.firms.productivity[f] = level * market.productivity * self.firms.base_productivity[f] * gain;
         }
     }
 
-    /// The skill a firm would employ at the going real wage: where the last
-    /// unit of skilled labour adds as much output as it costs.
+    /// The skill a firm would employ at the going real wage, less any
+    /// employment subsidy: where the last unit of skilled labour, working
+    /// this month's hours, adds as much output as it costs the firm.
     pub(in crate::model) fn profitable_skill(&self, f: usize) -> f64 {
         let alpha = self.scenario.market.returns_to_labour;
-        let ratio = alpha * self.firms.productivity[f] / self.market.real_wage.at_least(1e-9);
-        let skill = positive_power(ratio, 1.0 / (1.0 - alpha).at_least(1e-6));
+        let hours = self.market.hours_share;
+        // Output A (h S)^α; a unit of skill costs the wage for its hours, h w (1 − s).
+        let cost = hours * self.market.real_wage * (1.0 - self.subsidy_rate());
+        let marginal_product = alpha * self.firms.productivity[f] * positive_power(hours, alpha);
+        let skill =
+            positive_power(marginal_product / cost.at_least(1e-9), 1.0 / (1.0 - alpha).at_least(1e-6));
         skill.at_most(self.citizens.len() as f64)
+    }
+
+    /// The employment subsidy this month, as a share of the wage bill
+    /// (claim 8; Criscuolo et al. 2019).
+    pub(in crate::model) fn subsidy_rate(&self) -> f64 {
+        self.state.levers.firm_subsidy * self.state.spending_scale
     }
 
     /// A wage curve: real wages rise when employment is above its target and
@@ -96,14 +118,17 @@ impl Model {
     /// into `vacancies`) or how many to let go (`to_fire`).
     fn plan_workforces(&mut self, vacancies: &mut Vec<u32>) {
         let skill_unit = self.scenario.households.skill_mean.at_least(0.05);
-        let speed = self.scenario.market.hiring_speed;
+        let market = &self.scenario.market;
+        let thresholds = (market.hiring_threshold, market.firing_threshold);
+        let speed = market.hiring_speed;
         vacancies.clear();
         for f in 0..self.firms.len() {
             self.firms.to_fire[f] = 0;
             if !self.firms.alive[f] {
                 continue;
             }
-            match workforce_change(self.profitable_skill(f) - self.firms.skill[f], skill_unit, speed) {
+            let gap = self.profitable_skill(f) - self.firms.skill[f];
+            match workforce_change(gap, skill_unit, speed, thresholds) {
                 Change::Hire(hires) => vacancies.extend(std::iter::repeat_n(f as u32, hires as usize)),
                 Change::LetGo(fires) => self.firms.to_fire[f] = fires.min(self.firms.employees[f]),
                 Change::Keep => {}
@@ -111,12 +136,12 @@ impl Model {
         }
     }
 
-    /// The most skilled of [`APPLICANTS`] drawn from the hiring pool (the
-    /// first drawn on a tie): their place in the pool.
+    /// The most skilled of `market.applicants` drawn from the hiring pool
+    /// (the first drawn on a tie): their place in the pool.
     fn best_of_applicants(&mut self) -> usize {
         let pool = self.tallies.unemployed.len();
         let mut best = self.rng.below(pool);
-        for _ in 1..APPLICANTS {
+        for _ in 1..self.scenario.market.applicants {
             let other = self.rng.below(pool);
             if self.pool_skill(other) > self.pool_skill(best) {
                 best = other;
@@ -199,17 +224,28 @@ pub(in crate::model) enum Change {
     Keep,
 }
 
-/// Closes `speed` of the gap each month; gaps under half a worker (hiring)
-/// or one worker (letting go) are left alone.
+/// Closes `speed` of the gap each month; gaps under the hiring threshold
+/// (in typical workers) or, the other way, the firing threshold are left alone.
 #[inline]
-pub(in crate::model) fn workforce_change(gap: f64, skill_unit: f64, speed: f64) -> Change {
-    if gap > 0.5 * skill_unit {
-        Change::Hire((speed * gap / skill_unit).ceil() as u32)
-    } else if gap < -skill_unit {
-        Change::LetGo((speed * -gap / skill_unit).ceil() as u32)
+pub(in crate::model) fn workforce_change(
+    gap: f64,
+    skill_unit: f64,
+    speed: f64,
+    (hire_above, fire_above): (f64, f64),
+) -> Change {
+    if gap > hire_above * skill_unit {
+        Change::Hire((speed * gap / skill_unit).ceil().at_least(1.0) as u32)
+    } else if gap < -fire_above * skill_unit {
+        Change::LetGo((speed * -gap / skill_unit).ceil().at_least(1.0) as u32)
     } else {
         Change::Keep
     }
+}
+
+/// Hours worked as a share of untaxed hours: (1 − tax)^ε.
+#[inline]
+pub(in crate::model) fn hours_share(income_tax: f64, elasticity: f64) -> f64 {
+    if elasticity > 0.0 { positive_power((1.0 - income_tax).at_least(0.0), elasticity) } else { 1.0 }
 }
 
 /// How much the commons raises a firm's productivity: 1 + ε ln(1 + K / scale),
@@ -225,10 +261,22 @@ mod tests {
 
     #[test]
     fn firms_close_part_of_the_gap_and_ignore_small_ones() {
-        assert_eq!(workforce_change(0.2, 0.5, 0.3), Change::Keep);
-        assert_eq!(workforce_change(-0.4, 0.5, 0.3), Change::Keep);
-        assert_eq!(workforce_change(5.0, 0.5, 0.3), Change::Hire(3));
-        assert_eq!(workforce_change(-5.0, 0.5, 0.3), Change::LetGo(3));
+        let thresholds = (0.5, 1.0);
+        assert_eq!(workforce_change(0.2, 0.5, 0.3, thresholds), Change::Keep);
+        assert_eq!(workforce_change(-0.4, 0.5, 0.3, thresholds), Change::Keep);
+        assert_eq!(workforce_change(5.0, 0.5, 0.3, thresholds), Change::Hire(3));
+        assert_eq!(workforce_change(-5.0, 0.5, 0.3, thresholds), Change::LetGo(3));
+        assert_eq!(workforce_change(0.2, 0.5, 0.3, (0.0, 0.0)), Change::Hire(1), "no threshold: any gap");
+    }
+
+    #[test]
+    fn higher_taxes_mean_fewer_hours_smoothly() {
+        assert_eq!(hours_share(0.3, 0.0), 1.0, "no elasticity, no response");
+        let (low, mid, high) = (hours_share(0.2, 0.25), hours_share(0.4, 0.25), hours_share(0.6, 0.25));
+        assert!(1.0 > low && low > mid && mid > high && high > 0.7, "{low} {mid} {high}");
+        // ε is the elasticity in the net-of-tax rate: 1% less of it, ε% fewer hours.
+        let (a, b) = (hours_share(0.3, 0.25), hours_share(1.0 - 0.7 * 0.99, 0.25));
+        assert!(((a - b) / a - 0.0025).abs() < 1e-4);
     }
 
     #[test]

@@ -4,15 +4,6 @@ use crate::model::Model;
 use crate::model::ids::FirmId;
 use crate::model::num::{Bounds, positive_power};
 
-/// Months of wages and fixed costs a firm keeps in reserve before paying
-/// out everything beyond it.
-const FIRM_RESERVE_MONTHS: f64 = 3.0;
-
-/// A firm's smoothed margin keeps this much of last month's and takes the
-/// rest from this month's (two constants, as 1 − 0.2 is not exactly 0.8).
-const MARGIN_KEPT: f64 = 0.8;
-const MARGIN_WEIGHT: f64 = 0.2;
-
 impl Model {
     /// The goods market: firms produce; households buy their basic needs and
     /// part of what they have beyond, the state buys public services and
@@ -40,15 +31,20 @@ impl Model {
         self.deliver_infrastructure(price);
     }
 
-    /// Each firm's output from the skill it employs: Y = A S^α.
+    /// Each firm's output from the skill it employs, working this month's
+    /// hours: Y = A (h S)^α.
     fn produce_goods(&mut self) {
         let alpha = self.scenario.market.returns_to_labour;
+        let hours = self.market.hours_share;
         let firms = &mut self.firms;
         let mut output = 0.0;
         for f in 0..firms.len() {
             let producing = firms.alive[f] && firms.skill[f] > 0.0;
-            let y =
-                if producing { firms.productivity[f] * positive_power(firms.skill[f], alpha) } else { 0.0 };
+            let y = if producing {
+                firms.productivity[f] * positive_power(hours * firms.skill[f], alpha)
+            } else {
+                0.0
+            };
             firms.output[f] = y;
             firms.revenue[f] = 0.0;
             output += y;
@@ -57,8 +53,13 @@ impl Model {
         self.market.open = output > 0.0;
     }
 
-    /// Nothing to buy: nobody spends, the price stays where it was.
+    /// Nothing to buy: nobody spends, the price stays where it was, and no
+    /// grant is spent.
     fn trade_nothing(&mut self) {
+        self.projects.grant.fill(0.0);
+        self.associations.state_funds.fill(0.0);
+        self.state.spending.infrastructure = 0.0;
+        self.state.spending.grant_administration = 0.0;
         if !self.market.spending_cleared {
             self.citizens.spending.fill(0.0);
             self.market.spending_cleared = true;
@@ -69,7 +70,8 @@ impl Model {
     }
 
     /// The state buys services in kind for everyone, then its programmes'
-    /// inputs: claims' administration, training courses, shared tools.
+    /// inputs: claims' administration, training courses, shared tools, and
+    /// the infrastructure its grants pay for, with their administration.
     /// Returns what it spent.
     fn buy_public_services(&mut self, price: f64) -> f64 {
         let levers = &self.state.levers;
@@ -82,20 +84,26 @@ impl Model {
         spending.training = self.tallies.trainees as f64 * programmes.training_cost * price;
         spending.tools =
             levers.shared_tools * scale * self.tallies.tools_users as f64 * programmes.tools_cost * price;
-        let purchases = spending.services + spending.overhead + spending.training + spending.tools;
+        let purchases = spending.services
+            + spending.overhead
+            + spending.training
+            + spending.tools
+            + spending.infrastructure
+            + spending.grant_administration;
         self.state.money -= purchases;
         self.market.services_share = services_share;
         purchases
     }
 
     /// Associations spend a share of their money on infrastructure, up to
-    /// their projects' need; what each spends is kept (in `scratch`) to be
-    /// delivered once the price is known.
+    /// what their projects need beyond the state's grants; what each spends
+    /// is kept (in `scratch`) to be delivered once the price is known.
     fn buy_infrastructure(&mut self, price: f64, demand: &mut f64) {
         let share = self.scenario.associations.spending_share;
         self.scratch.clear();
-        for (money, &need) in self.associations.money.iter_mut().zip(&self.associations.need) {
-            let budget = (*money * share).at_most(need * price).at_least(0.0);
+        let a = &mut self.associations;
+        for ((money, &need), &granted) in a.money.iter_mut().zip(&a.need).zip(&a.state_funds) {
+            let budget = (*money * share).at_most(need * price - granted).at_least(0.0);
             *money -= budget;
             self.scratch.push(budget);
             *demand += budget;
@@ -147,13 +155,17 @@ impl Model {
         }
     }
 
-    /// Infrastructure bought, in baskets, spread over each association's
-    /// projects in proportion to their need.
+    /// Infrastructure bought, in baskets: each project's grant, and what its
+    /// association bought spread over its projects in proportion to their need.
     fn deliver_infrastructure(&mut self, price: f64) {
         let (projects, associations, budgets) = (&mut self.projects, &self.associations, &self.scratch);
         for p in 0..projects.len() {
             let a = projects.association[p] as usize;
-            if projects.alive[p] && a < associations.len() && associations.need[a] > 0.0 {
+            if !projects.alive[p] {
+                continue;
+            }
+            projects.funding[p] += projects.grant[p] / price;
+            if a < associations.len() && associations.need[a] > 0.0 {
                 projects.funding[p] += budgets[a] / price * projects.need[p] / associations.need[a];
             }
         }
@@ -176,11 +188,12 @@ impl Model {
         }
     }
 
-    /// The state subsidises firms in proportion to their revenue; each firm
-    /// then knows what share of its wage bill it can pay (in `scratch`).
+    /// The state pays firms its employment subsidy, a share of their wage
+    /// bill; each firm then knows what share of the bill it can pay (in
+    /// `scratch`).
     fn pay_subsidies(&mut self) {
-        let wage_per_skill = self.market.real_wage * self.market.price;
-        let subsidy_rate = self.state.levers.firm_subsidy * self.state.spending_scale;
+        let wage_per_skill = self.market.real_wage * self.market.price * self.market.hours_share;
+        let subsidy_rate = self.subsidy_rate();
         let firms = &mut self.firms;
         self.scratch.clear();
         let mut subsidies = 0.0;
@@ -189,11 +202,12 @@ impl Model {
             firms.wages[f] = 0.0;
             firms.subsidy[f] = 0.0;
             if firms.alive[f] {
-                let subsidy = subsidy_rate * firms.revenue[f];
+                let bill = wage_per_skill * firms.skill[f];
+                let subsidy = subsidy_rate * bill;
                 firms.money[f] += subsidy;
                 firms.subsidy[f] = subsidy;
                 subsidies += subsidy;
-                payable = payable_share(firms.money[f], wage_per_skill * firms.skill[f]);
+                payable = payable_share(firms.money[f], bill);
             }
             firms.paid_in_full[f] = payable >= 1.0;
             self.scratch.push(payable);
@@ -202,11 +216,11 @@ impl Model {
         self.state.spending.subsidies = subsidies;
     }
 
-    /// Wages by skill; a firm short of money pays every employee the same
-    /// share (capped at what it holds, so rounding in the shares cannot take
-    /// it below zero). Income tax is withheld.
+    /// Wages by skill and hours; a firm short of money pays every employee
+    /// the same share (capped at what it holds, so rounding in the shares
+    /// cannot take it below zero). Income tax is withheld.
     fn pay_wages(&mut self) {
-        let wage_per_skill = self.market.real_wage * self.market.price;
+        let wage_per_skill = self.market.real_wage * self.market.price * self.market.hours_share;
         let rate = self.state.levers.income_tax;
         let (citizens, firms, payable) = (&mut self.citizens, &mut self.firms, &self.scratch);
         let mut withheld = 0.0;
@@ -228,6 +242,7 @@ impl Model {
     fn distribute_profit(&mut self, f: usize) {
         let market = &self.scenario.market;
         let (payout, give_rate) = (market.dividend_payout, market.reciprocity_rate);
+        let (reserve_months, smoothing) = (market.reserve_months, market.margin_smoothing);
         let corporate_rate = self.state.levers.corporate_tax * self.state.corporate_compliance;
         let firms = &mut self.firms;
         let profit = firms.revenue[f] + firms.subsidy[f] - firms.wages[f] - firms.fixed_costs[f];
@@ -241,7 +256,7 @@ impl Model {
             kept -= self.give_back(f, give_rate * after_tax);
         }
         let firms = &mut self.firms;
-        let reserve = FIRM_RESERVE_MONTHS * (firms.wages[f] + firms.fixed_costs[f]);
+        let reserve = reserve_months * (firms.wages[f] + firms.fixed_costs[f]);
         let dividend = dividend(payout * kept, firms.money[f] - reserve, firms.money[f]);
         if dividend > 0.0 {
             firms.money[f] -= dividend;
@@ -251,12 +266,15 @@ impl Model {
         let firms = &mut self.firms;
         let revenue = firms.revenue[f];
         let margin = if revenue > 0.0 { after_tax / revenue } else { -1.0 };
-        firms.margin[f] = MARGIN_KEPT * firms.margin[f] + MARGIN_WEIGHT * margin;
+        firms.margin[f] += smoothing * (margin - firms.margin[f]);
         firms.age[f] += 1;
     }
 
-    /// Reciprocity: a firm gives `amount` to the associations of the
-    /// projects it builds on, in equal parts; returns what it gave (claim 5).
+    /// Reciprocity: a firm sets aside `amount` for the associations of the
+    /// projects it builds on, in equal parts, and gives each part as far as
+    /// the association's voluntary effort goes (a firm asked less often, or
+    /// seeing the state pay, gives less: crowding-out); returns what it
+    /// gave (claim 5).
     fn give_back(&mut self, f: usize, amount: f64) -> f64 {
         let amount = amount.at_most(self.firms.money[f].at_least(0.0));
         let alive = self.firms.projects_of(f).filter(|&p| self.projects.alive[p]).count();
@@ -264,13 +282,18 @@ impl Model {
             return 0.0;
         }
         let part = amount / alive as f64;
+        let mut given = 0.0;
         for p in self.firms.projects_of(f) {
             if self.projects.alive[p] {
-                self.associations.money[self.projects.association[p] as usize] += part;
+                let a = self.projects.association[p] as usize;
+                let gift = part * self.associations.effort[a];
+                self.associations.money[a] += gift;
+                self.associations.voluntary[a] += gift;
+                given += gift;
             }
         }
-        self.firms.money[f] -= amount;
-        amount
+        self.firms.money[f] -= given;
+        given
     }
 }
 

@@ -6,14 +6,16 @@
 //! order; the helpers a rule calls live beside it. Per-agent decisions are
 //! small pure functions at the foot of each file, tested there.
 
+mod associations;
 mod commons;
-pub(super) use commons::{conditional_willingness, unfairness_draw};
+pub(super) use commons::{conditional_willingness, unfairness_draw, visibility_draw};
 mod enterprise;
 mod exchange;
 mod forks;
 mod infrastructure;
 mod labour;
 mod legitimacy;
+mod lifecycle;
 mod market;
 mod needs;
 mod policy;
