@@ -558,6 +558,50 @@ fn out_keeps_an_existing_files_mode() {
 
 #[cfg(unix)]
 #[test]
+fn out_keeps_setuid_setgid_and_sticky_bits_and_the_manifest_only_rwx() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let mode = |name: &str| std::fs::metadata(sandbox.path(name)).unwrap().permissions().mode() & 0o7777;
+    for wanted in [0o4755, 0o2750, 0o1644, 0o6711] {
+        sandbox.write("tool.csv", "old\n");
+        std::fs::set_permissions(sandbox.path("tool.csv"), std::fs::Permissions::from_mode(wanted)).unwrap();
+        if mode("tool.csv") != wanted {
+            continue; // The system does not let this user set these bits at all.
+        }
+        sandbox.ok(&quick(&["--out", "tool.csv"]));
+        assert!(sandbox.read("tool.csv").starts_with("scenario,seed,month"));
+        assert_eq!(mode("tool.csv"), wanted, "{wanted:o} kept, as `cp -p` keeps it for the file's owner");
+        assert_eq!(mode("tool.csv.meta.json"), wanted & 0o777, "the manifest takes only rwx of {wanted:o}");
+        std::fs::remove_file(sandbox.path("tool.csv.meta.json")).unwrap();
+    }
+    use std::os::unix::fs::MetadataExt;
+    if std::fs::metadata(sandbox.path("tool.csv")).unwrap().uid() == 0 {
+        // Root keeps another user's setuid file theirs, and setuid.
+        std::os::unix::fs::chown(sandbox.path("tool.csv"), Some(4321), Some(4321)).unwrap();
+        std::fs::set_permissions(sandbox.path("tool.csv"), std::fs::Permissions::from_mode(0o4755)).unwrap();
+        sandbox.ok(&quick(&["--out", "tool.csv"]));
+        let meta = std::fs::metadata(sandbox.path("tool.csv")).unwrap();
+        assert_eq!((meta.uid(), meta.gid(), meta.mode() & 0o7777), (4321, 4321, 0o4755));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn writing_a_hard_linked_output_leaves_its_other_links_with_the_old_content() {
+    use std::os::unix::fs::MetadataExt;
+    let sandbox = Sandbox::new();
+    sandbox.write("out.csv", "old\n");
+    std::fs::hard_link(sandbox.path("out.csv"), sandbox.path("alias.csv")).unwrap();
+    sandbox.ok(&quick(&["--out", "out.csv"]));
+    assert!(sandbox.read("out.csv").starts_with("scenario,seed,month"));
+    assert_eq!(sandbox.read("alias.csv"), "old\n", "the other link keeps the old file, as docs/CLI.md says");
+    let inode = |name: &str| std::fs::metadata(sandbox.path(name)).unwrap().ino();
+    assert_ne!(inode("out.csv"), inode("alias.csv"), "the output is a new inode");
+    assert_eq!(std::fs::metadata(sandbox.path("alias.csv")).unwrap().nlink(), 1);
+}
+
+#[cfg(unix)]
+#[test]
 fn out_refuses_a_socket() {
     let sandbox = Sandbox::new();
     let _listener = std::os::unix::net::UnixListener::bind(sandbox.path("sock")).unwrap();
@@ -612,6 +656,59 @@ fn out_dev_stdout_writes_to_standard_output_like_a_dash() {
     for chart in ["-", "/dev/stdout"] {
         sandbox.fails(&quick(&["--chart", chart]), &["--chart takes a file ending in .svg or .png"]);
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn out_dev_stderr_or_a_descriptor_on_a_pipe_streams_into_the_pipe() {
+    let sandbox = Sandbox::new();
+    let expected = sandbox.ok(&quick(&[]));
+    std::os::unix::fs::symlink("/dev/stderr", sandbox.path("err.csv")).unwrap();
+    for name in ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2", "err.csv"] {
+        // `output()` gives the child a pipe for its standard error.
+        let finished = sandbox.run(&quick(&["--out", name]));
+        assert_eq!(finished.status, 0, "{name}: {}", finished.stderr);
+        assert_eq!(finished.stderr, expected, "{name} into a pipe");
+        assert!(finished.stdout.is_empty(), "{name}");
+        assert_eq!(sandbox.files(), vec!["err.csv"], "{name}: no file replaced, no manifest");
+    }
+    // Another descriptor on a pipe: `/proc/self/fd/3` reads `pipe:[N]`, no path.
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" \"$@\" --out /proc/self/fd/3 3>&1 1>&2")
+        .arg(env!("CARGO_BIN_EXE_commons-sim"))
+        .args(quick(&[]))
+        .current_dir(sandbox.dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected, "/proc/self/fd/3 into a pipe");
+    assert_eq!(sandbox.files(), vec!["err.csv"], "no file made for /proc/self/fd/3");
+}
+
+#[cfg(unix)]
+#[test]
+fn two_outputs_on_standard_output_are_refused_before_running() {
+    let sandbox = Sandbox::new();
+    std::os::unix::fs::symlink("/dev/stdout", sandbox.path("out.svg")).unwrap();
+    std::os::unix::fs::symlink("/dev/fd/1", sandbox.path("fd.svg")).unwrap();
+    std::os::unix::fs::symlink("/dev/stderr", sandbox.path("err.svg")).unwrap();
+    refused_before_running(
+        &sandbox,
+        &["--out", "-", "--chart", "out.svg"],
+        &["`-` and `out.svg` are both standard output"],
+    );
+    refused_before_running(
+        &sandbox,
+        &["--out", "/proc/self/fd/1", "--chart", "fd.svg"],
+        &["`/proc/self/fd/1` and `fd.svg` are both standard output"],
+    );
+    refused_before_running(
+        &sandbox,
+        &["--out", "/dev/fd/2", "--chart", "err.svg"],
+        &["`/dev/fd/2` and `err.svg` are both standard error"],
+    );
+    assert_eq!(sandbox.files(), vec!["err.svg", "fd.svg", "out.svg"], "nothing written");
 }
 
 /// Refuses a long run (sixteen runs would take many seconds) with `extra`
