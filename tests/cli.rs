@@ -993,6 +993,83 @@ fn a_large_grids_shard_touches_only_its_points() {
     assert!(started.elapsed().as_secs() < 30);
 }
 
+#[test]
+fn a_long_runs_chart_keeps_at_most_2400_points_per_series() {
+    let sandbox = Sandbox::new();
+    let points = |months: &str| -> Vec<usize> {
+        let args =
+            ["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--months", months];
+        sandbox.ok(&[&args[..], &["--chart", "c.svg"]].concat());
+        let svg = sandbox.read("c.svg");
+        svg.split("<polyline")
+            .skip(1)
+            .map(|p| {
+                let element = &p[..p.find('>').unwrap()];
+                let points = &element[element.find("points=\"").unwrap() + 8..];
+                points[..points.find('"').unwrap()].split_whitespace().count()
+            })
+            .collect()
+    };
+    // The longest polylines are the series (the others are axes and ticks).
+    let long = points("6000").into_iter().max().unwrap();
+    assert!((1200..=2400).contains(&long), "6,000 months drawn with {long} points");
+    // Below the cap, every month is a point: the count above is the cap's doing.
+    assert_eq!(points("2000").into_iter().max(), Some(2001));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_does_not_grow_with_seeds_times_months() {
+    let sandbox = Sandbox::new();
+    // 128 runs of 2,400 months: a CSV of about 95 MB.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+        .args(["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--seeds", "128"])
+        .args(["--months", "2400", "--threads", "2", "--quiet", "--out", "big.csv"])
+        .current_dir(sandbox.dir.path())
+        .spawn()
+        .unwrap();
+    // The child's peak resident memory (VmHWM), read until it ends.
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(line) = text.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            peak_kb = peak_kb.max(line.split_whitespace().nth(1).unwrap().parse().unwrap());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(child.wait().unwrap().success());
+    let size = std::fs::metadata(sandbox.path("big.csv")).unwrap().len();
+    assert!(size > 90_000_000, "{size} bytes written");
+    assert!(peak_kb > 0, "the peak was read");
+    // Holding the rows would take twice this; the runs hold one batch.
+    assert!(peak_kb < 48 * 1024, "peak {peak_kb} kB for a {size}-byte CSV");
+}
+
+#[test]
+fn long_runs_spill_to_tmpdir_and_an_unwritable_one_fails_in_one_line() {
+    let sandbox = Sandbox::new();
+    // One run of 2,400 months: rows beyond the 256 kB kept in memory.
+    let long = ["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--months", "2400"];
+    let missing = sandbox.path("missing");
+    let finished = sandbox
+        .run_with_env(&[&long[..], &["--out", "o.csv"]].concat(), &[("TMPDIR", missing.to_str().unwrap())]);
+    assert_eq!(finished.status, 2, "{}", finished.stderr);
+    let message = finished.stderr.trim_end();
+    assert!(message.starts_with("error: cannot write a temporary file in `"), "{message}");
+    assert!(
+        message.contains("missing` (the temporary directory, $TMPDIR)") && message.lines().count() == 1,
+        "{message}"
+    );
+    assert!(sandbox.files().is_empty(), "no output and no temporary file: {:?}", sandbox.files());
+    // A short run never spills, so it needs no temporary directory.
+    let short = ["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--months", "24"];
+    let finished = sandbox
+        .run_with_env(&[&short[..], &["--out", "o.csv"]].concat(), &[("TMPDIR", missing.to_str().unwrap())]);
+    assert_eq!(finished.status, 0, "{}", finished.stderr);
+}
+
 // ── validation that names field and range ───────────────────────────────
 
 #[test]
