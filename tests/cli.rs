@@ -898,6 +898,61 @@ fn merge_refuses_shards_with_other_settings_naming_what_differs() {
 }
 
 #[test]
+fn merge_refuses_another_program_fingerprint_first_seed_or_seed_count() {
+    let sandbox = Sandbox::new();
+    let base = shards(&sandbox, &sweep3(), "a", 2);
+    let with = |extra: &[&'static str]| [&sweep3()[..], extra].concat();
+    let other_seed = shards(&sandbox, &with(&["--seed", "5"]), "f", 2);
+    sandbox.fails(
+        &merge(&[base[0].clone(), other_seed[1].clone()]),
+        &["`f-2.csv` is not a shard of the same experiment as `a-1.csv`", "seed", "`5`"],
+    );
+    let seeds: Vec<&str> = sweep3().into_iter().map(|a| if a == "3" { "4" } else { a }).collect();
+    let other_seeds = shards(&sandbox, &seeds, "k", 2);
+    sandbox.fails(
+        &merge(&[base[0].clone(), other_seeds[1].clone()]),
+        &["seeds: `3` in `a-1.csv`, `4` in `k-2.csv`"],
+    );
+    // A shard written by another version of the program, or another model.
+    for (key, what) in [("program", "program version"), ("model_fingerprint", "model fingerprint")] {
+        let copy = [format!("{key}-1.csv"), format!("{key}-2.csv")];
+        for (from, to) in base.iter().zip(&copy) {
+            std::fs::copy(sandbox.path(from), sandbox.path(to)).unwrap();
+            let mut manifest: serde_json::Value =
+                serde_json::from_str(&sandbox.read(&format!("{from}.meta.json"))).unwrap();
+            manifest[key] = format!("{} (other)", manifest[key].as_str().unwrap()).into();
+            sandbox.write(&format!("{to}.meta.json"), &serde_json::to_string_pretty(&manifest).unwrap());
+        }
+        sandbox.fails(&merge(&[base[0].clone(), copy[1].clone()]), &[what, "(other)"]);
+        // The altered pair alone still merges: only the mix is refused.
+        assert_eq!(sandbox.ok(&merge(&copy)), sandbox.ok(&sweep3()), "{key}");
+    }
+}
+
+#[test]
+fn a_shard_with_no_runs_holds_only_its_header_and_merges() {
+    let sandbox = Sandbox::new();
+    let command = quick(&["--seeds", "2"]);
+    let files = shards(&sandbox, &command, "e", 3);
+    assert_eq!(sandbox.read(&files[2]), format!("{}\n", csv_header()), "shard 3/3 of 2 runs has none");
+    let manifest: serde_json::Value = serde_json::from_str(&sandbox.read("e-3.csv.meta.json")).unwrap();
+    assert_eq!(manifest["rows"], 0);
+    assert_eq!(sandbox.ok(&merge(&files)), sandbox.ok(&command));
+    // Every shard empty but one: a grid of one point, one seed, over 4 shards.
+    let single = small(&[
+        "sweep",
+        "--scenario",
+        "partner-state",
+        "--vary",
+        "state.income_tax=0.2:0.2:1",
+        "--seeds",
+        "1",
+    ]);
+    let files = shards(&sandbox, &single, "o", 4);
+    assert_eq!(sandbox.ok(&merge(&files)), sandbox.ok(&single));
+}
+
+#[test]
 fn merge_accepts_crlf_and_bom_copies_of_a_valid_shard() {
     let sandbox = Sandbox::new();
     let files = shards(&sandbox, &sweep3(), "s", 2);
@@ -1320,6 +1375,26 @@ fn names_a_reader_would_misread_are_prefixed() {
         let row = data_rows(&out)[0];
         assert!(row.starts_with(&format!("{written},1,0,")), "{row}");
     }
+}
+
+#[test]
+fn formula_number_and_missing_value_names_are_prefixed_and_quoted() {
+    let sandbox = Sandbox::new();
+    // Set as JSON strings, so `null` and ` 12 ` stay text.
+    for name in
+        ["+x", "-x", "@x", "\tx", "\rx", "NaN", "inf", "-inf", "TRUE", "null", " 12 ", "0x1F", "'x", ""]
+    {
+        let json = serde_json::to_string(name).unwrap();
+        let out = sandbox.ok(&quick(&["--set", &format!("name={json}")]));
+        let mut reader = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+        let record = reader.records().next().unwrap().unwrap();
+        assert_eq!(&record[0], format!("'{name}"), "{name:?}: written with a leading '");
+        let row = data_rows(&out)[0];
+        assert!(row.starts_with(&format!("\"'{name}\",")), "{name:?}: quoted, not {row:?}");
+    }
+    // Plain names stay as they are.
+    let out = sandbox.ok(&quick(&["--set", "name=taxed x"]));
+    assert!(data_rows(&out)[0].starts_with("taxed x,1,0,"));
 }
 
 // ── fuzz: mutated scenarios and arguments ───────────────────────────────
