@@ -1499,91 +1499,124 @@ fn fuzz_scenarios_through_the_parser_never_panic_and_errors_stay_one_line() {
     assert!((400..3600).contains(&parsed), "the cases reach both outcomes: {parsed} of 4000 parsed");
 }
 
+/// Arguments the command-line fuzz appends, some valid, some not.
+const FUZZ_ARGS: &[&str] = &[
+    "--seeds",
+    "2",
+    "0",
+    "-1",
+    "--shard",
+    "1/2",
+    "3/2",
+    "--set",
+    "state.income_tax=0.2",
+    "name==x",
+    "months=1.5",
+    "--months",
+    "1",
+    "--seed",
+    "-0",
+    "--out",
+    "o.csv",
+    "",
+    ".",
+    "--chart",
+    "c.svg",
+    "o.csv",
+    "--every-month",
+    "--vary",
+    "state.training=0:1:2",
+    "x=1:2",
+    "--threads",
+    "1",
+    "99999",
+    "-q",
+    "-",
+];
+
+/// One fuzz case: a mutated scenario file and an argument list around it.
+fn fuzz_case(rng: &mut Mutator, corpus: &[String], case: usize) -> (String, Vec<&'static str>) {
+    let mut text = corpus[case % corpus.len()].clone();
+    for _ in 0..rng.below(3) {
+        text = rng.mutate(&text);
+    }
+    let mut args: Vec<&str> = match case % 3 {
+        0 => vec!["scenario", "f.json"],
+        1 => vec!["run", "--scenario", "f.json", "--months", "1"],
+        _ => vec![
+            "sweep",
+            "--scenario",
+            "f.json",
+            "--seeds",
+            "1",
+            "--months",
+            "1",
+            "--vary",
+            "state.take_up=0:1:2",
+        ],
+    };
+    for _ in 0..rng.below(3) {
+        args.push(FUZZ_ARGS[rng.below(FUZZ_ARGS.len())]);
+    }
+    (text, args)
+}
+
 #[test]
 fn fuzz_the_command_line_exits_0_or_2_with_one_line_and_writes_nothing_on_refusal() {
+    const CASES: usize = 2400;
+    const WORKERS: usize = 4;
     let corpus = corpus();
     let mut rng = Mutator(0xc0ff_ee16);
-    let sandbox = Sandbox::new();
-    const ARGS: &[&str] = &[
-        "--seeds",
-        "2",
-        "0",
-        "-1",
-        "--shard",
-        "1/2",
-        "3/2",
-        "--set",
-        "state.income_tax=0.2",
-        "name==x",
-        "months=1.5",
-        "--months",
-        "1",
-        "--seed",
-        "-0",
-        "--out",
-        "o.csv",
-        "",
-        ".",
-        "--chart",
-        "c.svg",
-        "o.csv",
-        "--every-month",
-        "--vary",
-        "state.training=0:1:2",
-        "x=1:2",
-        "--threads",
-        "1",
-        "99999",
-        "-q",
-    ];
-    let (mut ran, mut refused) = (0, 0);
-    for case in 0..400 {
-        let mut text = corpus[case % corpus.len()].clone();
-        for _ in 0..rng.below(3) {
-            text = rng.mutate(&text);
-        }
-        sandbox.write("f.json", &text);
-        let mut args: Vec<&str> = match case % 3 {
-            0 => vec!["scenario", "f.json"],
-            1 => vec!["run", "--scenario", "f.json", "--months", "2"],
-            _ => vec![
-                "sweep",
-                "--scenario",
-                "f.json",
-                "--seeds",
-                "1",
-                "--months",
-                "2",
-                "--vary",
-                "state.take_up=0:1:2",
-            ],
-        };
-        for _ in 0..rng.below(3) {
-            args.push(ARGS[rng.below(ARGS.len())]);
-        }
-        let before = sandbox.files();
-        let finished = sandbox.run(&args);
-        assert!(
-            finished.status == 0 || finished.status == 2,
-            "{args:?} exited {}: {}",
-            finished.status,
-            finished.stderr
-        );
-        if finished.status == 0 {
-            ran += 1;
-        } else {
-            refused += 1;
-            let message = finished.stderr.trim_end();
-            assert!(message.starts_with("error: ") && message.lines().count() == 1, "{args:?}: {message}");
-            assert_eq!(sandbox.files(), before, "{args:?} wrote a file on refusal: {message}");
-        }
-        for file in sandbox.files() {
-            if file != "f.json" {
-                std::fs::remove_file(sandbox.path(&file)).unwrap();
-            }
-        }
-    }
-    assert!(ran >= 40 && refused >= 40, "the cases reach both outcomes: {ran} ran, {refused} refused");
+    let cases: Vec<(String, Vec<&str>)> = (0..CASES).map(|case| fuzz_case(&mut rng, &corpus, case)).collect();
+    // Each worker runs every WORKERS-th case in a sandbox of its own.
+    let outcomes: Vec<(usize, usize)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..WORKERS)
+            .map(|worker| {
+                let cases = &cases;
+                scope.spawn(move || {
+                    let sandbox = Sandbox::new();
+                    let (mut ran, mut refused) = (0, 0);
+                    for (text, args) in cases.iter().skip(worker).step_by(WORKERS) {
+                        sandbox.write("f.json", text);
+                        let before = sandbox.files();
+                        let finished = sandbox.run(args);
+                        assert!(
+                            finished.status == 0 || finished.status == 2,
+                            "{args:?} exited {}: {}",
+                            finished.status,
+                            finished.stderr
+                        );
+                        if finished.status == 0 {
+                            ran += 1;
+                        } else {
+                            refused += 1;
+                            let message = finished.stderr.trim_end();
+                            assert!(
+                                message.starts_with("error: ") && message.lines().count() == 1,
+                                "{args:?}: {message}"
+                            );
+                            assert!(finished.stdout.is_empty(), "{args:?} printed on refusal");
+                            assert_eq!(
+                                sandbox.files(),
+                                before,
+                                "{args:?} wrote a file on refusal: {message}"
+                            );
+                        }
+                        for file in sandbox.files() {
+                            if file != "f.json" {
+                                std::fs::remove_file(sandbox.path(&file)).unwrap();
+                            }
+                        }
+                    }
+                    (ran, refused)
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let (ran, refused) = outcomes.iter().fold((0, 0), |(a, b), (r, f)| (a + r, b + f));
+    assert_eq!(ran + refused, CASES);
+    assert!(ran >= 150 && refused >= 240, "the cases reach both outcomes: {ran} ran, {refused} refused");
 }
 
 #[test]
