@@ -1299,12 +1299,19 @@ fn on_a_terminal(sandbox: &Sandbox, args: &[&str]) -> Option<(bool, String)> {
 fn a_progress_bar_appears_on_a_terminal_after_a_second() {
     let sandbox = Sandbox::new();
     let command =
-        ["run", "--scenario", "welfare-state", "--seeds", "4", "--months", "1200", "--out", "o.csv"];
+        ["run", "--scenario", "welfare-state", "--seeds", "4", "--months", "2400", "--out", "o.csv"];
     let Some((ok, screen)) = on_a_terminal(&sandbox, &command) else { return };
     assert!(ok, "{screen}");
     assert!(screen.contains("months simulated"), "{screen}");
     let (_, quiet) = on_a_terminal(&sandbox, &[&command[..], &["--quiet"]].concat()).unwrap();
     assert!(!quiet.contains("months simulated"), "{quiet}");
+    // Data on the terminal, through standard output or error: no bar mixed in.
+    for out in ["-", "/dev/stderr"] {
+        let to_terminal: Vec<&str> = command.iter().map(|&a| if a == "o.csv" { out } else { a }).collect();
+        let (ok, screen) = on_a_terminal(&sandbox, &to_terminal).unwrap();
+        assert!(ok && screen.contains("welfare-state,4,2400,"), "{out}: the data reached the terminal");
+        assert!(!screen.contains("months simulated"), "{out}: no bar");
+    }
 }
 
 #[cfg(unix)]

@@ -255,8 +255,14 @@ impl Output {
         Output::standard(1, "-")
     }
 
-    /// Standard output (`fd` 1) or standard error (2), named `shown`.
+    /// Standard output (`fd` 1) or standard error (2), named `shown`. A
+    /// progress bar would mix with the data on standard error, or on a
+    /// terminal that is standard output too: there is none then.
     fn standard(fd: u8, shown: &str) -> Output {
+        use std::io::IsTerminal;
+        if fd == 2 || io::stdout().is_terminal() {
+            super::progress::hide();
+        }
         let out: Box<dyn Write + Send + Sync> = match fd {
             1 => Box::new(io::stdout()),
             _ => Box::new(io::stderr()),
