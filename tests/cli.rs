@@ -724,6 +724,33 @@ fn two_outputs_on_standard_output_are_refused_before_running() {
         &["`/dev/fd/2` and `err.svg` are both standard error"],
     );
     assert_eq!(sandbox.files(), vec!["err.svg", "fd.svg", "out.svg"], "nothing written");
+    // A command of several tables: analyze's indices (standard output
+    // without --out) and its --s2.
+    sandbox.write("p.txt", "a 0 1\nb 0 1\n");
+    sandbox.ok(&[
+        "sample",
+        "--method",
+        "sobol",
+        "--params",
+        "p.txt",
+        "-n",
+        "8",
+        "--any-names",
+        "--out",
+        "d.txt",
+    ]);
+    let design = sandbox.read("d.txt");
+    let outputs: String = design.lines().map(|row| format!("{}\n", row.len())).collect();
+    sandbox.write("y.txt", &outputs);
+    let before = sandbox.files();
+    let analyze =
+        ["analyze", "--method", "sobol", "--params", "p.txt", "--design", "d.txt", "--outputs", "y.txt"];
+    sandbox.fails(&[&analyze[..], &["--s2", "-"]].concat(), &["`-` and `-` are both standard output"]);
+    sandbox.fails(
+        &[&analyze[..], &["--out", "/dev/stdout", "--s2", "/dev/fd/1"]].concat(),
+        &["`/dev/stdout` and `/dev/fd/1` are both standard output"],
+    );
+    assert_eq!(sandbox.files(), before, "nothing written");
 }
 
 /// Refuses a long run (sixteen runs would take many seconds) with `extra`
