@@ -558,6 +558,50 @@ fn out_keeps_an_existing_files_mode() {
 
 #[cfg(unix)]
 #[test]
+fn out_keeps_setuid_setgid_and_sticky_bits_and_the_manifest_only_rwx() {
+    use std::os::unix::fs::PermissionsExt;
+    let sandbox = Sandbox::new();
+    let mode = |name: &str| std::fs::metadata(sandbox.path(name)).unwrap().permissions().mode() & 0o7777;
+    for wanted in [0o4755, 0o2750, 0o1644, 0o6711] {
+        sandbox.write("tool.csv", "old\n");
+        std::fs::set_permissions(sandbox.path("tool.csv"), std::fs::Permissions::from_mode(wanted)).unwrap();
+        if mode("tool.csv") != wanted {
+            continue; // The system does not let this user set these bits at all.
+        }
+        sandbox.ok(&quick(&["--out", "tool.csv"]));
+        assert!(sandbox.read("tool.csv").starts_with("scenario,seed,month"));
+        assert_eq!(mode("tool.csv"), wanted, "{wanted:o} kept, as `cp -p` keeps it for the file's owner");
+        assert_eq!(mode("tool.csv.meta.json"), wanted & 0o777, "the manifest takes only rwx of {wanted:o}");
+        std::fs::remove_file(sandbox.path("tool.csv.meta.json")).unwrap();
+    }
+    use std::os::unix::fs::MetadataExt;
+    if std::fs::metadata(sandbox.path("tool.csv")).unwrap().uid() == 0 {
+        // Root keeps another user's setuid file theirs, and setuid.
+        std::os::unix::fs::chown(sandbox.path("tool.csv"), Some(4321), Some(4321)).unwrap();
+        std::fs::set_permissions(sandbox.path("tool.csv"), std::fs::Permissions::from_mode(0o4755)).unwrap();
+        sandbox.ok(&quick(&["--out", "tool.csv"]));
+        let meta = std::fs::metadata(sandbox.path("tool.csv")).unwrap();
+        assert_eq!((meta.uid(), meta.gid(), meta.mode() & 0o7777), (4321, 4321, 0o4755));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn writing_a_hard_linked_output_leaves_its_other_links_with_the_old_content() {
+    use std::os::unix::fs::MetadataExt;
+    let sandbox = Sandbox::new();
+    sandbox.write("out.csv", "old\n");
+    std::fs::hard_link(sandbox.path("out.csv"), sandbox.path("alias.csv")).unwrap();
+    sandbox.ok(&quick(&["--out", "out.csv"]));
+    assert!(sandbox.read("out.csv").starts_with("scenario,seed,month"));
+    assert_eq!(sandbox.read("alias.csv"), "old\n", "the other link keeps the old file, as docs/CLI.md says");
+    let inode = |name: &str| std::fs::metadata(sandbox.path(name)).unwrap().ino();
+    assert_ne!(inode("out.csv"), inode("alias.csv"), "the output is a new inode");
+    assert_eq!(std::fs::metadata(sandbox.path("alias.csv")).unwrap().nlink(), 1);
+}
+
+#[cfg(unix)]
+#[test]
 fn out_refuses_a_socket() {
     let sandbox = Sandbox::new();
     let _listener = std::os::unix::net::UnixListener::bind(sandbox.path("sock")).unwrap();
@@ -578,10 +622,25 @@ fn out_to_a_fifo_or_a_device_streams_into_it() {
         assert!(std::fs::metadata(sandbox.path("pipe.csv")).unwrap().file_type().is_fifo(), "still a FIFO");
         assert!(!sandbox.path("pipe.csv.meta.json").exists(), "no manifest beside a stream");
     }
-    sandbox.ok(&quick(&["--out", "/dev/null"]));
-    use std::os::unix::fs::FileTypeExt;
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // A character device: a copy of /dev/null made here (never the real
+    // one), where the system lets us make one.
+    if let Some(null) = null_device(&sandbox) {
+        sandbox.ok(&quick(&["--out", &null]));
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata(&null).unwrap().file_type().is_char_device(), "still a device");
+        assert!(!sandbox.path("null.meta.json").exists(), "no manifest beside a device");
+    }
     assert!(sandbox.files().iter().all(|f| !f.ends_with(".tmp")));
+}
+
+/// A character device like /dev/null (major 1, minor 3) made in the
+/// sandbox, so no test writes to the real one; `None` where `mknod` is not
+/// permitted.
+#[cfg(unix)]
+fn null_device(sandbox: &Sandbox) -> Option<String> {
+    let path = sandbox.path("null");
+    let made = Command::new("mknod").args(["-m", "666"]).arg(&path).args(["c", "1", "3"]).status();
+    made.is_ok_and(|s| s.success()).then(|| path.to_string_lossy().into_owned())
 }
 
 #[cfg(unix)]
@@ -612,6 +671,86 @@ fn out_dev_stdout_writes_to_standard_output_like_a_dash() {
     for chart in ["-", "/dev/stdout"] {
         sandbox.fails(&quick(&["--chart", chart]), &["--chart takes a file ending in .svg or .png"]);
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn out_dev_stderr_or_a_descriptor_on_a_pipe_streams_into_the_pipe() {
+    let sandbox = Sandbox::new();
+    let expected = sandbox.ok(&quick(&[]));
+    std::os::unix::fs::symlink("/dev/stderr", sandbox.path("err.csv")).unwrap();
+    for name in ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2", "err.csv"] {
+        // `output()` gives the child a pipe for its standard error.
+        let finished = sandbox.run(&quick(&["--out", name]));
+        assert_eq!(finished.status, 0, "{name}: {}", finished.stderr);
+        assert_eq!(finished.stderr, expected, "{name} into a pipe");
+        assert!(finished.stdout.is_empty(), "{name}");
+        assert_eq!(sandbox.files(), vec!["err.csv"], "{name}: no file replaced, no manifest");
+    }
+    // Another descriptor on a pipe: `/proc/self/fd/3` reads `pipe:[N]`, no path.
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" \"$@\" --out /proc/self/fd/3 3>&1 1>&2")
+        .arg(env!("CARGO_BIN_EXE_commons-sim"))
+        .args(quick(&[]))
+        .current_dir(sandbox.dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), expected, "/proc/self/fd/3 into a pipe");
+    assert_eq!(sandbox.files(), vec!["err.csv"], "no file made for /proc/self/fd/3");
+}
+
+#[cfg(unix)]
+#[test]
+fn two_outputs_on_standard_output_are_refused_before_running() {
+    let sandbox = Sandbox::new();
+    std::os::unix::fs::symlink("/dev/stdout", sandbox.path("out.svg")).unwrap();
+    std::os::unix::fs::symlink("/dev/fd/1", sandbox.path("fd.svg")).unwrap();
+    std::os::unix::fs::symlink("/dev/stderr", sandbox.path("err.svg")).unwrap();
+    refused_before_running(
+        &sandbox,
+        &["--out", "-", "--chart", "out.svg"],
+        &["`-` and `out.svg` are both standard output"],
+    );
+    refused_before_running(
+        &sandbox,
+        &["--out", "/proc/self/fd/1", "--chart", "fd.svg"],
+        &["`/proc/self/fd/1` and `fd.svg` are both standard output"],
+    );
+    refused_before_running(
+        &sandbox,
+        &["--out", "/dev/fd/2", "--chart", "err.svg"],
+        &["`/dev/fd/2` and `err.svg` are both standard error"],
+    );
+    assert_eq!(sandbox.files(), vec!["err.svg", "fd.svg", "out.svg"], "nothing written");
+    // A command of several tables: analyze's indices (standard output
+    // without --out) and its --s2.
+    sandbox.write("p.txt", "a 0 1\nb 0 1\n");
+    sandbox.ok(&[
+        "sample",
+        "--method",
+        "sobol",
+        "--params",
+        "p.txt",
+        "-n",
+        "8",
+        "--any-names",
+        "--out",
+        "d.txt",
+    ]);
+    let design = sandbox.read("d.txt");
+    let outputs: String = design.lines().map(|row| format!("{}\n", row.len())).collect();
+    sandbox.write("y.txt", &outputs);
+    let before = sandbox.files();
+    let analyze =
+        ["analyze", "--method", "sobol", "--params", "p.txt", "--design", "d.txt", "--outputs", "y.txt"];
+    sandbox.fails(&[&analyze[..], &["--s2", "-"]].concat(), &["`-` and `-` are both standard output"]);
+    sandbox.fails(
+        &[&analyze[..], &["--out", "/dev/stdout", "--s2", "/dev/fd/1"]].concat(),
+        &["`/dev/stdout` and `/dev/fd/1` are both standard output"],
+    );
+    assert_eq!(sandbox.files(), before, "nothing written");
 }
 
 /// Refuses a long run (sixteen runs would take many seconds) with `extra`
@@ -786,6 +925,61 @@ fn merge_refuses_shards_with_other_settings_naming_what_differs() {
 }
 
 #[test]
+fn merge_refuses_another_program_fingerprint_first_seed_or_seed_count() {
+    let sandbox = Sandbox::new();
+    let base = shards(&sandbox, &sweep3(), "a", 2);
+    let with = |extra: &[&'static str]| [&sweep3()[..], extra].concat();
+    let other_seed = shards(&sandbox, &with(&["--seed", "5"]), "f", 2);
+    sandbox.fails(
+        &merge(&[base[0].clone(), other_seed[1].clone()]),
+        &["`f-2.csv` is not a shard of the same experiment as `a-1.csv`", "seed", "`5`"],
+    );
+    let seeds: Vec<&str> = sweep3().into_iter().map(|a| if a == "3" { "4" } else { a }).collect();
+    let other_seeds = shards(&sandbox, &seeds, "k", 2);
+    sandbox.fails(
+        &merge(&[base[0].clone(), other_seeds[1].clone()]),
+        &["seeds: `3` in `a-1.csv`, `4` in `k-2.csv`"],
+    );
+    // A shard written by another version of the program, or another model.
+    for (key, what) in [("program", "program version"), ("model_fingerprint", "model fingerprint")] {
+        let copy = [format!("{key}-1.csv"), format!("{key}-2.csv")];
+        for (from, to) in base.iter().zip(&copy) {
+            std::fs::copy(sandbox.path(from), sandbox.path(to)).unwrap();
+            let mut manifest: serde_json::Value =
+                serde_json::from_str(&sandbox.read(&format!("{from}.meta.json"))).unwrap();
+            manifest[key] = format!("{} (other)", manifest[key].as_str().unwrap()).into();
+            sandbox.write(&format!("{to}.meta.json"), &serde_json::to_string_pretty(&manifest).unwrap());
+        }
+        sandbox.fails(&merge(&[base[0].clone(), copy[1].clone()]), &[what, "(other)"]);
+        // The altered pair alone still merges: only the mix is refused.
+        assert_eq!(sandbox.ok(&merge(&copy)), sandbox.ok(&sweep3()), "{key}");
+    }
+}
+
+#[test]
+fn a_shard_with_no_runs_holds_only_its_header_and_merges() {
+    let sandbox = Sandbox::new();
+    let command = quick(&["--seeds", "2"]);
+    let files = shards(&sandbox, &command, "e", 3);
+    assert_eq!(sandbox.read(&files[2]), format!("{}\n", csv_header()), "shard 3/3 of 2 runs has none");
+    let manifest: serde_json::Value = serde_json::from_str(&sandbox.read("e-3.csv.meta.json")).unwrap();
+    assert_eq!(manifest["rows"], 0);
+    assert_eq!(sandbox.ok(&merge(&files)), sandbox.ok(&command));
+    // Every shard empty but one: a grid of one point, one seed, over 4 shards.
+    let single = small(&[
+        "sweep",
+        "--scenario",
+        "partner-state",
+        "--vary",
+        "state.income_tax=0.2:0.2:1",
+        "--seeds",
+        "1",
+    ]);
+    let files = shards(&sandbox, &single, "o", 4);
+    assert_eq!(sandbox.ok(&merge(&files)), sandbox.ok(&single));
+}
+
+#[test]
 fn merge_accepts_crlf_and_bom_copies_of_a_valid_shard() {
     let sandbox = Sandbox::new();
     let files = shards(&sandbox, &sweep3(), "s", 2);
@@ -879,6 +1073,83 @@ fn a_large_grids_shard_touches_only_its_points() {
     ]);
     assert_eq!(data_rows(&out).len(), 10, "10,000,000 points over 1,000,000 shards: 10 here");
     assert!(started.elapsed().as_secs() < 30);
+}
+
+#[test]
+fn a_long_runs_chart_keeps_at_most_2400_points_per_series() {
+    let sandbox = Sandbox::new();
+    let points = |months: &str| -> Vec<usize> {
+        let args =
+            ["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--months", months];
+        sandbox.ok(&[&args[..], &["--chart", "c.svg"]].concat());
+        let svg = sandbox.read("c.svg");
+        svg.split("<polyline")
+            .skip(1)
+            .map(|p| {
+                let element = &p[..p.find('>').unwrap()];
+                let points = &element[element.find("points=\"").unwrap() + 8..];
+                points[..points.find('"').unwrap()].split_whitespace().count()
+            })
+            .collect()
+    };
+    // The longest polylines are the series (the others are axes and ticks).
+    let long = points("6000").into_iter().max().unwrap();
+    assert!((1200..=2400).contains(&long), "6,000 months drawn with {long} points");
+    // Below the cap, every month is a point: the count above is the cap's doing.
+    assert_eq!(points("2000").into_iter().max(), Some(2001));
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_does_not_grow_with_seeds_times_months() {
+    let sandbox = Sandbox::new();
+    // 128 runs of 2,400 months: a CSV of about 95 MB.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_commons-sim"))
+        .args(["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--seeds", "128"])
+        .args(["--months", "2400", "--threads", "2", "--quiet", "--out", "big.csv"])
+        .current_dir(sandbox.dir.path())
+        .spawn()
+        .unwrap();
+    // The child's peak resident memory (VmHWM), read until it ends.
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0u64;
+    while child.try_wait().unwrap().is_none() {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(line) = text.lines().find(|l| l.starts_with("VmHWM:"))
+        {
+            peak_kb = peak_kb.max(line.split_whitespace().nth(1).unwrap().parse().unwrap());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(child.wait().unwrap().success());
+    let size = std::fs::metadata(sandbox.path("big.csv")).unwrap().len();
+    assert!(size > 90_000_000, "{size} bytes written");
+    assert!(peak_kb > 0, "the peak was read");
+    // Holding the rows would take twice this; the runs hold one batch.
+    assert!(peak_kb < 48 * 1024, "peak {peak_kb} kB for a {size}-byte CSV");
+}
+
+#[test]
+fn long_runs_spill_to_tmpdir_and_an_unwritable_one_fails_in_one_line() {
+    let sandbox = Sandbox::new();
+    // One run of 2,400 months: rows beyond the 256 kB kept in memory.
+    let long = ["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--months", "2400"];
+    let missing = sandbox.path("missing");
+    let finished = sandbox
+        .run_with_env(&[&long[..], &["--out", "o.csv"]].concat(), &[("TMPDIR", missing.to_str().unwrap())]);
+    assert_eq!(finished.status, 2, "{}", finished.stderr);
+    let message = finished.stderr.trim_end();
+    assert!(message.starts_with("error: cannot write a temporary file in `"), "{message}");
+    assert!(
+        message.contains("missing` (the temporary directory, $TMPDIR)") && message.lines().count() == 1,
+        "{message}"
+    );
+    assert!(sandbox.files().is_empty(), "no output and no temporary file: {:?}", sandbox.files());
+    // A short run never spills, so it needs no temporary directory.
+    let short = ["run", "--scenario", "welfare-state", "--set", "population.citizens=20", "--months", "24"];
+    let finished = sandbox
+        .run_with_env(&[&short[..], &["--out", "o.csv"]].concat(), &[("TMPDIR", missing.to_str().unwrap())]);
+    assert_eq!(finished.status, 0, "{}", finished.stderr);
 }
 
 // ── validation that names field and range ───────────────────────────────
@@ -1029,21 +1300,87 @@ fn set_values_apply_together_in_any_order() {
     assert_eq!(Scenario::from_json(&json).unwrap().months, 9);
 }
 
+/// Runs `commons-sim ARGS` (no argument may need quoting) on a pseudo
+/// terminal made by `script`, in the sandbox, and returns whether it
+/// succeeded and what the terminal showed; `None` without `script`. The
+/// typescript goes to a file in the sandbox, never to /dev/null.
+#[cfg(unix)]
+fn on_a_terminal(sandbox: &Sandbox, args: &[&str]) -> Option<(bool, String)> {
+    if Command::new("script").arg("--version").output().is_err() {
+        return None; // No way to give the command a terminal here.
+    }
+    let command = format!("{} {}", env!("CARGO_BIN_EXE_commons-sim"), args.join(" "));
+    let typescript = sandbox.path("typescript");
+    let output = Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .current_dir(sandbox.dir.path())
+        .output()
+        .unwrap();
+    std::fs::remove_file(&typescript).unwrap();
+    Some((output.status.success(), String::from_utf8_lossy(&output.stdout).into_owned()))
+}
+
 #[cfg(unix)]
 #[test]
 fn a_progress_bar_appears_on_a_terminal_after_a_second() {
-    if Command::new("script").arg("--version").output().is_err() {
-        return; // No way to give the command a terminal here.
-    }
-    let binary = env!("CARGO_BIN_EXE_commons-sim");
-    let command = format!("{binary} run --scenario welfare-state --seeds 4 --months 1200 --out /dev/null");
-    let output = Command::new("script").args(["-qec", &command, "/dev/null"]).output().unwrap();
-    let screen = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{screen}");
+    let sandbox = Sandbox::new();
+    let command =
+        ["run", "--scenario", "welfare-state", "--seeds", "4", "--months", "2400", "--out", "o.csv"];
+    let Some((ok, screen)) = on_a_terminal(&sandbox, &command) else { return };
+    assert!(ok, "{screen}");
     assert!(screen.contains("months simulated"), "{screen}");
-    let quiet =
-        Command::new("script").args(["-qec", &format!("{command} --quiet"), "/dev/null"]).output().unwrap();
-    assert!(!String::from_utf8_lossy(&quiet.stdout).contains("months simulated"));
+    let (_, quiet) = on_a_terminal(&sandbox, &[&command[..], &["--quiet"]].concat()).unwrap();
+    assert!(!quiet.contains("months simulated"), "{quiet}");
+    // Data on the terminal, through standard output or error: no bar mixed in.
+    for out in ["-", "/dev/stderr"] {
+        let to_terminal: Vec<&str> = command.iter().map(|&a| if a == "o.csv" { out } else { a }).collect();
+        let (ok, screen) = on_a_terminal(&sandbox, &to_terminal).unwrap();
+        assert!(ok && screen.contains("welfare-state,4,2400,"), "{out}: the data reached the terminal");
+        assert!(!screen.contains("months simulated"), "{out}: no bar");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn checking_a_large_grid_and_merging_show_progress_bars() {
+    let sandbox = Sandbox::new();
+    let sweep = |a: &'static str, b: &'static str, extra: &[&'static str]| {
+        let base =
+            ["sweep", "--scenario", "welfare-state", "--months", "1", "--seeds", "1", "--out", "o.csv"];
+        [&base[..], &["--vary", a, "--vary", b], extra].concat()
+    };
+    // 40,250 axis values, checked one by one before any run: seconds.
+    let axes = sweep("state.income_tax=0:0.9:40000", "state.take_up=0:1:250", &["--shard", "1/1000000"]);
+    let Some((ok, screen)) = on_a_terminal(&sandbox, &axes) else { return };
+    assert!(ok, "{screen}");
+    assert!(screen.contains("axis values checked"), "{screen}");
+    // 12,600 grid points checked before the first that breaks a rule
+    // (free riders and altruists above 1): seconds, then a refusal.
+    let points =
+        sweep("cooperation.share_free_riders=0:0.6:100", "cooperation.share_altruists=0:0.5:150", &[]);
+    let (ok, screen) = on_a_terminal(&sandbox, &points).unwrap();
+    assert!(!ok && screen.contains("grid points checked"), "{screen}");
+    assert!(screen.contains("error: --vary cooperation.share_free_riders="), "{screen}");
+    // Merging two large shards.
+    let run = [
+        "run",
+        "--scenario",
+        "welfare-state",
+        "--set",
+        "population.citizens=20",
+        "--seeds",
+        "64",
+        "--months",
+        "2400",
+    ];
+    let files = shards(&sandbox, &run, "s", 2);
+    let (ok, screen) = on_a_terminal(&sandbox, &[&merge(&files)[..], &["--out", "m.csv"]].concat()).unwrap();
+    assert!(ok, "{screen}");
+    assert!(screen.contains("rows checked") || screen.contains("runs merged"), "{screen}");
+    let (_, quiet) =
+        on_a_terminal(&sandbox, &[&merge(&files)[..], &["--quiet", "--out", "m.csv"]].concat()).unwrap();
+    assert!(!quiet.contains("checked") && !quiet.contains("merged"), "{quiet}");
 }
 
 #[test]
@@ -1072,6 +1409,26 @@ fn names_a_reader_would_misread_are_prefixed() {
         let row = data_rows(&out)[0];
         assert!(row.starts_with(&format!("{written},1,0,")), "{row}");
     }
+}
+
+#[test]
+fn formula_number_and_missing_value_names_are_prefixed_and_quoted() {
+    let sandbox = Sandbox::new();
+    // Set as JSON strings, so `null` and ` 12 ` stay text.
+    for name in
+        ["+x", "-x", "@x", "\tx", "\rx", "NaN", "inf", "-inf", "TRUE", "null", " 12 ", "0x1F", "'x", ""]
+    {
+        let json = serde_json::to_string(name).unwrap();
+        let out = sandbox.ok(&quick(&["--set", &format!("name={json}")]));
+        let mut reader = csv::ReaderBuilder::new().from_reader(out.as_bytes());
+        let record = reader.records().next().unwrap().unwrap();
+        assert_eq!(&record[0], format!("'{name}"), "{name:?}: written with a leading '");
+        let row = data_rows(&out)[0];
+        assert!(row.starts_with(&format!("\"'{name}\",")), "{name:?}: quoted, not {row:?}");
+    }
+    // Plain names stay as they are.
+    let out = sandbox.ok(&quick(&["--set", "name=taxed x"]));
+    assert!(data_rows(&out)[0].starts_with("taxed x,1,0,"));
 }
 
 // ── fuzz: mutated scenarios and arguments ───────────────────────────────
@@ -1176,91 +1533,124 @@ fn fuzz_scenarios_through_the_parser_never_panic_and_errors_stay_one_line() {
     assert!((400..3600).contains(&parsed), "the cases reach both outcomes: {parsed} of 4000 parsed");
 }
 
+/// Arguments the command-line fuzz appends, some valid, some not.
+const FUZZ_ARGS: &[&str] = &[
+    "--seeds",
+    "2",
+    "0",
+    "-1",
+    "--shard",
+    "1/2",
+    "3/2",
+    "--set",
+    "state.income_tax=0.2",
+    "name==x",
+    "months=1.5",
+    "--months",
+    "1",
+    "--seed",
+    "-0",
+    "--out",
+    "o.csv",
+    "",
+    ".",
+    "--chart",
+    "c.svg",
+    "o.csv",
+    "--every-month",
+    "--vary",
+    "state.training=0:1:2",
+    "x=1:2",
+    "--threads",
+    "1",
+    "99999",
+    "-q",
+    "-",
+];
+
+/// One fuzz case: a mutated scenario file and an argument list around it.
+fn fuzz_case(rng: &mut Mutator, corpus: &[String], case: usize) -> (String, Vec<&'static str>) {
+    let mut text = corpus[case % corpus.len()].clone();
+    for _ in 0..rng.below(3) {
+        text = rng.mutate(&text);
+    }
+    let mut args: Vec<&str> = match case % 3 {
+        0 => vec!["scenario", "f.json"],
+        1 => vec!["run", "--scenario", "f.json", "--months", "1"],
+        _ => vec![
+            "sweep",
+            "--scenario",
+            "f.json",
+            "--seeds",
+            "1",
+            "--months",
+            "1",
+            "--vary",
+            "state.take_up=0:1:2",
+        ],
+    };
+    for _ in 0..rng.below(3) {
+        args.push(FUZZ_ARGS[rng.below(FUZZ_ARGS.len())]);
+    }
+    (text, args)
+}
+
 #[test]
 fn fuzz_the_command_line_exits_0_or_2_with_one_line_and_writes_nothing_on_refusal() {
+    const CASES: usize = 2400;
+    const WORKERS: usize = 4;
     let corpus = corpus();
     let mut rng = Mutator(0xc0ff_ee16);
-    let sandbox = Sandbox::new();
-    const ARGS: &[&str] = &[
-        "--seeds",
-        "2",
-        "0",
-        "-1",
-        "--shard",
-        "1/2",
-        "3/2",
-        "--set",
-        "state.income_tax=0.2",
-        "name==x",
-        "months=1.5",
-        "--months",
-        "1",
-        "--seed",
-        "-0",
-        "--out",
-        "o.csv",
-        "",
-        ".",
-        "--chart",
-        "c.svg",
-        "o.csv",
-        "--every-month",
-        "--vary",
-        "state.training=0:1:2",
-        "x=1:2",
-        "--threads",
-        "1",
-        "99999",
-        "-q",
-    ];
-    let (mut ran, mut refused) = (0, 0);
-    for case in 0..400 {
-        let mut text = corpus[case % corpus.len()].clone();
-        for _ in 0..rng.below(3) {
-            text = rng.mutate(&text);
-        }
-        sandbox.write("f.json", &text);
-        let mut args: Vec<&str> = match case % 3 {
-            0 => vec!["scenario", "f.json"],
-            1 => vec!["run", "--scenario", "f.json", "--months", "2"],
-            _ => vec![
-                "sweep",
-                "--scenario",
-                "f.json",
-                "--seeds",
-                "1",
-                "--months",
-                "2",
-                "--vary",
-                "state.take_up=0:1:2",
-            ],
-        };
-        for _ in 0..rng.below(3) {
-            args.push(ARGS[rng.below(ARGS.len())]);
-        }
-        let before = sandbox.files();
-        let finished = sandbox.run(&args);
-        assert!(
-            finished.status == 0 || finished.status == 2,
-            "{args:?} exited {}: {}",
-            finished.status,
-            finished.stderr
-        );
-        if finished.status == 0 {
-            ran += 1;
-        } else {
-            refused += 1;
-            let message = finished.stderr.trim_end();
-            assert!(message.starts_with("error: ") && message.lines().count() == 1, "{args:?}: {message}");
-            assert_eq!(sandbox.files(), before, "{args:?} wrote a file on refusal: {message}");
-        }
-        for file in sandbox.files() {
-            if file != "f.json" {
-                std::fs::remove_file(sandbox.path(&file)).unwrap();
-            }
-        }
-    }
-    assert!(ran >= 40 && refused >= 40, "the cases reach both outcomes: {ran} ran, {refused} refused");
+    let cases: Vec<(String, Vec<&str>)> = (0..CASES).map(|case| fuzz_case(&mut rng, &corpus, case)).collect();
+    // Each worker runs every WORKERS-th case in a sandbox of its own.
+    let outcomes: Vec<(usize, usize)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..WORKERS)
+            .map(|worker| {
+                let cases = &cases;
+                scope.spawn(move || {
+                    let sandbox = Sandbox::new();
+                    let (mut ran, mut refused) = (0, 0);
+                    for (text, args) in cases.iter().skip(worker).step_by(WORKERS) {
+                        sandbox.write("f.json", text);
+                        let before = sandbox.files();
+                        let finished = sandbox.run(args);
+                        assert!(
+                            finished.status == 0 || finished.status == 2,
+                            "{args:?} exited {}: {}",
+                            finished.status,
+                            finished.stderr
+                        );
+                        if finished.status == 0 {
+                            ran += 1;
+                        } else {
+                            refused += 1;
+                            let message = finished.stderr.trim_end();
+                            assert!(
+                                message.starts_with("error: ") && message.lines().count() == 1,
+                                "{args:?}: {message}"
+                            );
+                            assert!(finished.stdout.is_empty(), "{args:?} printed on refusal");
+                            assert_eq!(
+                                sandbox.files(),
+                                before,
+                                "{args:?} wrote a file on refusal: {message}"
+                            );
+                        }
+                        for file in sandbox.files() {
+                            if file != "f.json" {
+                                std::fs::remove_file(sandbox.path(&file)).unwrap();
+                            }
+                        }
+                    }
+                    (ran, refused)
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap()).collect()
+    });
+    let (ran, refused) = outcomes.iter().fold((0, 0), |(a, b), (r, f)| (a + r, b + f));
+    assert_eq!(ran + refused, CASES);
+    assert!(ran >= 150 && refused >= 240, "the cases reach both outcomes: {ran} ran, {refused} refused");
 }
 
 #[test]

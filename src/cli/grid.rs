@@ -2,6 +2,7 @@
 //! of their values, each combination a checked scenario.
 
 use super::error::{CliError, Result, quote};
+use super::progress::Progress;
 use super::source;
 use commons_sim::scenario::Scenario;
 
@@ -59,7 +60,8 @@ fn round12(value: f64) -> f64 {
 /// The grid: every combination of the axes' values, the first axis varying
 /// slowest, enumerated lazily (a point is its number; nothing is stored per
 /// point). Each axis's values are checked against the base scenario when the
-/// grid is made; a combination is checked as a whole scenario when it is
+/// grid is made (with a progress bar, "axis values checked", when that
+/// takes more than a second); a combination is checked as a whole scenario when it is
 /// built ([`Grid::scenario`]), so a shard touches only its own points.
 pub struct Grid {
     base: Scenario,
@@ -68,7 +70,7 @@ pub struct Grid {
 }
 
 impl Grid {
-    pub fn new(base: Scenario, axes: Vec<Axis>) -> Result<Grid> {
+    pub fn new(base: Scenario, axes: Vec<Axis>, quiet: bool) -> Result<Grid> {
         for (i, axis) in axes.iter().enumerate() {
             if axes[..i].iter().any(|a| a.path == axis.path) {
                 return Err(CliError::new(format!(
@@ -84,11 +86,14 @@ impl Grid {
             .ok_or_else(|| {
                 CliError::new(format!("the grid has more than {MAX_POINTS} points; use fewer STEPS"))
             })?;
+        let values = axes.iter().map(|a| a.values.len() as u64).sum();
+        let progress = Progress::counting(values, "axis values checked", quiet);
         for axis in &axes {
             for &value in &axis.values {
                 let mut probe = base.clone();
                 source::set(&mut probe, &axis.path, &value.to_string())
                     .map_err(|e| e.context(format_args!("--vary {}={value}", axis.path)))?;
+                progress.advance();
             }
         }
         Ok(Grid { base, axes, len })
@@ -165,7 +170,7 @@ mod tests {
     #[test]
     fn the_grid_is_every_combination_first_axis_slowest() {
         let axes = [Axis::parse("months=10:20:2").unwrap(), Axis::parse("state.income_tax=0:0.5:3").unwrap()];
-        let grid = Grid::new(Scenario::default(), axes.to_vec()).unwrap();
+        let grid = Grid::new(Scenario::default(), axes.to_vec(), true).unwrap();
         assert_eq!(grid.values(0), vec![10.0, 0.0]);
         assert_eq!(grid.values(1), vec![10.0, 0.25]);
         assert_eq!(grid.values(3), vec![20.0, 0.0]);
@@ -177,7 +182,7 @@ mod tests {
     #[test]
     fn grid_values_are_checked_like_a_scenario_file() {
         let grid = |axes: &[&str]| {
-            Grid::new(Scenario::default(), axes.iter().map(|a| Axis::parse(a).unwrap()).collect())
+            Grid::new(Scenario::default(), axes.iter().map(|a| Axis::parse(a).unwrap()).collect(), true)
         };
         let error = grid(&["state.income_tax=0.5:1.5:3"]).err().unwrap().to_string();
         assert!(

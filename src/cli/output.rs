@@ -3,15 +3,21 @@
 //! - `-` (or no `--out`) is standard output, and so are `/dev/stdout`,
 //!   `/dev/fd/1` and `/proc/self/fd/1` (or a link to one of them): written
 //!   through the descriptor the command was given, so a pipe, a `>` file
-//!   and a `>>` file each get the output as with `-`.
+//!   and a `>>` file each get the output as with `-`. `/dev/stderr`,
+//!   `/dev/fd/2` and `/proc/self/fd/2` are standard error, written the same
+//!   way. Two outputs may not both go to one of them.
 //! - A FIFO or a character device (`/dev/null`, a pipe made
 //!   with `mkfifo`) is written directly, streaming: there is no file to
 //!   replace, and a temporary file beside `/dev/null` could not be made.
+//!   So is another descriptor's name (`/proc/self/fd/N`) that the system
+//!   resolves to a pipe, which has no path to follow.
 //! - A regular file, new or existing, is written to a temporary file in the
 //!   same directory, created when the command starts (so an unwritable place
 //!   fails before any run), and renamed over the destination only when
-//!   everything is written. An existing file keeps its mode and (where the
-//!   system allows) its owner; a symbolic link is followed, so the file it
+//!   everything is written. An existing file keeps its mode, setuid, setgid
+//!   and sticky bits included, and (where the system allows) its owner and
+//!   group; as with `cp -p`, the setuid and setgid bits are dropped when
+//!   the owner and group cannot be kept. A symbolic link is followed, so the file it
 //!   points to is replaced and the link stays a link.
 //! - A directory, an empty path, a socket and a read-only file are refused
 //!   when the command starts, as are two outputs that are the same file
@@ -41,13 +47,11 @@ pub struct Output {
 }
 
 enum Sink {
-    Stdout(BufWriter<io::Stdout>),
+    /// Standard output (1) or standard error (2), through the descriptor
+    /// the command was given.
+    Standard { out: BufWriter<Box<dyn Write + Send + Sync>>, fd: u8, shown: String },
     /// A FIFO or a device, written as it goes.
-    Stream {
-        file: BufWriter<File>,
-        shown: String,
-        identity: Identity,
-    },
+    Stream { file: BufWriter<File>, shown: String, identity: Identity },
     /// A regular file, through a temporary file beside its target.
     File {
         temp: BufWriter<Temporary>,
@@ -65,6 +69,8 @@ enum Sink {
 /// otherwise the canonical directory and the name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Identity {
+    /// Standard output (1) or standard error (2).
+    Standard(u8),
     Inode(u64, u64),
     New(PathBuf),
 }
@@ -145,28 +151,41 @@ impl Drop for Temporary {
     }
 }
 
-/// The names of this process's standard output: written as `-` is, not
-/// resolved to the descriptor's target (a pipe has no path; a file opened
-/// again would lose the shell's `>>`).
-fn is_stdout(path: &Path) -> bool {
-    ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"].iter().any(|name| path == Path::new(name))
+/// The names of this process's standard output (1) and standard error
+/// (2): written as `-` is, through the descriptor, not resolved to its
+/// target (a pipe has no path; a file opened again would lose the shell's
+/// `>>`).
+fn standard(path: &Path) -> Option<u8> {
+    match path.to_str()? {
+        "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1" => Some(1),
+        "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2" => Some(2),
+        _ => None,
+    }
 }
 
 /// Follows symbolic links (at most 40, as Linux does) to the path that will
-/// really be written, stopping at a name of standard output.
+/// really be written, stopping at a name of standard output or error, and
+/// at a link that only the system can resolve (`/proc/self/fd/N` of a pipe
+/// reads `pipe:[N]`, no path; opening it reaches the pipe).
 fn follow_links(path: &Path) -> io::Result<PathBuf> {
     let mut path = path.to_path_buf();
     for _ in 0..40 {
-        if is_stdout(&path) {
+        if standard(&path).is_some() {
             return Ok(path);
         }
         match std::fs::symlink_metadata(&path) {
             Ok(meta) if meta.file_type().is_symlink() => {
                 let link = std::fs::read_link(&path)?;
-                path = match path.parent() {
+                let next = match path.parent() {
                     Some(dir) if link.is_relative() => dir.join(link),
                     _ => link,
                 };
+                let dangling =
+                    matches!(std::fs::symlink_metadata(&next), Err(e) if e.kind() == io::ErrorKind::NotFound);
+                if dangling && std::fs::metadata(&path).is_ok() {
+                    return Ok(path);
+                }
+                path = next;
             }
             Ok(_) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path),
@@ -233,7 +252,22 @@ impl Output {
 
     /// Standard output.
     pub fn stdout() -> Output {
-        Output::new(Sink::Stdout(BufWriter::new(io::stdout())))
+        Output::standard(1, "-")
+    }
+
+    /// Standard output (`fd` 1) or standard error (2), named `shown`. A
+    /// progress bar would mix with the data on standard error, or on a
+    /// terminal that is standard output too: there is none then.
+    fn standard(fd: u8, shown: &str) -> Output {
+        use std::io::IsTerminal;
+        if fd == 2 || io::stdout().is_terminal() {
+            super::progress::hide();
+        }
+        let out: Box<dyn Write + Send + Sync> = match fd {
+            1 => Box::new(io::stdout()),
+            _ => Box::new(io::stderr()),
+        };
+        Output::new(Sink::Standard { out: BufWriter::new(out), fd, shown: shown.into() })
     }
 
     /// The destination `path` and, for a regular file, its manifest beside
@@ -250,8 +284,8 @@ impl Output {
             return Err(CliError::new("an output path is empty; give a file name or `-`"));
         }
         let target = follow_links(Path::new(path)).map_err(|e| cannot(&e))?;
-        if is_stdout(&target) {
-            return Ok(Output::stdout());
+        if let Some(fd) = standard(&target) {
+            return Ok(Output::standard(fd, path));
         }
         match kind_of(&target, path)? {
             Kind::Stream => {
@@ -285,7 +319,7 @@ impl Output {
                     true => Some(Box::new(Output::open(
                         &Manifest::path_beside(&target).to_string_lossy(),
                         false,
-                        keep.as_deref().and_then(mode_of),
+                        keep.as_deref().and_then(mode_of).map(|mode| mode & 0o777),
                     )?)),
                     false => None,
                 };
@@ -313,14 +347,13 @@ impl Output {
     /// The path as the user gave it (`-` for standard output).
     pub fn shown(&self) -> &str {
         match &self.sink {
-            Sink::Stdout(_) => "-",
-            Sink::Stream { shown, .. } | Sink::File { shown, .. } => shown,
+            Sink::Standard { shown, .. } | Sink::Stream { shown, .. } | Sink::File { shown, .. } => shown,
         }
     }
 
     fn identity(&self) -> Option<Identity> {
         match &self.sink {
-            Sink::Stdout(_) => None,
+            Sink::Standard { fd, .. } => Some(Identity::Standard(*fd)),
             Sink::Stream { identity, .. } => Some(identity.clone()),
             Sink::File { target, keep: Some(meta), .. } => Some(inode(meta)).filter(|_| target.exists()),
             Sink::File { target, .. } => {
@@ -334,7 +367,7 @@ impl Output {
     pub fn write(&mut self, text: impl AsRef<[u8]>) -> Result<()> {
         self.digest.write(text.as_ref());
         let result = match &mut self.sink {
-            Sink::Stdout(out) => out.write_all(text.as_ref()),
+            Sink::Standard { out, .. } => out.write_all(text.as_ref()),
             Sink::Stream { file, .. } => file.write_all(text.as_ref()),
             Sink::File { temp, .. } => temp.write_all(text.as_ref()),
         };
@@ -362,7 +395,7 @@ impl Output {
     /// and owner of the file it replaces.
     pub fn commit(self) -> Result<()> {
         match self.sink {
-            Sink::Stdout(mut out) => out.flush().map_err(stdout_error),
+            Sink::Standard { mut out, fd, .. } => out.flush().map_err(|e| standard_error(fd, e)),
             Sink::Stream { mut file, shown, .. } => file.flush().map_err(|e| cannot_write(&shown, e)),
             Sink::File { temp, target, shown, keep, mode, .. } => {
                 let cannot = |e: io::Error| cannot_write(&shown, e);
@@ -370,14 +403,22 @@ impl Output {
                 let file = temp.file().as_file();
                 file.sync_all().map_err(cannot)?;
                 if let Some(meta) = keep {
-                    file.set_permissions(meta.permissions()).map_err(cannot)?;
                     #[cfg(unix)]
                     {
-                        use std::os::unix::fs::MetadataExt;
+                        use std::os::unix::fs::{MetadataExt, PermissionsExt};
                         // Only root may give a file away; anyone else keeps
                         // the group where allowed and is the owner anyway.
-                        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+                        // The owner first: a change of owner clears the
+                        // setuid and setgid bits, which the mode then sets.
+                        let owned =
+                            std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_ok();
+                        // As `cp -p`: setuid and setgid only with the owner and group kept.
+                        let bits = if owned { 0o7777 } else { 0o1777 };
+                        file.set_permissions(std::fs::Permissions::from_mode(meta.mode() & bits))
+                            .map_err(cannot)?;
                     }
+                    #[cfg(not(unix))]
+                    file.set_permissions(meta.permissions()).map_err(cannot)?;
                 }
                 #[cfg(unix)]
                 if let Some(mode) = mode {
@@ -391,7 +432,7 @@ impl Output {
 
     fn error(&self, e: io::Error) -> CliError {
         match &self.sink {
-            Sink::Stdout(_) => stdout_error(e),
+            Sink::Standard { fd, .. } => standard_error(*fd, e),
             Sink::Stream { shown, .. } | Sink::File { shown, .. } => cannot_write(shown, e),
         }
     }
@@ -408,7 +449,8 @@ fn split(target: &Path) -> Option<(&Path, &std::ffi::OsStr)> {
 }
 
 /// Refuses two outputs that are the same file (`--out a.svg --chart a.svg`,
-/// or a link and its target), or an output that is another's manifest
+/// or a link and its target) or both standard output (`--out -` and a
+/// chart linked to `/dev/stdout`), or an output that is another's manifest
 /// (`--out c.svg.meta.json --chart c.svg`), before anything runs.
 pub fn check_distinct<'a>(outputs: impl IntoIterator<Item = &'a Output>) -> Result<()> {
     let mut seen: Vec<(Identity, String)> = Vec::new();
@@ -417,8 +459,13 @@ pub fn check_distinct<'a>(outputs: impl IntoIterator<Item = &'a Output>) -> Resu
         for (file, shown) in std::iter::once((output, quote(output.shown()))).chain(manifest) {
             let Some(identity) = file.identity() else { continue };
             if let Some((_, earlier)) = seen.iter().find(|(id, _)| *id == identity) {
+                let same = match identity {
+                    Identity::Standard(1) => "both standard output",
+                    Identity::Standard(_) => "both standard error",
+                    _ => "the same file",
+                };
                 return Err(CliError::new(format!(
-                    "{earlier} and {shown} are the same file; give each output its own"
+                    "{earlier} and {shown} are {same}; give each output its own"
                 )));
             }
             seen.push((identity, shown));
@@ -431,11 +478,14 @@ fn cannot_write(shown: &str, e: io::Error) -> CliError {
     CliError::new(format!("cannot write {}: {e}", quote(shown)))
 }
 
-fn stdout_error(e: io::Error) -> CliError {
+/// A reader closing standard output or error early (`| head`) is not an error.
+fn standard_error(fd: u8, e: io::Error) -> CliError {
     if e.kind() == io::ErrorKind::BrokenPipe {
         CliError::stdout_closed()
-    } else {
+    } else if fd == 1 {
         CliError::new(format!("cannot write to standard output: {e}"))
+    } else {
+        CliError::new(format!("cannot write to standard error: {e}"))
     }
 }
 

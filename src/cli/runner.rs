@@ -61,8 +61,8 @@ pub fn simulate(
 }
 
 /// Text kept in memory while small and moved to an anonymous temporary file
-/// (deleted by the system however the process ends) once it is large: one
-/// run's CSV rows, however long the run.
+/// in `$TMPDIR` (deleted by the system however the process ends) once it is
+/// large: one run's CSV rows, however long the run.
 pub struct Spill {
     text: String,
     file: Option<std::io::BufWriter<std::fs::File>>,
@@ -86,7 +86,13 @@ impl Spill {
         if self.text.len() < IN_MEMORY {
             return Ok(());
         }
-        let cannot = |e: std::io::Error| CliError::new(format!("cannot write a temporary file: {e}"));
+        let cannot = |e: std::io::Error| {
+            let dir = std::env::temp_dir();
+            CliError::new(format!(
+                "cannot write a temporary file in {} (the temporary directory, $TMPDIR): {e}",
+                super::error::quote(&dir.to_string_lossy())
+            ))
+        };
         if self.file.is_none() {
             self.file = Some(std::io::BufWriter::new(tempfile::tempfile().map_err(cannot)?));
         }

@@ -37,42 +37,37 @@ impl Plan {
             return Err(CliError::new("--vary seed is not allowed: seeds are set by --seed and --seeds"));
         }
         let seeds = ensemble::seeds(base.seed, source::seed_count(Some(args.seeds), &base)?).collect();
-        let grid = Grid::new(base, axes)?;
+        let grid = Grid::new(base, axes, args.running.quiet.quiet)?;
         let shard = args.shard.unwrap_or(Shard::ALL);
         let csv = Output::file_or_stdout(args.out.path.as_deref())?;
         Ok(Plan { grid, seeds, every_month: args.every_month, shard, csv })
     }
 
     /// Checks each grid point this shard runs as a whole scenario, before
-    /// the first run.
-    fn check_points(&self, quiet: bool) -> Result<()> {
+    /// the first run, and returns the months of all its runs (the grid may
+    /// vary `months`) for the progress bar of the runs.
+    fn check_points(&self, quiet: bool) -> Result<u64> {
         let k = self.seeds.len() as u64;
         let runs = self.shard.runs(self.grid.len() * k);
         let progress =
             Progress::counting(self.grid.len().div_ceil(self.shard.count()), "grid points checked", quiet);
-        let mut last = None;
+        let (mut last, mut months, mut total) = (None, 0, 0u64);
         for point in runs.map(|run| run / k) {
             if last != Some(point) {
-                self.grid.scenario(point)?;
+                months = u64::from(self.grid.scenario(point)?.months);
                 progress.advance();
                 last = Some(point);
             }
+            total += months;
         }
-        Ok(())
+        Ok(total)
     }
 
     pub fn execute(self, quiet: bool) -> Result<()> {
-        self.check_points(quiet)?;
+        let months = self.check_points(quiet)?;
         let Plan { grid, seeds, every_month, shard, mut csv } = self;
         let k = seeds.len() as u64;
         let runs = shard.runs(grid.len() * k);
-        // Months of every run, without building every point: the grid may vary `months`.
-        let months_of = |point: u64| grid.scenario(point).map(|s| u64::from(s.months)).unwrap_or(0);
-        let months = if grid.axes().iter().any(|a| a.path == "months") {
-            runs.clone().map(|run| months_of(run / k)).sum()
-        } else {
-            runs.clone().count() as u64 * months_of(0)
-        };
         let progress = Progress::new(months, quiet);
         csv.write(header(grid.axes()))?;
         let mut rows = 0u64;
