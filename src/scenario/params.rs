@@ -356,7 +356,7 @@ pub const PARAMS: &[ParamSpec] = &[
         "Stylised: associations keep a reserve of a couple of months."),
     real("associations.crowding_out", "Crowding-out", "share", SHARE,
         "How far voluntary effort for an association (members' dues, firms' gifts, volunteers' upkeep) falls with the share of its income the state provides: effort tends to 1 − this × state share.",
-        "Government grants crowd out private giving, mostly through less fundraising (Andreoni & Payne 2011); small on average in the meta-analysis of De Wit & Bekkers 2017; external rewards crowd out intrinsic motivation (Frey & Jegen 2001). 0.3; 0 is no crowding-out."),
+        "Government grants crowd out private giving, mostly through less fundraising (Andreoni & Payne 2011); small on average in the meta-analysis of De Wit & Bekkers 2017; external rewards crowd out intrinsic motivation (Frey & Jegen 2001). 0.5, between the two, set by judgement (see the ODD's calibration); 0 is no crowding-out."),
     real("associations.crowding_months", "Crowding adapts over", "months", (1.0, 240.0),
         "Months over which voluntary effort adapts to the state's share: effort lost to grants comes back only slowly when they stop.",
         "Stylised: two years."),
@@ -455,7 +455,7 @@ pub const PARAMS: &[ParamSpec] = &[
         "Debt beyond which the state must cut its spending, as a multiple of all the money in the economy (which never changes).",
         "Stylised: at the default the state can owe about as much as households and firms hold; see the ODD for why not years of output."),
     real("legitimacy.state_reserve_months", "State reserve", "months of spending", (0.0, 120.0),
-        "Months of its own spending the state keeps before returning any surplus to citizens in equal shares.",
+        "Months of its own spending the state keeps before returning any surplus to taxpayers, in proportion to the income tax they paid this month.",
         "An assumption: states do not hoard; see the ODD."),
 ];
 

@@ -61,6 +61,16 @@ fn at_the_defaults_big_society_pays_a_higher_median_income_than_the_partner_stat
     assert_difference(("partner-state", &[]), ("big-society", &[]), Outcome::MedianIncome, 1.0);
 }
 
+/// Table row: at the defaults corporate welfare pays the highest median
+/// income of the regimes that tax more: low income tax means longer hours,
+/// and its employment subsidy raises what work pays.
+#[test]
+fn at_the_defaults_corporate_welfare_pays_a_higher_median_income_than_the_welfare_and_partner_states() {
+    for other in ["welfare-state", "partner-state"] {
+        assert_difference((other, &[]), ("corporate-welfare", &[]), Outcome::MedianIncome, 1.0);
+    }
+}
+
 /// Table row: where state money crowds out most voluntary effort
 /// (`associations.crowding_out` 0.9, near Andreoni & Payne's estimate), the
 /// partner state's grants and matching cost more volunteering than they buy
