@@ -191,7 +191,7 @@ test('explains the model and takes a class on a tour', async ({ page }) => {
   await expect(page.locator('#scenario-list button')).toHaveCount(3);
   await expect(page.locator('#scenario-list')).toContainText('cuts in year 5');
   await page.click('#tour-next');
-  await expect(page.locator('#scenario-list')).toContainText('corporate tax 80%');
+  await expect(page.locator('#scenario-list')).toContainText('partner state, crowding-out 0.9');
   await page.screenshot({ path: 'tests/e2e/screenshots/tour.png' });
   await page.keyboard.press('Escape');
   await expect(page.locator('#tour')).toBeHidden();

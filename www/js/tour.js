@@ -58,14 +58,16 @@ function tourSteps() {
     },
     {
       title: 'When the contrast reverses',
-      text: 'A partner state needs revenue. Here it taxes profits at 80%, far above what firms earn elsewhere. '
-        + `Watch ${label('firms_alive')} and ${label('market_output')} in ${panelOf('firms_alive')}, then `
-        + `${label('state_balance')} and ${label('state_debt')}: does the commons still do better than under `
-        + 'the welfare state? Find the tax rate where it stops.',
+      text: 'Grants are not free. Where state money crowds out most of what members, firms and volunteers '
+        + 'would give of their own accord (crowding-out 0.9 here, 0.5 by default), the partner state\'s grants '
+        + `and matching cost more volunteering than they buy infrastructure. Watch ${label('commons_knowledge')} `
+        + `and ${label('contributors_share')}: which state grows the larger commons now? Then try the partner `
+        + 'state\'s corporate tax: raise it step by step and watch firms leave, a few at a time.',
       setup: () => [
-        fromPreset('welfare-state'),
-        named({ ...fromPreset('partner-state'), scenario: withParameter(fromPreset('partner-state').scenario, 'state.corporate_tax', 0.8) },
-          'partner state, corporate tax 80%'),
+        named({ ...fromPreset('big-society'), scenario: withParameter(fromPreset('big-society').scenario, 'associations.crowding_out', 0.9) },
+          'Big Society, crowding-out 0.9'),
+        named({ ...fromPreset('partner-state'), scenario: withParameter(fromPreset('partner-state').scenario, 'associations.crowding_out', 0.9) },
+          'partner state, crowding-out 0.9'),
       ],
     },
     {
