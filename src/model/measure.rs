@@ -1,8 +1,8 @@
 //! Measuring the month's outcomes from the agents' state.
 //!
 //! Three passes over the citizens gather every count and fill three buffers
-//! (contributions, incomes, wealth); each is sorted once, in linear time,
-//! straight after its pass, for its Gini, median and top share. The buffers
+//! (contributions, positive incomes, wealth); each is sorted once, in linear
+//! time, straight after its pass, for its Gini, median and top share. The buffers
 //! are reused, so a month's measurement allocates nothing.
 
 use super::Model;
@@ -71,14 +71,22 @@ impl Model {
         set(Outcome::ContributionGini, stats::gini_of_sorted(&b.contributions));
         set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&b.contributions, 0.05));
 
-        // Income in baskets, so that runs with different price levels compare.
+        // Income in baskets, so that runs with different price levels
+        // compare. Only positive incomes are kept and sorted; the zeros are
+        // counted (written in place like the contributions above).
         b.incomes.resize(len, 0.0);
-        for (basket_income, &income) in b.incomes.iter_mut().zip(&citizens.income[..len]) {
-            *basket_income = stats::at_least_zero(income * per_price);
+        let mut earning = 0usize;
+        let incomes = &mut b.incomes[..len];
+        for &income in &citizens.income[..len] {
+            let basket_income = stats::at_least_zero(income * per_price);
+            incomes[earning] = basket_income;
+            earning += usize::from(basket_income > 0.0);
         }
+        b.incomes.truncate(earning);
         stats::sort_non_negative(&mut b.incomes, &mut b.incomes_scratch);
-        set(Outcome::MedianIncome, stats::median_of_sorted(&b.incomes));
-        set(Outcome::GiniIncome, stats::gini_of_sorted(&b.incomes));
+        let all_incomes = stats::ZeroPrefixed { zeros: len - earning, positive: &b.incomes };
+        set(Outcome::MedianIncome, all_incomes.median());
+        set(Outcome::GiniIncome, all_incomes.gini());
 
         // Wealth: money, plus the money of the firm a citizen owns. Its mean
         // and variance in the same pass, about a shift (the starting money)
