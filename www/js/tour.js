@@ -119,7 +119,10 @@ function place(box) {
     box.style.cssText = '';
     return;
   }
-  const top = Math.max(byId('run-bar').getBoundingClientRect().bottom, 0) + 8;
+  // Below the run bar and the tabs (which it must not hide), up to the top
+  // of the column.
+  const below = Math.max(byId('run-bar').getBoundingClientRect().bottom, byId('panel-tabs').getBoundingClientRect().bottom) + 8;
+  const top = Math.max(Math.min(column.top, below), byId('run-bar').getBoundingClientRect().bottom + 8);
   Object.assign(box.style, {
     left: `${column.left}px`, width: `${column.width}px`, top: `${top}px`,
     maxHeight: `${window.innerHeight - top - 8}px`,
