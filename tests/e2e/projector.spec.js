@@ -123,7 +123,7 @@ test('a regime keeps its letter and colour across the tour, in every part of the
   await openPage(page);
   await page.click('#tour-start');
   const colourOf = (needle) => page.evaluate((n) => {
-    const item = [...document.querySelectorAll('#chart-legend li')].find((li) => li.textContent.includes(n));
+    const item = [...document.querySelectorAll('#chart-legend li')].find((li) => li.textContent.toLowerCase().includes(n));
     return item ? [item.textContent.trim()[0], getComputedStyle(item.querySelector('.swatch')).backgroundColor] : null;
   }, needle);
   const seen = { partner: new Set(), welfare: new Set(), 'big society': new Set() };

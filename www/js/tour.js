@@ -41,7 +41,7 @@ function tourSteps() {
   const regimes = regimeNames();
   const crowded = (preset) => named(
     { ...fromPreset(preset), scenario: withParameter(fromPreset(preset).scenario, 'associations.crowding_out', 0.9) },
-    `${fromPreset(preset).scenario.name}, crowding-out 0.9`);
+    `${preset.replace('-', ' ')}, crowding-out 0.9`);
   return [
     {
       title: 'Four states, the same citizens',
@@ -68,7 +68,9 @@ function tourSteps() {
         + '(same seed). After it, which outcome moves first, and which takes years to move?',
       setup: () => [
         named(fromPreset('welfare-state'), 'welfare state throughout'),
-        ...regimes.slice(1).map((regime) => scheduled('welfare-state', `${fromPreset(regime).scenario.name} from year 5`, 60, regime)),
+        scheduled('welfare-state', 'corporate welfare from year 5', 60, 'corporate-welfare'),
+        scheduled('welfare-state', 'cuts in year 5 (Big Society)', 60, 'big-society'),
+        scheduled('welfare-state', 'partner state from year 5', 60, 'partner-state'),
       ],
       watch: 'commons_knowledge',
     },
