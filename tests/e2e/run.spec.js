@@ -185,10 +185,11 @@ test('explains the model and takes a class on a tour', async ({ page }) => {
 
   await page.click('#tour-start');
   await expect(page.locator('#tour-title')).toHaveText('Four states, the same citizens');
+  // Every step shows the four regimes at their letters (so their colours stay).
   await page.click('#tour-next');
-  await expect(page.locator('#scenario-list button')).toHaveCount(2);
+  await expect(page.locator('#scenario-list button')).toHaveCount(4);
   await page.click('#tour-next');
-  await expect(page.locator('#scenario-list button')).toHaveCount(3);
+  await expect(page.locator('#scenario-list button')).toHaveCount(4);
   await expect(page.locator('#scenario-list')).toContainText('cuts in year 5');
   await page.click('#tour-next');
   await expect(page.locator('#scenario-list')).toContainText('partner state, crowding-out 0.9');

@@ -130,7 +130,9 @@ test('the tour names the ensemble size the page will run, and outcomes as the ch
   for (let i = 0; i < 4; i += 1) await page.click('#tour-next');
   await expect(page.locator('#tour-title')).toHaveText('Is it luck?');
   await expect(page.locator('#tour-text')).toContainText('on the same 6 seeds');
-  await expect(page.locator('#ensemble-status')).toContainText('of 12 runs');
+  // It waits for the teacher; the step's four scenarios then run on 6 seeds.
+  await page.click('#tour-play');
+  await expect(page.locator('#ensemble-status')).toContainText('of 24 runs');
   await page.click('#cancel-ensemble');
   watch.check();
 });

@@ -21,6 +21,8 @@ import { warmUp } from './ensemble.js';
 import { setupExports } from './exports.js';
 import { setupShortcuts } from './keyboard.js';
 import { setupTour } from './tour.js';
+import { Monitors } from './monitors.js';
+import { setupPins } from './pins.js';
 
 /** Which parts (`{ key: [element id, redraw] }`) are on screen, kept up to
  * date: only those are redrawn while running, and a part is redrawn as soon
@@ -55,6 +57,7 @@ async function main() {
   const saveLink = () => keep(fragment());
 
   const society = new Society();
+  const monitors = new Monitors();
   const charts = new Charts({ view, panel: state().panel, onPanel: (panel) => update(() => ({ panel })) });
   const inView = watchView({
     charts: ['panel', () => charts.draw()],
@@ -104,6 +107,7 @@ async function main() {
       lastTable = now;
       refreshText();
     }
+    guard(() => monitors.show(comparison.values(month, false), month, runner.playing));
     updateButtons();
   };
   runner.addEventListener('frame', onFrame);
@@ -114,6 +118,9 @@ async function main() {
   runner.addEventListener('stop', () => {
     updateButtons();
     refreshText();
+    // The last frame of a run may have fallen within the monitors' throttle.
+    const comparison = runner.comparison;
+    if (comparison) guard(() => monitors.show(comparison.values(comparison.month(), false), comparison.month(), false));
     saveLink();
     showStatus(runner.finished ? `Finished: month ${runner.month}.` : `Paused at month ${runner.month}.`);
   });
@@ -125,6 +132,7 @@ async function main() {
   const rebuild = (month = runner.month) => {
     uncertainty.forget();
     society.setScenarios(names());
+    monitors.setScenarios(names());
     byId('chart-legend').replaceChildren(...names().map((name, i) =>
       el('li', {}, el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }), name)));
     const { scenarios, seed } = state();
@@ -147,6 +155,7 @@ async function main() {
   };
 
   const editor = new Editor();
+  setupPins(() => editor.render());
   const seedInput = byId('seed');
   const showProjector = (on) => {
     document.documentElement.classList.toggle('projector', on);
@@ -217,10 +226,9 @@ async function main() {
     chartImage: (outcome) => guard(() => chartImage(runner.comparison, outcome, bandsShown())),
     runEnsemble: () => uncertainty.start(),
     runs: () => state().runs,
-    showScenarios: (entries) => {
-      restart(() => ({ scenarios: entries, selected: 0 }));
-      runner.play();
-    },
+    showScenarios: (entries) => restart(() => ({ scenarios: entries, selected: 0 })),
+    play: () => runner.play(),
+    showPanel: (panel) => update(() => ({ panel })),
   };
   byId('start-over').addEventListener('click', () => {
     const start = defaults();

@@ -56,6 +56,20 @@ export class Charts {
     return catalogue.outcomes.filter((o) => o.panel === this.panel);
   }
 
+  /** The grid the panel is drawn in: `{ columns, cellHeight }`. In projector
+   * mode the cells are sized to the window, so that a row of charts (two
+   * rows on a tall screen) fits below the run bar without scrolling. */
+  grid(width, projector) {
+    if (!projector) {
+      return { columns: width < 560 ? 1 : width < 1000 ? 2 : 3, cellHeight: width < 560 ? 240 : 270 };
+    }
+    const columns = width < 560 ? 1 : width < 1200 ? 2 : 3;
+    const top = this.canvas.getBoundingClientRect().top + window.scrollY;
+    const rows = window.innerHeight >= 900 ? 2 : 1;
+    const room = Math.floor((window.innerHeight - top - 8) / rows);
+    return { columns, cellHeight: Math.max(260, Math.min(420, room)) };
+  }
+
   /** Redraws the panel in view, sizing the canvas to its box. */
   draw() {
     const { comparison, bands, projector } = this.view();
@@ -63,9 +77,10 @@ export class Charts {
     const ratio = window.devicePixelRatio || 1;
     const width = this.canvas.parentElement.clientWidth;
     if (width === 0) return;
-    const columns = width < 560 ? 1 : width < 1000 || projector ? 2 : 3;
+    const { columns, cellHeight } = this.grid(width, projector);
     const rows = Math.ceil(this.outcomes().length / columns);
-    const cellHeight = projector ? 360 : width < 560 ? 240 : 270;
+    // Where each chart lies, for the tour's highlight and the layout tests.
+    Object.assign(this.canvas.dataset, { columns: String(columns), cellHeight: String(cellHeight) });
     const pixelWidth = Math.round(width * ratio);
     const pixelHeight = Math.round(rows * cellHeight * ratio);
     if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
@@ -73,6 +88,8 @@ export class Charts {
       this.canvas.height = pixelHeight;
       this.canvas.style.height = `${rows * cellHeight}px`;
     }
+    // Lines are drawn a sixth of the font size thick (src/charts): the
+    // projector's larger type also gives it thicker lines.
     const font = Math.round((projector ? 22 : 15) * ratio);
     comparison.drawPanel(this.canvas, this.panel, columns, font, bands);
     const labels = this.outcomes().map((o) => o.label).join(', ');

@@ -7,6 +7,7 @@ import { byId, el, formatNumber } from './dom.js';
 import { showError, clearError } from './messages.js';
 import { LIMITS, letter, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
 import { state, subscribe, update } from './state.js';
+import { pinButton } from './pins.js';
 
 const SECTION_TITLES = {
   run: 'The run', population: 'Population', households: 'Households', cooperation: 'Cooperation',
@@ -137,7 +138,7 @@ export class Editor {
     return el('div', { class: `param${changed ? ' changed' : ''}` },
       el('label', { for: id }, spec.label, el('span', { class: 'unit' }, ` ${spec.unit}`),
         changed ? el('span', { class: 'changed-mark' }, ' (changed)') : null),
-      el('div', { class: 'param-inputs' }, slider, number),
+      el('div', { class: 'param-inputs' }, slider, number, pinButton(spec)),
       el('p', { class: 'help', id: `${id}-help` },
         `${spec.description} Range ${formatNumber(spec.min)}–${formatNumber(spec.max)}.`),
       el('details', { class: 'source' }, el('summary', {}, 'Source'), el('p', {}, spec.source)));

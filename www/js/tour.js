@@ -1,6 +1,13 @@
-// The guided tour for a class: a few steps that each set up scenarios, start
-// them, and say what to look at. It asks questions rather than giving the
-// answers: the model is there to test the essay's argument, not to repeat it.
+// The guided tour for a class: a few steps that each set up scenarios, open
+// the panel and outline the chart they speak of, say what to look at, and
+// wait for the teacher's "Play this step" before running. It asks questions
+// rather than giving the answers: the model is there to test the essay's
+// argument, not to repeat it. The box sits beside the charts (over the side
+// column or the scenarios column), or on a phone as a sheet at the bottom
+// with the chart it speaks of scrolled above it: it never hides that chart.
+// Every step shows the four regimes at the page's letters (welfare state A,
+// corporate welfare B, Big Society C, partner state D), so a regime keeps its
+// colour from step to step.
 import { catalogue } from './wasm.js';
 import { byId } from './dom.js';
 import { fromPreset, regimeNames, withParameter } from './scenarios.js';
@@ -25,88 +32,178 @@ const label = (name) => `“${outcome(name).label}”`;
 const panelOf = (name) => `“${catalogue.panels[outcome(name).panel]}”`;
 
 /** Each step: a title, what to do and notice (text, or text made from the
- * page's state), the scenarios it sets up and what it does. The outcomes and
- * panels it points to are quoted from the catalogue, so they read as the
- * page shows them. */
+ * page's state), the scenarios it sets up (null: keep those on screen), the
+ * outcome whose chart it outlines (its panel is opened), and what "Play this
+ * step" does besides playing. The outcomes and panels it points to are
+ * quoted from the catalogue, so they read as the page shows them. */
 function tourSteps() {
+  // The four regimes in the library's order: the page's default letters.
+  const regimes = regimeNames();
+  const crowded = (preset) => named(
+    { ...fromPreset(preset), scenario: withParameter(fromPreset(preset).scenario, 'associations.crowding_out', 0.9) },
+    `${preset.replace('-', ' ')}, crowding-out 0.9`);
   return [
     {
       title: 'Four states, the same citizens',
       text: 'The four regimes run on the same seed: the same people, skills and luck; only the state differs. '
         + `Watch ${label('contributors_share')} and ${label('commons_knowledge')}. Then open ${panelOf('precarity_rate')}: `
         + 'who has the free time to contribute under each regime?',
-      setup: () => regimeNames().map(fromPreset),
+      setup: () => regimes.map(fromPreset),
+      watch: 'contributors_share',
     },
     {
       title: 'Welfare state or partner state?',
-      text: 'Both keep basic security; the partner state also funds the infrastructure of cooperation, trains '
-        + 'citizens, lends tools and matches what citizen teams raise, and its benefits are easy to claim. '
-        + `Compare ${label('infrastructure_health')} and ${label('contributors_share')}. What does the partner `
-        + `state cost: look at ${label('state_balance')} and ${label('market_output')}.`,
-      setup: () => ['welfare-state', 'partner-state'].map(fromPreset),
+      text: 'Compare A, the welfare state, with D, the partner state. Both keep basic security; the partner '
+        + 'state also funds the infrastructure of cooperation, trains citizens, lends tools and matches what '
+        + `citizen teams raise, and its benefits are easy to claim. Compare ${label('infrastructure_health')} and `
+        + `${label('contributors_share')}. What does the partner state cost: look at ${label('state_balance')} `
+        + `and ${label('market_output')}.`,
+      setup: () => regimes.map(fromPreset),
+      watch: 'infrastructure_health',
     },
     {
-      title: 'Welfare state, then cuts in year 5',
-      text: 'Three runs start as the same welfare state; at month 60 one switches to Big Society cuts and one '
-        + 'to a partner state. Before month 60 the lines lie exactly on top of each other (same seed). After '
-        + 'it, which outcome moves first, and which takes years to move?',
+      title: 'Welfare state, then a new state in year 5',
+      text: 'All four runs start as the same welfare state; at month 60 B switches to corporate welfare, C to '
+        + 'Big Society cuts and D to a partner state. Before month 60 the lines lie exactly on top of each other '
+        + '(same seed). After it, which outcome moves first, and which takes years to move?',
       setup: () => [
         named(fromPreset('welfare-state'), 'welfare state throughout'),
-        scheduled('welfare-state', 'cuts in year 5', 60, 'big-society'),
+        scheduled('welfare-state', 'corporate welfare from year 5', 60, 'corporate-welfare'),
+        scheduled('welfare-state', 'cuts in year 5 (Big Society)', 60, 'big-society'),
         scheduled('welfare-state', 'partner state from year 5', 60, 'partner-state'),
       ],
+      watch: 'commons_knowledge',
     },
     {
       title: 'When the contrast reverses',
       text: 'Grants are not free. Where state money crowds out most of what members, firms and volunteers '
         + 'would give of their own accord (crowding-out 0.9 here, 0.5 by default), the partner state\'s grants '
         + `and matching cost more volunteering than they buy infrastructure. Watch ${label('commons_knowledge')} `
-        + `and ${label('contributors_share')}: which state grows the larger commons now? Then try the partner `
-        + 'state\'s corporate tax: raise it step by step and watch firms leave, a few at a time.',
-      setup: () => [
-        named({ ...fromPreset('big-society'), scenario: withParameter(fromPreset('big-society').scenario, 'associations.crowding_out', 0.9) },
-          'Big Society, crowding-out 0.9'),
-        named({ ...fromPreset('partner-state'), scenario: withParameter(fromPreset('partner-state').scenario, 'associations.crowding_out', 0.9) },
-          'partner state, crowding-out 0.9'),
-      ],
+        + `and ${label('contributors_share')}: which state grows the larger commons now? Then pin the partner `
+        + 'state\'s corporate tax (“Pin” beside it in the editor), raise it step by step and watch firms leave, '
+        + 'a few at a time.',
+      setup: () => regimes.map(crowded),
+      watch: 'commons_knowledge',
     },
     {
       title: 'Is it luck?',
-      text: (app) => `One run is one possible history. The page now runs each scenario on the same ${app.runs()} `
+      text: (app) => `One run is one possible history. “Play this step” runs each scenario on the same ${app.runs()} `
         + 'seeds in the background (“Uncertainty” shows the progress); the charts then show the median with a '
         + `band holding ${catalogue.bandPercent}% of the runs. Where the bands of two scenarios overlap, the `
         + 'difference between them could be chance.',
       setup: null,
+      watch: 'commons_knowledge',
       action: (app) => app.runEnsemble(),
     },
     {
       title: 'Your turn',
-      text: 'Change one lever at a time in the editor and watch which outcomes move. Can you find settings in '
-        + 'which Big Society does better than the partner state? Copy the link to share exactly what you found.',
+      text: 'Change one lever at a time — in the editor, or pinned beside the charts — and watch which outcomes '
+        + 'move. Can you find settings in which Big Society does better than the partner state? Copy the link '
+        + 'to share exactly what you found.',
       setup: null,
+      watch: null,
     },
   ];
 }
 
-/** Wires the tour; `app.showScenarios(entries)` sets up and plays a step's
- * scenarios, `app.runEnsemble()` runs them over `app.runs()` seeds. */
+/** Where the box goes: over a column beside the charts (the side column of
+ * live numbers, else the scenarios column) if there is one, else a sheet at
+ * the bottom of the screen. */
+function place(box) {
+  const charts = byId('panel').getBoundingClientRect();
+  const side = byId('stage-side').getBoundingClientRect();
+  const controls = byId('controls').getBoundingClientRect();
+  const column = side.width > 0 && side.left >= charts.right - 1 ? side
+    : controls.width > 0 && controls.right <= charts.left + 1 ? controls : null;
+  box.classList.toggle('sheet', !column);
+  box.classList.toggle('beside', !!column);
+  if (!column) {
+    box.style.cssText = '';
+    return;
+  }
+  // Below the run bar and the tabs (which it must not hide), up to the top
+  // of the column.
+  const below = Math.max(byId('run-bar').getBoundingClientRect().bottom, byId('panel-tabs').getBoundingClientRect().bottom) + 8;
+  const top = Math.max(Math.min(column.top, below), byId('run-bar').getBoundingClientRect().bottom + 8);
+  Object.assign(box.style, {
+    left: `${column.left}px`, width: `${column.width}px`, top: `${top}px`,
+    maxHeight: `${window.innerHeight - top - 8}px`,
+  });
+}
+
+/** The chart of `outcome` within the panel's canvas: its box in the
+ * panel's coordinates, from the grid charts.js drew (evenly split cells). */
+function cellOf(outcome) {
+  const canvas = byId('chart');
+  const index = catalogue.outcomes.filter((o) => o.panel === outcome.panel).findIndex((o) => o.name === outcome.name);
+  const columns = Number(canvas.dataset.columns);
+  const height = Number(canvas.dataset.cellHeight);
+  if (index < 0 || !columns || !height) return null;
+  const width = canvas.clientWidth / columns;
+  return { left: (index % columns) * width, top: Math.floor(index / columns) * height, width, height };
+}
+
+/** Wires the tour. `app.showScenarios(entries)` sets up a step's scenarios
+ * (without playing), `app.play()` plays them, `app.showPanel(i)` opens a
+ * panel, `app.runEnsemble()` runs them over `app.runs()` seeds. */
 export function setupTour(app) {
   const steps = tourSteps();
   const box = byId('tour');
+  const highlight = byId('chart-highlight');
   let step = 0;
+  let watched = null;
+
+  /** Outlines the watched chart, and scrolls it into the part of the screen
+   * the box leaves free (between the run bar and a bottom sheet). */
+  const outline = (scroll) => {
+    const cell = watched && !box.hidden ? cellOf(watched) : null;
+    highlight.hidden = !cell;
+    if (!cell) return;
+    Object.assign(highlight.style, {
+      left: `${cell.left}px`, top: `${cell.top}px`, width: `${cell.width}px`, height: `${cell.height}px`,
+    });
+    highlight.dataset.outcome = watched.name;
+    if (!scroll) return;
+    const rect = highlight.getBoundingClientRect();
+    const barHeight = byId('run-bar').offsetHeight;
+    const bottom = box.classList.contains('sheet') ? box.getBoundingClientRect().top : window.innerHeight;
+    if (rect.top < barHeight || rect.bottom > bottom) {
+      window.scrollTo({ top: window.scrollY + rect.top - barHeight - 8, behavior: 'instant' });
+    }
+  };
+  new ResizeObserver(() => outline(false)).observe(byId('chart'));
+  const relayout = () => {
+    if (box.hidden) return;
+    place(box);
+    outline(false);
+  };
+  window.addEventListener('resize', relayout);
+  window.addEventListener('scroll', () => { if (!box.hidden && box.classList.contains('beside')) place(box); }, { passive: true });
+
+  const play = byId('tour-play');
   const show = (index) => {
     step = index;
-    const { title, text, setup, action } = steps[step];
+    const { title, text, setup, action, watch } = steps[step];
     byId('tour-count').textContent = `Step ${step + 1} of ${steps.length}`;
     byId('tour-title').textContent = title;
     byId('tour-text').textContent = typeof text === 'function' ? text(app) : text;
     byId('tour-back').disabled = step === 0;
     byId('tour-next').textContent = step === steps.length - 1 ? 'Finish' : 'Next';
+    play.hidden = !setup && !action;
+    play.textContent = action ? 'Run the seeds' : 'Play this step';
     box.hidden = false;
     if (setup) app.showScenarios(setup());
-    byId('tour-title').focus();
-    action?.(app);
+    watched = watch ? outcome(watch) : null;
+    if (watched) app.showPanel(watched.panel);
+    place(box);
+    outline(true);
+    byId('tour-title').focus({ preventScroll: true });
   };
+  play.addEventListener('click', () => {
+    const { action } = steps[step];
+    if (action) action(app);
+    else app.play();
+  });
   byId('tour-start').addEventListener('click', () => show(0));
   byId('tour-back').addEventListener('click', () => show(Math.max(0, step - 1)));
   byId('tour-next').addEventListener('click', () => {
@@ -115,6 +212,7 @@ export function setupTour(app) {
   });
   const close = () => {
     box.hidden = true;
+    highlight.hidden = true;
     byId('tour-start').focus();
   };
   byId('tour-close').addEventListener('click', close);

@@ -1,0 +1,121 @@
+// The page's first screen on a 375×740 phone: a whole chart on it, the
+// status line visible (confirmations are seen), tap targets of at least
+// 44 px, a run bar that keeps its shape when Play becomes Pause, no sideways
+// scrolling, and the tour as a sheet that leaves the chart it speaks of in view.
+const { test, expect } = require('@playwright/test');
+const { watchForErrors, openPage } = require('./helpers');
+
+const WIDTH = 375;
+const HEIGHT = 740;
+test.use({ viewport: { width: WIDTH, height: HEIGHT }, hasTouch: true });
+
+const box = (locator) => locator.evaluate((node) => {
+  const r = node.getBoundingClientRect();
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+});
+const within = (a) => a.left >= 0 && a.top >= 0 && a.right <= WIDTH + 0.5 && a.bottom <= HEIGHT + 0.5;
+const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+test('a phone shows a whole chart and the status on the first screen, without sideways scrolling', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page);
+  const chart = await page.evaluate(() => {
+    const canvas = document.getElementById('chart');
+    const r = canvas.getBoundingClientRect();
+    return { top: r.top, left: r.left, right: r.right, cell: Number(canvas.dataset.cellHeight) };
+  });
+  expect(chart.cell).toBeGreaterThan(100);
+  expect(chart.top + chart.cell).toBeLessThanOrEqual(HEIGHT);
+  expect(chart.left).toBeGreaterThanOrEqual(0);
+  expect(chart.right).toBeLessThanOrEqual(WIDTH);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+  const status = page.locator('#status');
+  await expect(status).toBeVisible();
+  expect(within(await box(status))).toBe(true);
+  await page.screenshot({ path: 'tests/e2e/screenshots/phone-first-screen.png' });
+  watch.check();
+});
+
+test('a confirmation in the status line is seen on a phone, even scrolled down', async ({ page, context }) => {
+  const watch = watchForErrors(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPage(page);
+  await page.locator('#copy-link').scrollIntoViewIfNeeded();
+  await page.locator('#copy-link').tap();
+  const status = page.locator('#status');
+  await expect(status).toContainText(/link/i);
+  // The run bar is sticky, so the status is on screen where the button was tapped.
+  const where = await box(status);
+  expect(within(where)).toBe(true);
+  expect(where.height).toBeGreaterThan(10);
+  // Not clipped away: its text fits in its box.
+  expect(await status.evaluate((n) => n.scrollHeight <= n.clientHeight + 1)).toBe(true);
+  watch.check();
+});
+
+test('tap targets on a phone are at least 44 px', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page);
+  // Open the advanced parameters, so their controls are measured too.
+  await page.locator('#advanced > summary').tap();
+  const small = await page.evaluate(() => {
+    const selector = 'button, a.button, select, input[type="range"], input[type="number"], input[type="text"], [role="tab"], summary';
+    return [...document.querySelectorAll(selector)].filter((node) => {
+      if (node.closest('[hidden]') || node.closest('details:not([open]) > :not(summary)')) return false;
+      const r = node.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return false;
+      return r.height < 44 || r.width < 44;
+    }).map((node) => `${node.tagName.toLowerCase()}#${node.id || ''}.${node.className} ${Math.round(node.getBoundingClientRect().width)}×${Math.round(node.getBoundingClientRect().height)}`);
+  });
+  expect(small, small.join('\n')).toEqual([]);
+  watch.check();
+});
+
+test('the run bar keeps its shape when Play becomes Pause', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page);
+  const shape = async () => ({
+    play: await box(page.locator('#play')), step: await box(page.locator('#step')),
+    bar: (await box(page.locator('#run-bar'))).height,
+  });
+  const before = await shape();
+  await page.locator('#play').tap();
+  await expect(page.locator('#play')).toHaveText('Pause');
+  const playing = await shape();
+  await page.locator('#play').tap();
+  await expect(page.locator('#play')).toHaveText('Play');
+  const after = await shape();
+  for (const now of [playing, after]) {
+    expect(now.play.width).toBe(before.play.width);
+    expect(now.step.left).toBe(before.step.left);
+    expect(now.bar).toBe(before.bar);
+  }
+  watch.check();
+});
+
+test('on a phone the tour is a sheet that leaves the chart it speaks of in view', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page);
+  await page.locator('#tour-start').tap();
+  const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
+  let outlined = 0;
+  for (let step = 0; step < steps; step += 1) {
+    await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
+    await page.waitForTimeout(150);
+    const tour = await box(page.locator('#tour'));
+    expect(within(tour)).toBe(true);
+    const highlight = page.locator('#chart-highlight');
+    if (await highlight.isVisible()) {
+      outlined += 1;
+      const chart = await box(highlight);
+      expect(within(chart), `step ${step + 1}: the chart is on screen`).toBe(true);
+      expect(intersects(tour, chart), `step ${step + 1}: the tour covers its chart`).toBe(false);
+      // Nor does the sticky run bar.
+      expect(intersects(await box(page.locator('#run-bar')), chart)).toBe(false);
+    }
+    if (step === 1) await page.screenshot({ path: 'tests/e2e/screenshots/phone-tour.png' });
+    if (step < steps - 1) await page.locator('#tour-next').tap();
+  }
+  expect(outlined).toBeGreaterThanOrEqual(4);
+  watch.check();
+});
