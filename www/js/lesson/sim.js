@@ -1,0 +1,97 @@
+// A lesson section's small simulation: a few scenarios on one seed, stepped
+// to their end on animation frames in slices that stay well inside a frame
+// (so the page never freezes), the chart redrawn after each slice.
+import { model, guard, catalogue } from '../wasm.js';
+import { fromDiff, runnable } from '../scenarios.js';
+
+/** Time a frame may spend stepping, in milliseconds (drawing comes on top). */
+const SLICE_BUDGET = 12;
+
+/** The size every lesson world shares: a twentieth of the page's 100,000
+ * ceiling and half the presets' 2,000, with projects, firms and associations
+ * scaled with the citizens (a smaller society, not a poorer one). */
+export const SMALL_WORLD = {
+  'population.citizens': 1000,
+  'population.projects': 50,
+  'population.firms': 40,
+  'population.associations': 3,
+};
+
+/** The seed every section runs on: the same luck for every scenario. */
+export const SEED = 1;
+
+/** Page scenarios (`{preset, scenario}`, validated by the library) from
+ * descriptions `{preset, name, set, schedule}`, each in the small world. */
+export function buildEntries(descriptions) {
+  return descriptions.map((d, i) => fromDiff({ ...d, set: { ...SMALL_WORLD, ...(d.set ?? {}) } }, i));
+}
+
+/** The column of an outcome in `Comparison.values`, by the library's name. */
+export function outcomeIndex(name) {
+  const index = catalogue.outcomes.findIndex((o) => o.name === name);
+  if (index < 0) throw new Error(`the lesson names an unknown outcome “${name}”`);
+  return index;
+}
+
+/** Runs `entries` to their end, drawing `outcome` on `canvas` as it goes;
+ * resolves to each scenario's final value of every outcome, as
+ * `[{name: value}]`, or null if it was cancelled (a newer run started). */
+export class SmallSim {
+  constructor(canvas, fontSize) {
+    this.canvas = canvas;
+    this.fontSize = fontSize;
+    this.comparison = null;
+    this.generation = 0;
+    this.outcome = null;
+  }
+
+  run(entries, outcome) {
+    const generation = ++this.generation;
+    this.comparison?.free();
+    this.comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, SEED)))));
+    this.outcome = outcome;
+    if (!this.comparison) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      let msPerMonth = 1;
+      const frame = () => {
+        if (generation !== this.generation) return resolve(null);
+        const months = Math.max(1, Math.floor(SLICE_BUDGET / msPerMonth));
+        const started = performance.now();
+        if (guard(() => this.comparison.step(months)) === undefined) return resolve(null);
+        msPerMonth = 0.5 * msPerMonth + 0.5 * Math.max(0.01, (performance.now() - started) / months);
+        this.draw();
+        if (this.comparison.finished()) resolve(this.finalValues());
+        else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+  }
+
+  /** Redraws the chart at the canvas's size on screen. */
+  draw() {
+    if (!this.comparison || !this.outcome) return;
+    const ratio = window.devicePixelRatio || 1;
+    const width = this.canvas.clientWidth;
+    const height = this.canvas.clientHeight;
+    if (width === 0 || height === 0) return;
+    const w = Math.round(width * ratio);
+    const h = Math.round(height * ratio);
+    if (this.canvas.width !== w || this.canvas.height !== h) {
+      this.canvas.width = w;
+      this.canvas.height = h;
+    }
+    guard(() => this.comparison.drawOutcome(this.canvas, this.outcome, Math.round(this.fontSize() * ratio), false));
+  }
+
+  get month() { return this.comparison ? this.comparison.month() : 0; }
+
+  finalValues() {
+    const values = this.comparison.values(this.comparison.length(), false);
+    const count = catalogue.outcomes.length;
+    const out = [];
+    for (let i = 0; i * count < values.length; i += 1) {
+      out.push(Object.fromEntries(catalogue.outcomes.map((o, j) => [o.name, values[i * count + j]])));
+    }
+    return out;
+  }
+}
