@@ -84,7 +84,15 @@ export function mountSection(host, config, { fontSize, onResult = () => {} }) {
   async function run() {
     const prediction = guess();
     if (prediction === null) return null;
-    const entries = buildEntries(config.scenarios(levers));
+    let entries;
+    try {
+      entries = buildEntries(config.scenarios(levers));
+    } catch (error) {
+      // The library's one-line message names the field and its range.
+      result.replaceChildren(el('p', { class: 'error-text' }, `This world cannot run: ${error.message}`));
+      host.dataset.state = 'error';
+      return null;
+    }
     const outcome = config.outcome(levers);
     host.dataset.state = 'running';
     result.replaceChildren();

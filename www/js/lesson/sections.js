@@ -40,7 +40,7 @@ export const SECTIONS = [
   },
   {
     id: 'free-time',
-    levers: [{ key: 'hours', path: 'households.time_budget', label: 'B’s time budget (hours a month)', min: 150, max: 400, step: 25, value: 200 }],
+    levers: [{ key: 'hours', path: 'households.time_budget', label: 'B’s time budget (hours a month)', min: 200, max: 400, step: 25, value: 200 }],
     scenarios: ({ hours }) => [
       { preset: 'welfare-state', name: 'Welfare state' },
       { preset: 'welfare-state', name: `Welfare state, ${hours} h`, set: { 'households.time_budget': hours } },

@@ -52,13 +52,16 @@ export class SmallSim {
     this.outcome = outcome;
     if (!this.comparison) return Promise.resolve(null);
     return new Promise((resolve) => {
-      let msPerMonth = 1;
+      // The first months cost most (the economy settles), so the first slice
+      // is one month and each next slice is sized from the slowest month yet.
+      let msPerMonth = 0;
+      let months = 1;
       const frame = () => {
         if (generation !== this.generation) return resolve(null);
-        const months = Math.max(1, Math.floor(SLICE_BUDGET / msPerMonth));
         const started = performance.now();
         if (guard(() => this.comparison.step(months)) === undefined) return resolve(null);
-        msPerMonth = 0.5 * msPerMonth + 0.5 * Math.max(0.01, (performance.now() - started) / months);
+        msPerMonth = Math.max(msPerMonth * 0.9, (performance.now() - started) / months);
+        months = Math.max(1, Math.floor(SLICE_BUDGET / Math.max(msPerMonth, 0.01)));
         this.draw();
         if (this.comparison.finished()) resolve(this.finalValues());
         else requestAnimationFrame(frame);
