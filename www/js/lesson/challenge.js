@@ -26,13 +26,13 @@ export function mountChallenge(host, { fontSize, projector }) {
       type: 'button', class: 'hint-try', 'data-hint': String(i),
       onclick: () => { section.setLevers(hint.set); refresh(); host.querySelector('.predict input')?.focus(); },
     }, 'Set these levers'))));
-  host.append(
+  host.append(el('div', { class: 'lab-extra' },
     el('h3', {}, 'Hints: worlds the model’s documentation says reverse a result'),
     hints,
     el('p', { class: 'map-link' }, 'To see where a result reverses across a whole range of two levers, use ',
       el('a', { href: 'index.html#map' }, 'the map “Where does it reverse?” on the main page'), '.'),
     el('p', {}, link),
-  );
+  ));
   host.addEventListener('change', () => refresh());
   refresh();
   return { ...section, refresh };

@@ -3,7 +3,7 @@
 // type for a class, from the toggle or a `#projector` fragment).
 import { load } from '../wasm.js';
 import { showError } from '../messages.js';
-import { SECTIONS } from './sections.js';
+import { SECTIONS, checkNames } from './sections.js';
 import { mountSection } from './section.js';
 import { mountChallenge } from './challenge.js';
 
@@ -13,7 +13,7 @@ const mounted = [];
 let challenge = null;
 const projector = () => document.body.classList.contains('projector');
 /** The charts' type size in CSS pixels: readable from the back in projector mode. */
-const fontSize = () => (projector() ? 24 : window.innerWidth < 560 ? 13 : 15);
+const fontSize = () => (projector() ? 30 : window.innerWidth < 560 ? 13 : 15);
 
 function setProjector(on) {
   document.body.classList.toggle('projector', on);
@@ -28,7 +28,7 @@ async function start() {
   setProjector(window.location.hash === '#projector');
   projectorButton.addEventListener('click', () => { setProjector(!projector()); challenge?.refresh(); });
   try {
-    await load();
+    checkNames(await load());
     for (const config of SECTIONS) {
       mounted.push(mountSection(document.querySelector(`[data-section="${config.id}"]`), config, { fontSize }));
     }

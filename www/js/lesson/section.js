@@ -41,10 +41,10 @@ export function mountSection(host, config, { fontSize, onResult = () => {} }) {
   const runHint = el('p', { class: 'run-hint', id: `${id}-hint` }, 'Make your prediction first: the simulation runs when you have chosen.');
   runButton.setAttribute('aria-describedby', runHint.id);
   const canvas = el('canvas', { class: 'lesson-chart', role: 'img', 'aria-label': 'The chart appears when the simulation runs.' });
-  const progress = el('p', { class: 'progress', 'aria-live': 'off' }, '');
+  const progress = el('p', { class: 'progress', 'aria-live': 'off' }, 'The chart draws here when you run it.');
   const result = el('div', { class: 'result', role: 'status', 'aria-live': 'polite' });
   host.append(leverBox, predict, el('div', { class: 'run-row' }, runButton, runHint),
-    el('div', { class: 'chart-box' }, canvas, progress), result);
+    el('div', { class: 'chart-box', 'data-idle': '' }, canvas, progress), result);
 
   const sim = new SmallSim(canvas, fontSize);
   new ResizeObserver(() => sim.draw()).observe(canvas);
@@ -97,6 +97,7 @@ export function mountSection(host, config, { fontSize, onResult = () => {} }) {
     host.dataset.state = 'running';
     result.replaceChildren();
     progress.textContent = 'Running…';
+    progress.parentElement.removeAttribute('data-idle');
     const values = await sim.run(entries, outcome);
     if (!values) return null;
     progress.textContent = '';

@@ -184,3 +184,24 @@ export const CHALLENGE = {
 };
 
 export { show };
+
+/** Checks that every outcome and parameter the steps name by hand is one
+ * the library knows, so a renamed one stops the lesson at its start with a
+ * message rather than failing when a reader reaches that step. */
+export function checkNames(catalogue) {
+  const outcomes = new Set(catalogue.outcomes.map((o) => o.name));
+  const params = new Set(catalogue.params.map((p) => p.path));
+  for (const config of [...SECTIONS, CHALLENGE]) {
+    for (const lever of config.levers) {
+      if (lever.path && !params.has(lever.path)) throw new Error(`step “${config.id}” names an unknown parameter “${lever.path}”`);
+      for (const choice of lever.choices ?? []) {
+        if (!outcomes.has(choice.value)) throw new Error(`step “${config.id}” names an unknown outcome “${choice.value}”`);
+      }
+    }
+    const defaults = Object.fromEntries(config.levers.map((l) => [l.key, l.value]));
+    for (const { preset } of config.scenarios(defaults)) {
+      if (!catalogue.presets.some((p) => p.name === preset)) throw new Error(`step “${config.id}” names an unknown preset “${preset}”`);
+    }
+    if (!outcomes.has(config.outcome(defaults))) throw new Error(`step “${config.id}” names an unknown outcome “${config.outcome(defaults)}”`);
+  }
+}
