@@ -5,6 +5,7 @@ import { load } from '../wasm.js';
 import { showError } from '../messages.js';
 import { SECTIONS, checkNames } from './sections.js';
 import { mountSection } from './section.js';
+import { buildEntries, warmUp } from './sim.js';
 import { mountChallenge } from './challenge.js';
 
 const projectorButton = document.getElementById('lesson-projector');
@@ -34,6 +35,9 @@ async function start() {
     }
     challenge = mountChallenge(document.querySelector('[data-section="challenge"]'), { fontSize, projector });
     mounted.push(challenge);
+    const first = SECTIONS[0];
+    const defaults = Object.fromEntries(first.levers.map((l) => [l.key, l.value]));
+    warmUp(buildEntries(first.scenarios(defaults)), first.outcome(defaults));
     document.body.dataset.ready = 'true';
   } catch (error) {
     showError(`The lesson could not start: ${error.message}`);

@@ -1,8 +1,9 @@
 // A lesson section's small simulation: a few scenarios on one seed, stepped
 // to their end on animation frames in slices that stay well inside a frame
-// (so the page never freezes), the chart redrawn after each slice.
+// (so the page never freezes), the chart redrawn in the frame after each slice.
 import { model, guard, catalogue } from '../wasm.js';
 import { fromDiff, runnable } from '../scenarios.js';
+import { formatNumber } from '../dom.js';
 
 /** Time a frame may spend stepping, in milliseconds (drawing comes on top). */
 const SLICE_BUDGET = 12;
@@ -47,26 +48,39 @@ export class SmallSim {
 
   run(entries, outcome) {
     const generation = ++this.generation;
-    this.comparison?.free();
-    this.comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, SEED)))));
-    this.outcome = outcome;
-    if (!this.comparison) return Promise.resolve(null);
     return new Promise((resolve) => {
+      // Building the runs is a task of its own (a frame), so that it never
+      // adds to the click that asked for it or to a frame that steps.
+      requestAnimationFrame(() => {
+        if (generation !== this.generation) return resolve(null);
+        this.comparison?.free();
+        this.comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, SEED)))));
+        this.outcome = outcome;
+        if (!this.comparison) return resolve(null);
+        requestAnimationFrame(frame);
+      });
       // The first months cost most (the economy settles), so the first slice
       // is one month and each next slice is sized from the slowest month yet.
+      // A frame either steps or draws, never both, so neither adds to the other.
       let msPerMonth = 0;
       let months = 1;
+      let drawNext = false;
       const frame = () => {
         if (generation !== this.generation) return resolve(null);
-        const started = performance.now();
-        if (guard(() => this.comparison.step(months)) === undefined) return resolve(null);
-        msPerMonth = Math.max(msPerMonth * 0.9, (performance.now() - started) / months);
-        months = Math.max(1, Math.floor(SLICE_BUDGET / Math.max(msPerMonth, 0.01)));
-        this.draw();
-        if (this.comparison.finished()) resolve(this.finalValues());
-        else requestAnimationFrame(frame);
+        if (drawNext) {
+          this.draw();
+          drawNext = false;
+          // The reveal (text and layout) gets a frame of its own too.
+          if (this.comparison.finished()) return requestAnimationFrame(() => resolve(this.finalValues()));
+        } else {
+          const started = performance.now();
+          if (guard(() => this.comparison.step(months)) === undefined) return resolve(null);
+          msPerMonth = Math.max(msPerMonth * 0.9, (performance.now() - started) / months);
+          months = Math.max(1, Math.floor(SLICE_BUDGET / Math.max(msPerMonth, 0.01)));
+          drawNext = true;
+        }
+        requestAnimationFrame(frame);
       };
-      requestAnimationFrame(frame);
     });
   }
 
@@ -97,4 +111,19 @@ export class SmallSim {
     }
     return out;
   }
+}
+
+/** Draws one chart off screen while the lesson loads: the first chart the
+ * library ever draws costs several times the next (the canvas backend's
+ * fonts), as does the first number formatted, and that cost belongs to
+ * loading, not to a reader's first run. */
+export function warmUp(entries, outcome) {
+  const comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, SEED)))));
+  if (!comparison) return;
+  const canvas = document.createElement('canvas');
+  canvas.width = 400;
+  canvas.height = 200;
+  guard(() => comparison.drawOutcome(canvas, outcome, 15, false));
+  comparison.free();
+  formatNumber(1234.5); // the number format, built on first use
 }
