@@ -34,7 +34,8 @@ async function independentRun(page, step, levers) {
     const { catalogue } = await import('./js/wasm.js');
     const config = [...SECTIONS, CHALLENGE].find((c) => c.id === step);
     const entries = buildEntries(config.scenarios(levers));
-    const comparison = new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, SEED))));
+    const seed = config.seed ? config.seed(levers) : SEED;
+    const comparison = new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, seed))));
     comparison.step(comparison.length());
     const flat = comparison.values(comparison.length(), false);
     comparison.free();
@@ -143,6 +144,14 @@ test('the challenge’s link opens the full page with the reader’s world loade
   const lab = page.locator('[data-section="challenge"]');
   await lab.locator('button.hint-try').first().click(); // crowding-out 0.9
   await expect(lab.locator('input[data-path="associations.crowding_out"]')).toHaveValue('0.9');
+  // Another history: seed 3, which the link carries.
+  const seed = lab.locator('.lever', { hasText: 'Seed' }).locator('input');
+  await seed.fill('3');
+  await seed.dispatchEvent('change');
+  await predictAndRun(page, 'challenge', 1);
+  await expect(lab.locator('.numbers')).toContainText('seed 3');
+  const truth = await independentRun(page, 'challenge', { crowding: 0.9, knowledge: 0.3, labour: 0.25, seed: 3, outcome: 'commons_knowledge' });
+  await expect(lab.locator('.numbers')).toHaveText(truth.verdict.text);
   await expect(page.locator('[data-section="challenge"] a[href="index.html#map"]')).toBeVisible();
   const href = await page.locator('#challenge-link').getAttribute('href');
   expect(href).toMatch(/^index\.html#v=1&/);
@@ -153,6 +162,7 @@ test('the challenge’s link opens the full page with the reader’s world loade
   await expect(page.locator('#preset')).toHaveValue('welfare-state');
   await expect(page.locator('#param-associations-crowding_out')).toHaveValue('0.9');
   await expect(page.locator('#param-population-citizens')).toHaveValue('1000');
+  await expect(page.locator('#seed')).toHaveValue('3');
   await expect(page.locator('#error')).toBeHidden();
   watch.check();
 });

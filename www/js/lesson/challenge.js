@@ -6,7 +6,6 @@ import { el } from '../dom.js';
 import { encode } from '../permalink.js';
 import { CHALLENGE } from './sections.js';
 import { mountSection } from './section.js';
-import { SEED } from './sim.js';
 
 export function mountChallenge(host, { fontSize, projector }) {
   const link = el('a', { class: 'button full-link', id: 'challenge-link' }, 'Open this world in the full simulator');
@@ -15,7 +14,7 @@ export function mountChallenge(host, { fontSize, projector }) {
   /** The permalink of the four scenarios as the levers now set them. */
   function refresh() {
     const fragment = encode({
-      seed: SEED, month: 0, runs: 20, bands: false, panel: 0, projector: projector(), scenarios: section.entries(),
+      seed: section.seed(), month: 0, runs: 20, bands: false, panel: 0, projector: projector(), scenarios: section.entries(),
     });
     link.href = `index.html#${fragment}`;
   }

@@ -98,13 +98,14 @@ export function mountSection(host, config, { fontSize, onResult = () => {} }) {
     result.replaceChildren();
     progress.textContent = 'Running…';
     progress.parentElement.removeAttribute('data-idle');
-    const values = await sim.run(entries, outcome);
+    const seed = config.seed ? config.seed(levers) : SEED;
+    const values = await sim.run(entries, outcome, seed);
     if (!values) return null;
     progress.textContent = '';
     const verdict = config.judge(values, levers);
     const option = config.options(levers).find((o) => o.value === prediction);
     const right = verdict.answer === prediction;
-    canvas.setAttribute('aria-label', `Chart of ${label(outcome)} over ${sim.month} months, seed ${SEED}. ${verdict.text}`);
+    canvas.setAttribute('aria-label', `Chart of ${label(outcome)} over ${sim.month} months, seed ${seed}. ${verdict.text}`);
     result.replaceChildren(
       el('p', { class: `verdict ${right ? 'right' : 'wrong'}` },
         right ? `You predicted “${option.label}”: right.` : `You predicted “${option.label}”: not this time.`),
@@ -127,5 +128,5 @@ export function mountSection(host, config, { fontSize, onResult = () => {} }) {
 
   host.dataset.state = 'waiting';
   renderQuestion();
-  return { levers, setLevers, run, redraw: () => sim.draw(), entries: () => buildEntries(config.scenarios(levers)) };
+  return { levers, setLevers, run, seed: () => (config.seed ? config.seed(levers) : SEED), redraw: () => sim.draw(), entries: () => buildEntries(config.scenarios(levers)) };
 }

@@ -150,6 +150,7 @@ export const CHALLENGE = {
     { key: 'crowding', path: 'associations.crowding_out', label: 'Crowding-out: how much state money replaces voluntary effort', min: 0, max: 1, step: 0.05, value: 0.5 },
     { key: 'knowledge', path: 'market.knowledge_elasticity', label: 'How much firms gain from the commons (knowledge elasticity)', min: 0, max: 1, step: 0.05, value: 0.3 },
     { key: 'labour', path: 'households.labour_supply_elasticity', label: 'How much taxes cut working hours (labour supply elasticity)', min: 0, max: 1, step: 0.05, value: 0.25 },
+    { key: 'seed', label: 'Seed (another history with the same rules)', min: 1, max: 20, step: 1, value: 1 },
     {
       key: 'outcome', label: 'The outcome to judge', choices: [
         { value: 'commons_knowledge', label: 'Usable commons (largest wins)' },
@@ -165,21 +166,22 @@ export const CHALLENGE = {
     set: { 'associations.crowding_out': crowding, 'market.knowledge_elasticity': knowledge, 'households.labour_supply_elasticity': labour },
   })),
   outcome: ({ outcome }) => outcome,
+  seed: ({ seed }) => seed,
   question: ({ outcome }) => `In the world these levers make, will the partner state (D) still be best on ${label(outcome).toLowerCase()}?`,
   options: () => [{ value: 'partner', label: 'Yes, the partner state wins' }, { value: 'other', label: 'No, another state wins' }],
-  judge(values, { outcome }) {
+  judge(values, { outcome, seed }) {
     const winner = REGIMES[best(values, outcome, outcome === 'precarity_rate')];
     const answer = winner === 'partner-state' ? 'partner' : 'other';
     const verdict = answer === 'other' ? `You found a world where the partner state does not win: ${presetTitle(winner)} does.` : 'The partner state wins here.';
-    return { answer, winner, text: `${label(outcome)} at month ${MONTHS}: ${listing(values, outcome)}. ${verdict}` };
+    return { answer, winner, text: `${label(outcome)} at month ${MONTHS}, seed ${seed}: ${listing(values, outcome)}. ${verdict}` };
   },
   /** Reversals the model's documentation gives (docs/ODD.md, “Where each
    * regime wins”); the lesson's test runs every one and checks it holds here. */
   hints: [
-    { text: 'Crowding-out high (0.9): grants and matching replace more volunteering than they buy.', set: { crowding: 0.9, outcome: 'commons_knowledge' } },
-    { text: 'Knowledge matters little to firms (0.1) and taxes cost hours (0.4): judge market output.', set: { knowledge: 0.1, labour: 0.4, outcome: 'market_output' } },
-    { text: 'At the defaults, judge median income: the partner state’s high income tax shortens working hours.', set: { crowding: 0.5, knowledge: 0.3, labour: 0.25, outcome: 'median_income' } },
-    { text: 'At the defaults, judge legitimacy: services everyone receives against programmes for contributors.', set: { crowding: 0.5, knowledge: 0.3, labour: 0.25, outcome: 'legitimacy' } },
+    { text: 'Crowding-out high (0.9): grants and matching replace more volunteering than they buy.', set: { crowding: 0.9, knowledge: 0.3, labour: 0.25, seed: 1, outcome: 'commons_knowledge' } },
+    { text: 'Knowledge matters little to firms (0.1) and taxes cost hours (0.4): judge market output.', set: { crowding: 0.5, knowledge: 0.1, labour: 0.4, seed: 1, outcome: 'market_output' } },
+    { text: 'At the defaults, judge median income: the partner state’s high income tax shortens working hours.', set: { crowding: 0.5, knowledge: 0.3, labour: 0.25, seed: 1, outcome: 'median_income' } },
+    { text: 'At the defaults, judge legitimacy: services everyone receives against programmes for contributors.', set: { crowding: 0.5, knowledge: 0.3, labour: 0.25, seed: 1, outcome: 'legitimacy' } },
   ],
 };
 

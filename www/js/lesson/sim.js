@@ -18,7 +18,8 @@ export const SMALL_WORLD = {
   'population.associations': 3,
 };
 
-/** The seed every section runs on: the same luck for every scenario. */
+/** The seed a step runs on unless it offers another: the same luck for
+ * every scenario of the step. */
 export const SEED = 1;
 
 /** Page scenarios (`{preset, scenario}`, validated by the library) from
@@ -34,7 +35,7 @@ export function outcomeIndex(name) {
   return index;
 }
 
-/** Runs `entries` to their end, drawing `outcome` on `canvas` as it goes;
+/** Runs `entries` to their end on `seed`, drawing `outcome` on `canvas` as it goes;
  * resolves to each scenario's final value of every outcome, as
  * `[{name: value}]`, or null if it was cancelled (a newer run started). */
 export class SmallSim {
@@ -46,7 +47,7 @@ export class SmallSim {
     this.outcome = null;
   }
 
-  run(entries, outcome) {
+  run(entries, outcome, seed = SEED) {
     const generation = ++this.generation;
     return new Promise((resolve) => {
       // Building the runs is a task of its own (a frame), so that it never
@@ -54,7 +55,7 @@ export class SmallSim {
       requestAnimationFrame(() => {
         if (generation !== this.generation) return resolve(null);
         this.comparison?.free();
-        this.comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, SEED)))));
+        this.comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, seed)))));
         this.outcome = outcome;
         if (!this.comparison) return resolve(null);
         requestAnimationFrame(frame);
