@@ -3,7 +3,7 @@
 // parameters, by the library's names), which outcome its chart shows, the
 // question the reader answers before the run, and how the run's numbers
 // answer it. The prose around them is in lesson.html.
-import { presetTitle } from '../scenarios.js';
+import { presetTitle, presetScenario, valueAt } from '../scenarios.js';
 import { label, show, listing, direction, best } from './judge.js';
 
 const REGIMES = ['welfare-state', 'corporate-welfare', 'big-society', 'partner-state'];
@@ -13,6 +13,8 @@ const higherSameLower = (what) => [
   { value: 'same', label: `About the same as A’s${what}` },
   { value: 'lower', label: `Lower than A’s` },
 ];
+/** A preset's value of a parameter, so the prose quotes the library's presets. */
+const preset = (name, path) => valueAt(presetScenario(name), path);
 const SAID = { higher: 'higher than', same: 'about the same as', lower: 'lower than' };
 
 export const SECTIONS = [
@@ -24,7 +26,7 @@ export const SECTIONS = [
       { preset: 'partner-state', name: `Partner state, grants ${grants}`, set: { 'state.infrastructure_grants': grants } },
     ],
     outcome: () => 'infrastructure_health',
-    question: ({ grants }) => `A is the partner state, which pays half of what its projects’ servers and tools need. B is the same state with grants of ${grants}. After ${MONTHS / 12} years, B’s infrastructure health will be…`,
+    question: ({ grants }) => `A is the partner state, whose grants pay ${preset('partner-state', 'state.infrastructure_grants')} of what its projects’ servers and tools need. B is the same state with grants of ${grants}. After ${MONTHS / 12} years, B’s infrastructure health will be…`,
     options: () => higherSameLower(' (within 0.02)'),
     judge(values) {
       const [a, b] = values;
@@ -46,7 +48,7 @@ export const SECTIONS = [
       { preset: 'welfare-state', name: `Welfare state, ${hours} h`, set: { 'households.time_budget': hours } },
     ],
     outcome: () => 'contributors_share',
-    question: ({ hours }) => `A is the welfare state, where citizens have 250 hours a month for work, needs and everything else. In B they have ${hours}. After ${MONTHS / 12} years, the share of B’s citizens contributing will be…`,
+    question: ({ hours }) => `A is the welfare state, where citizens have ${preset('welfare-state', 'households.time_budget')} hours a month for work, needs and everything else. In B they have ${hours}. After ${MONTHS / 12} years, the share of B’s citizens contributing will be…`,
     options: () => higherSameLower(' (within half a point)'),
     judge(values) {
       const [a, b] = values;
@@ -66,7 +68,7 @@ export const SECTIONS = [
       { preset: 'welfare-state', name: `Welfare state, unfairness ${unfairness}`, set: { 'commons.maintainer_unfairness': unfairness } },
     ],
     outcome: () => 'forks_total',
-    question: ({ unfairness }) => `In A, maintainers judge patches almost only on merit (unfairness 0.05). In B their unfairness is ${unfairness}. After ${MONTHS / 12} years, B’s number of forks will be…`,
+    question: ({ unfairness }) => `In A, maintainers judge patches almost only on merit (unfairness ${preset('welfare-state', 'commons.maintainer_unfairness')}). In B their unfairness is ${unfairness}. After ${MONTHS / 12} years, B’s number of forks will be…`,
     options: () => higherSameLower(' (within 10%)'),
     judge(values) {
       const [a, b] = values;
