@@ -84,6 +84,14 @@ export function mountSection(host, config, { fontSize, onResult = () => {} }) {
   async function run() {
     const prediction = guess();
     if (prediction === null) return null;
+    host.dataset.state = 'running';
+    result.replaceChildren();
+    progress.textContent = 'Running…';
+    progress.parentElement.removeAttribute('data-idle');
+    // Validating the scenarios is a task of its own, not part of the click.
+    const generation = sim.generation;
+    await new Promise(requestAnimationFrame);
+    if (generation !== sim.generation) return null;
     let entries;
     try {
       entries = buildEntries(config.scenarios(levers));
@@ -94,10 +102,6 @@ export function mountSection(host, config, { fontSize, onResult = () => {} }) {
       return null;
     }
     const outcome = config.outcome(levers);
-    host.dataset.state = 'running';
-    result.replaceChildren();
-    progress.textContent = 'Running…';
-    progress.parentElement.removeAttribute('data-idle');
     const seed = config.seed ? config.seed(levers) : SEED;
     const values = await sim.run(entries, outcome, seed);
     if (!values) return null;

@@ -6,7 +6,7 @@ import { fromDiff, runnable } from '../scenarios.js';
 import { formatNumber } from '../dom.js';
 
 /** Time a frame may spend stepping, in milliseconds (drawing comes on top). */
-const SLICE_BUDGET = 12;
+const SLICE_BUDGET = 8;
 
 /** The size every lesson world shares: a twentieth of the page's 100,000
  * ceiling and half the presets' 2,000, with projects, firms and associations
