@@ -47,6 +47,16 @@ export function axisValues(spec, min, max, n) {
   });
 }
 
+/** A copy of a scenario object with the value at a dotted path replaced
+ * (not validated: see the caller). */
+function setAt(scenario, path, value) {
+  const copy = structuredClone(scenario);
+  const keys = path.split('.');
+  const last = keys.pop();
+  keys.reduce((node, key) => node[key], copy)[last] = value;
+  return copy;
+}
+
 export function setupMap() {
   const ids = ['x', 'y', 'x-min', 'x-max', 'y-min', 'y-max', 'a', 'b', 'outcome', 'grid', 'seeds', 'citizens', 'months'];
   const input = Object.fromEntries(ids.map((id) => [id, byId(`map-${id}`)]));
@@ -135,13 +145,23 @@ export function setupMap() {
       plan.xs = axisValues(plan.x.spec, plan.x.min, plan.x.max, plan.n);
       plan.ys = axisValues(plan.y.spec, plan.y.min, plan.y.max, plan.n);
       const bases = [plan.a, plan.b].map((i) => atPopulation(scenarios[i].scenario, plan.citizens, plan.months));
-      // Every point validated once per scenario (the library names a value
-      // it refuses); the seeds only change the seed.
+      // The corners are validated here, so a range the library refuses (free
+      // riders and altruists over 1, say) is named before anything runs.
+      // Every point is validated again where it runs (the worker parses it
+      // with the library); validating all of them here would cost the page's
+      // thread about a second at 8 × 8.
+      for (const base of bases) {
+        for (const xv of [plan.xs[0], plan.xs.at(-1)]) {
+          for (const yv of [plan.ys[0], plan.ys.at(-1)]) {
+            withParameter(withParameter(base, plan.x.spec.path, xv), plan.y.spec.path, yv);
+          }
+        }
+      }
       runs = [];
       for (let j = 0; j < plan.n; j += 1) {
         for (let i = 0; i < plan.n; i += 1) {
           for (const base of bases) {
-            const point = withParameter(withParameter(base, plan.x.spec.path, plan.xs[i]), plan.y.spec.path, plan.ys[j]);
+            const point = setAt(setAt(base, plan.x.spec.path, plan.xs[i]), plan.y.spec.path, plan.ys[j]);
             for (let k = 0; k < plan.seeds; k += 1) {
               runs.push({ scenario: { ...point, seed: seed + k }, outcome: plan.outcome, month: plan.months });
             }
