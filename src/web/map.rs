@@ -20,7 +20,8 @@ use wasm_bindgen::prelude::*;
 /// value of one outcome (by its column name) then.
 #[wasm_bindgen(js_name = outcomeAt)]
 pub fn outcome_at(json: &str, outcome: &str, month: u32) -> Result<f64, JsError> {
-    let outcome = Outcome::from_name(outcome).ok_or_else(|| js_error(format!("{outcome} is not an outcome")))?;
+    let outcome =
+        Outcome::from_name(outcome).ok_or_else(|| js_error(format!("{outcome} is not an outcome")))?;
     let scenario = Scenario::from_json(json).map_err(js_error)?;
     let mut model = Model::new(&scenario).map_err(js_error)?;
     while model.month() < month && !model.finished() {
@@ -39,7 +40,7 @@ pub fn paired_differences(a: &[f64], b: &[f64], seeds: usize, level: f64) -> Res
     if seeds < 2 {
         return Err(js_error("the map needs at least 2 seeds for an interval"));
     }
-    if a.len() != b.len() || a.len() % seeds != 0 {
+    if a.len() != b.len() || !a.len().is_multiple_of(seeds) {
         return Err(js_error("the map's runs do not fill its grid"));
     }
     if !(level > 0.0 && level < 1.0) {
@@ -67,13 +68,21 @@ pub fn paired_differences(a: &[f64], b: &[f64], seeds: usize, level: f64) -> Res
 fn higher_is_better(outcome: Outcome) -> Option<bool> {
     use Outcome::*;
     match outcome {
-        CommonsKnowledge | ContributorsShare | MarketOutput | MedianIncome | InfrastructureHealth
-        | StateBalance | Legitimacy | EmploymentRate | ConditionalCooperation | CommonsKnowledgeStock => Some(true),
+        CommonsKnowledge
+        | ContributorsShare
+        | MarketOutput
+        | MedianIncome
+        | InfrastructureHealth
+        | StateBalance
+        | Legitimacy
+        | EmploymentRate
+        | ConditionalCooperation
+        | CommonsKnowledgeStock => Some(true),
         GiniWealth | GiniIncome | PrecarityRate | UnmetNeedsRate | InfrastructureFailures | StateDebt => {
             Some(false)
         }
-        ProjectsAlive | ForksTotal | AcceptanceRate | ContributionGini | FirmsAlive | TopContributorsShare
-        | ProjectSizeMedian | ProjectSizeMean | WealthVarianceRatio => None,
+        ProjectsAlive | ForksTotal | AcceptanceRate | ContributionGini | FirmsAlive
+        | TopContributorsShare | ProjectSizeMedian | ProjectSizeMean | WealthVarianceRatio => None,
     }
 }
 

@@ -4,7 +4,7 @@
 // crosses zero, loads a cell into both scenarios by click and by keyboard,
 // can be cancelled, and fits a phone.
 const { test, expect } = require('@playwright/test');
-const { watchForErrors, inkedPixels, openScenarios } = require('./helpers');
+const { watchForErrors, inkedPixels, openPage, openScenarios } = require('./helpers');
 
 const SCENARIOS = [{ preset: 'partner-state' }, { preset: 'big-society' }, { preset: 'welfare-state' }];
 
@@ -227,7 +227,14 @@ test('a map can be cancelled, and a bad range is refused in plain words', async 
   watch.check();
 });
 
-for (const [width, height] of [[375, 740], [1024, 768]]) {
+test('index.html#map reaches the map', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page, 'map');
+  await expect(page.locator('#map-title')).toBeInViewport();
+  watch.check();
+});
+
+for (const [width, height] of [[375, 740], [1024, 768], [1920, 1080]]) {
   test(`the map fits a ${width} × ${height} screen`, async ({ page }) => {
     const watch = watchForErrors(page);
     await page.setViewportSize({ width, height });

@@ -244,4 +244,8 @@ export function setupMap() {
   runButton.addEventListener('click', run);
   cancel.addEventListener('click', () => cancelValues());
   runButton.disabled = false;
+  // A link to index.html#map: the browser scrolled to the card before the
+  // page filled in the controls above it, so scroll again once it has (the
+  // next frame comes after the page's start-up, which runs without a break).
+  if (location.hash === '#map') requestAnimationFrame(() => byId('map').scrollIntoView());
 }
