@@ -140,6 +140,17 @@ test('a small map runs, draws, marks unclear cells and computes a paired t inter
   const firsts = clear.filter((c) => c.mean > 0).length;
   await expect(page.locator('#map-summary')).toContainText(
     `A better in ${firsts} of 16 cells, B better in ${clear.length - firsts}, no clear difference in ${unclear.length}.`);
+  // Rows with clear wins for both A and B are the ones listed as reversals.
+  const reversing = [0, 1, 2, 3].filter((j) => {
+    const row = clear.filter((c) => c.j === j);
+    return row.some((c) => c.mean > 0) && row.some((c) => c.mean < 0);
+  });
+  if (reversing.length) {
+    await expect(page.locator('#map-summary')).toContainText(`The sign reverses along Corporate tax in ${reversing.length} of 4 rows`);
+  } else {
+    await expect(page.locator('#map-summary .map-no-reversal')).toContainText('the sign does not reverse along Corporate tax');
+  }
+  await expect(page.locator('#map-summary .map-reversal')).toHaveCount(reversing.length);
   await expect(page.locator('#map-table tbody tr')).toHaveCount(16);
   await expect(page.locator('#map-table tbody tr[data-crosses="true"]')).toHaveCount(unclear.length);
   watch.check();
@@ -224,6 +235,48 @@ test('a map can be cancelled, and a bad range is refused in plain words', async 
   await smallMap(page);
   await runMap(page);
   await expect(page.locator('#map-cells [role="gridcell"]')).toHaveCount(16);
+  watch.check();
+});
+
+test('the text alternative lists the rows where the sign reverses', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, SCENARIOS);
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  await smallMap(page);
+  // Median income, partner state against Big Society: on this small grid
+  // some rows have clear wins for both.
+  await page.selectOption('#map-outcome', 'median_income');
+  await runMap(page);
+  const grid = await cells(page);
+  const reversing = [0, 1, 2, 3].filter((j) => {
+    const row = grid.filter((c) => c.j === j && !c.crosses);
+    return row.some((c) => c.mean > 0) && row.some((c) => c.mean < 0);
+  });
+  expect(reversing.length).toBeGreaterThan(0);
+  await expect(page.locator('#map-summary')).toContainText(`The sign reverses along Corporate tax in ${reversing.length} of 4 rows`);
+  const lines = page.locator('#map-summary .map-reversal');
+  await expect(lines).toHaveCount(reversing.length);
+  for (const text of await lines.allTextContents()) {
+    expect(text).toMatch(/^Initial belief [0-9.]+: /);
+    expect(text).toContain('A better at');
+    expect(text).toContain('B better at');
+  }
+  // The canvas has both ends of the scale: purple where A, orange where B does better.
+  const hues = await page.$eval('#map-canvas', (canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let purple = 0;
+    let orange = 0;
+    for (let k = 0; k < data.length; k += 4) {
+      if (data[k + 2] > data[k] + 20 && data[k + 2] > data[k + 1] + 20) purple += 1;
+      if (data[k] > data[k + 2] + 40 && data[k + 1] > data[k + 2]) orange += 1;
+    }
+    return { purple, orange };
+  });
+  expect(hues.purple).toBeGreaterThan(100);
+  expect(hues.orange).toBeGreaterThan(100);
+  await page.click('#map-text summary');
+  await page.locator('#map-canvas').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/map-reversal.png', fullPage: false });
   watch.check();
 });
 
