@@ -231,10 +231,18 @@ test('a map can be cancelled, and a bad range is refused in plain words', async 
   await expect(page.locator('#map-progress')).toBeHidden();
   await expect(page.locator('#map-run')).toBeEnabled();
   await expect(page.locator('#map-view')).toBeHidden();
-  // The pool works again after the cancel.
+  // The pool works again after the cancel; a map started during an
+  // ensemble takes the workers over, and the ensemble says it stopped.
   await smallMap(page);
+  await page.fill('#runs', '20');
+  await page.locator('#runs').dispatchEvent('change');
+  await page.click('#run-ensemble');
+  await expect(page.locator('#cancel-ensemble')).toBeVisible();
   await runMap(page);
   await expect(page.locator('#map-cells [role="gridcell"]')).toHaveCount(16);
+  await expect(page.locator('#run-ensemble')).toBeEnabled();
+  await expect(page.locator('#cancel-ensemble')).toBeHidden();
+  await expect(page.locator('#show-bands')).not.toBeChecked();
   watch.check();
 });
 
