@@ -288,6 +288,35 @@ test('the text alternative lists the rows where the sign reverses', async ({ pag
   watch.check();
 });
 
+test('the map can compare an earlier month than the last', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, SCENARIOS);
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  await smallMap(page);
+  await page.fill('#map-at', '30');
+  await page.click('#map-run');
+  await expect(page.locator('#error .error-text')).toHaveText('The map cannot run: At month must be a whole number from 0 to 24');
+  await page.fill('#map-at', '12');
+  await runMap(page);
+  await expect(page.locator('#map-caption')).toContainText('at month 12 of 24');
+  const cell = (await cells(page)).find((c) => c.i === 1 && c.j === 3);
+  const d = await page.evaluate(async ({ x, y }) => {
+    const { model } = await import('./js/wasm.js');
+    const { state } = await import('./js/state.js');
+    const { atPopulation } = await import('./js/map.js');
+    const { withParameter } = await import('./js/scenarios.js');
+    const { seed, scenarios } = state();
+    const at = (index, k) => {
+      let s = atPopulation(scenarios[index].scenario, 200, 24);
+      s = withParameter(withParameter(s, 'state.corporate_tax', x), 'cooperation.initial_belief', y);
+      return model.outcomeAt(JSON.stringify({ ...s, seed: seed + k }), 'commons_knowledge', 12);
+    };
+    return [at(0, 0) - at(1, 0), at(0, 1) - at(1, 1)];
+  }, cell);
+  expect(cell.mean).toBeCloseTo((d[0] + d[1]) / 2, 9);
+  watch.check();
+});
+
 test('index.html#map reaches the map', async ({ page }) => {
   const watch = watchForErrors(page);
   await openPage(page, 'map');

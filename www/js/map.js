@@ -1,7 +1,8 @@
 // "Where does it reverse?": the map's form and its runs. Two levers (any
 // parameters of the catalogue) span a grid; two of the compared scenarios
 // run at every point of it on the same seeds, in the worker pool, each run
-// sending back one outcome's final value; the facade turns them into the
+// sending back one outcome's value at the month compared (by default the
+// last); the facade turns them into the
 // paired difference and its 90% t interval per cell (`pairedDifferences`),
 // which `mapview.js` draws. Choosing a cell sets its two lever values in
 // both scenarios through the store, as the editor does, so they run again.
@@ -58,7 +59,7 @@ function setAt(scenario, path, value) {
 }
 
 export function setupMap() {
-  const ids = ['x', 'y', 'x-min', 'x-max', 'y-min', 'y-max', 'a', 'b', 'outcome', 'grid', 'seeds', 'citizens', 'months'];
+  const ids = ['x', 'y', 'x-min', 'x-max', 'y-min', 'y-max', 'a', 'b', 'outcome', 'grid', 'seeds', 'citizens', 'months', 'at'];
   const input = Object.fromEntries(ids.map((id) => [id, byId(`map-${id}`)]));
   const runButton = byId('map-run');
   const cancel = byId('map-cancel');
@@ -125,11 +126,14 @@ export function setupMap() {
     const a = Number(input.a.value);
     const b = Number(input.b.value);
     if (a === b) throw new Error('Choose two different scenarios to compare');
+    const months = whole('months', 'Months', 1, LIMITS.months);
+    // The month compared: the last unless one is given.
+    const at = input.at.value === '' ? months : whole('at', 'At month', 0, months);
     return {
       x, y, a, b, outcome: input.outcome.value, n: Number(input.grid.value),
       seeds: whole('seeds', 'Seeds', 2, LIMITS.runs),
       citizens: whole('citizens', 'Citizens', 1, LIMITS.citizens),
-      months: whole('months', 'Months', 1, LIMITS.months),
+      months, at,
     };
   };
 
@@ -163,7 +167,7 @@ export function setupMap() {
           for (const base of bases) {
             const point = setAt(setAt(base, plan.x.spec.path, plan.xs[i]), plan.y.spec.path, plan.ys[j]);
             for (let k = 0; k < plan.seeds; k += 1) {
-              runs.push({ scenario: { ...point, seed: seed + k }, outcome: plan.outcome, month: plan.months });
+              runs.push({ scenario: { ...point, seed: seed + k }, outcome: plan.outcome, month: plan.at });
             }
           }
         }

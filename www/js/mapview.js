@@ -48,7 +48,7 @@ export class MapView {
     for (let c = 0; c < map.n * map.n; c += 1) this.maxAbs = Math.max(this.maxAbs, Math.abs(map.cells[3 * c]));
     const [first, second] = map.letters;
     byId('map-caption').textContent = `${map.names[0]} against ${map.names[1]}: ${outcome.label} (${outcome.unit}) ` +
-      `at month ${map.months}, ${formatNumber(map.citizens)} citizens, seeds ${map.seed}–${map.seed + map.seeds - 1}` +
+      `at month ${map.at} of ${map.months}, ${formatNumber(map.citizens)} citizens, seeds ${map.seed}–${map.seed + map.seeds - 1}` +
       ` (the same for both).${better ? ` ${better === 'higher' ? 'More' : 'Less'} is better.` : ''}`;
     byId('map-scale').style.background = `linear-gradient(to right, ${rgb(FIRST)}, ${rgb(MIDDLE)}, ${rgb(SECOND)})`;
     const by = `by ${formatNumber(this.maxAbs)} ${outcome.unit}`;
