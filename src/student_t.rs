@@ -1,6 +1,7 @@
 //! Student's t distribution: its quantile, for the 95% interval of a mean
 //! over seeds (`commons-sim compare` and the model's tests use this one
-//! function).
+//! function), and the t interval of a mean at any level (the page's map of
+//! paired differences).
 //!
 //! The quantile is computed, not tabulated: the t distribution's CDF from
 //! the regularised incomplete beta function (a continued fraction, Numerical
@@ -23,6 +24,21 @@ pub fn quantile(p: f64, df: f64) -> f64 {
         }
     }
     0.5 * (lo + hi)
+}
+
+/// The mean of `values` and its two-sided t interval at `level` (0.9 for a
+/// 90% interval): mean ± t((1 + level) / 2, n − 1) · s / √n, with s the
+/// sample standard deviation. `None` for fewer than two values or a level
+/// outside (0, 1).
+pub fn mean_interval(values: &[f64], level: f64) -> Option<(f64, f64, f64)> {
+    let n = values.len();
+    if n < 2 || !(level > 0.0 && level < 1.0) {
+        return None;
+    }
+    let mean = values.iter().sum::<f64>() / n as f64;
+    let variance = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1) as f64;
+    let half = quantile(0.5 + 0.5 * level, (n - 1) as f64) * variance.sqrt() / (n as f64).sqrt();
+    Some((mean, mean - half, mean + half))
 }
 
 /// P(T ≤ t) for t ≥ 0.
@@ -92,5 +108,18 @@ mod tests {
             let t = quantile(0.975, df);
             assert!((t - expected).abs() < 1e-6, "df {df}: {t} vs {expected}");
         }
+    }
+
+    #[test]
+    fn mean_intervals_use_the_t_quantile_of_their_level() {
+        // Differences 1, 2, 3, 6: mean 3, s = √(14/3), t(0.95, 3) = 2.353363435.
+        let (mean, lo, hi) = mean_interval(&[1.0, 2.0, 3.0, 6.0], 0.9).unwrap();
+        let half = 2.353_363_435 * (14.0_f64 / 3.0).sqrt() / 2.0;
+        assert!((mean - 3.0).abs() < 1e-12);
+        assert!((lo - (3.0 - half)).abs() < 1e-6 && (hi - (3.0 + half)).abs() < 1e-6, "{lo} {hi}");
+        // Identical values: an interval of width zero.
+        assert_eq!(mean_interval(&[2.0, 2.0, 2.0], 0.9), Some((2.0, 2.0, 2.0)));
+        assert_eq!(mean_interval(&[1.0], 0.9), None);
+        assert_eq!(mean_interval(&[1.0, 2.0], 1.0), None);
     }
 }

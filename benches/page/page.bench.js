@@ -1,7 +1,9 @@
 // The page's speed targets, measured in headless Chromium and printed:
 // months per second at 10,000 citizens while every chart and the picture of
 // society redraw; an ensemble of 4 scenarios × 20 seeds × 240 months × 2,000
-// citizens; and the renderer's memory at 10,000 citizens.
+// citizens; the renderer's memory at 10,000 citizens; and the map ("Where
+// does it reverse?") of 8 × 8 points × 2 scenarios × 4 seeds at 1,000
+// citizens × 240 months.
 const { test, expect } = require('@playwright/test');
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
@@ -75,4 +77,39 @@ test('an ensemble of 4 scenarios × 20 seeds × 240 months × 2,000 citizens', a
   const own = await page.locator('#status').textContent();
   console.log(`PAGE ensemble 4 × 20 × 240 × 2,000: ${seconds.toFixed(2)} s from click to bands (target ≤ 3; ` +
     `the page says "${own.match(/in [0-9.]+ s/)?.[0]}"), ${await page.evaluate(() => navigator.hardwareConcurrency)} cores`);
+});
+
+test('the map: 8 × 8 × 2 scenarios × 4 seeds × 1,000 citizens × 240 months', async ({ page }) => {
+  await page.goto(link([{ preset: 'partner-state' }, { preset: 'welfare-state' }], 20));
+  // The map's defaults are the benchmark's size; say so rather than trust it.
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  for (const [id, value] of [['#map-grid', '8'], ['#map-seeds', '4'], ['#map-citizens', '1000'], ['#map-months', '240']]) {
+    await expect(page.locator(id)).toHaveValue(value);
+  }
+  await expect(page.locator('#map-run')).toBeEnabled();
+  // As for the ensemble: a reader reads a moment first, while the workers start.
+  await page.waitForTimeout(3000);
+  const t0 = Date.now();
+  await page.click('#map-run');
+  await page.waitForFunction(() => /^512 runs in/.test(document.querySelector('#map-status')?.textContent ?? ''),
+    null, { polling: 'raf', timeout: 170_000 });
+  const seconds = (Date.now() - t0) / 1000;
+  const own = await page.locator('#map-status').textContent();
+  // The model's share of it: one of the map's runs on the page's thread.
+  const one = await page.evaluate(async () => {
+    const { model } = await import('./js/wasm.js');
+    const { presetScenario } = await import('./js/scenarios.js');
+    const { atPopulation } = await import('./js/map.js');
+    const scenario = JSON.stringify(atPopulation(presetScenario('partner-state'), 1000, 240));
+    model.outcomeAt(scenario, 'commons_knowledge', 240);
+    const start = performance.now();
+    model.outcomeAt(scenario, 'commons_knowledge', 240);
+    return performance.now() - start;
+  });
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  // The machine may be shared: its load says how much of it the map had.
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`PAGE map 8 × 8 × 2 × 4 × 1,000 × 240: ${seconds.toFixed(2)} s from click to map (target ≤ 10; ` +
+    `the page says "${own.match(/in [0-9.]+ s/)?.[0]}"), ${cores} cores; one run alone ${one.toFixed(0)} ms ` +
+    `(512 runs / ${cores} workers × that = ${((512 / cores) * one / 1000).toFixed(1)} s of model); load average ${load}`);
 });

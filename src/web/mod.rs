@@ -10,6 +10,7 @@
 //! picture of society). Errors become readable strings at this edge.
 
 mod comparison;
+mod map;
 mod society;
 
 pub use comparison::Comparison;

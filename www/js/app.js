@@ -17,6 +17,7 @@ import { Society } from './society.js';
 import { Editor } from './editor.js';
 import { renderTable, renderSummary } from './table.js';
 import { setupUncertainty } from './uncertainty.js';
+import { setupMap } from './map.js';
 import { warmUp } from './ensemble.js';
 import { setupExports } from './exports.js';
 import { setupShortcuts } from './keyboard.js';
@@ -126,6 +127,7 @@ async function main() {
   });
 
   const uncertainty = setupUncertainty({ comparison: () => runner.comparison });
+  setupMap();
 
   /** New runs of the state's scenarios on its seed, fast-forwarded to
    * `month`: by default the month on screen (month 0 after `runner.clear()`). */

@@ -1,7 +1,8 @@
 // Ensembles: every scenario over the same seeds (common random numbers),
 // run by a small pool of Web Workers so the page never freezes. The runs go
 // back into the page's `Comparison`, which summarises them (median and 90%
-// band) with the library's code.
+// band) with the library's code. The same pool runs the map's jobs
+// (`runValues`), which send back one outcome's value instead of a history.
 //
 // The pool is started once, when the page is idle (`warmUp`), and kept: a
 // worker spends a moment loading and compiling the model, which should not
@@ -28,17 +29,36 @@ export function warmUp() {
 /** Runs `scenarios` (runnable objects) on seeds `first`, `first + 1`, … (`count`
  * of them). `onRun(index, seed, flat)` receives each finished run and
  * `onProgress(done, total)` the count. Resolves when all are done; rejects
- * on an error or when cancelled. */
+ * on an error or when cancelled (or when other jobs replace them). */
 export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
-  cancelEnsemble();
-  warmUp();
   const jobs = [];
   scenarios.forEach((scenario, index) => {
     for (let k = 0; k < count; k += 1) {
       const seed = first + k;
-      jobs.push({ index, seed, scenario: JSON.stringify({ ...scenario, seed }) });
+      jobs.push({ index, seed, message: { kind: 'history', scenario: JSON.stringify({ ...scenario, seed }) } });
     }
   });
+  return runJobs('ensemble', jobs, (job, data) => onRun(job.index, job.seed, data.flat), onProgress);
+}
+
+/** Runs each of `runs` (`{ scenario, outcome, month }`: a runnable scenario
+ * object, an outcome's name, a month) and sends back only that outcome's
+ * value at that month (the map's job: no history crosses between threads).
+ * `onValue(index, value)` receives each; `onProgress(done, total)` the
+ * count. Resolves when all are done; rejects on an error or when cancelled. */
+export function runValues(runs, { onValue, onProgress }) {
+  const jobs = runs.map(({ scenario, outcome, month }, index) => ({
+    index, message: { kind: 'value', scenario: JSON.stringify(scenario), outcome, month },
+  }));
+  return runJobs('values', jobs, (job, data) => onValue(job.index, data.value), onProgress);
+}
+
+/** Feeds `jobs` (each with the `message` a worker runs) to the pool, `kind`
+ * naming who asked (an ensemble or the map), since one set of jobs runs at
+ * a time: starting one stops the other. */
+function runJobs(kind, jobs, onResult, onProgress) {
+  active?.cancel();
+  warmUp();
   const total = jobs.length;
   const workers = pool.slice(0, Math.min(pool.length, total));
   let done = 0;
@@ -58,22 +78,25 @@ export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
         resolve();
       }
     };
+    if (total === 0) {
+      resolve();
+      return;
+    }
     const feed = (worker) => {
       if (next < jobs.length) {
         const job = next;
         next += 1;
-        worker.postMessage({ job, scenario: jobs[job].scenario });
+        worker.postMessage({ job, ...jobs[job].message });
       }
     };
-    active = { workers, cancel: () => finish(new Error('cancelled')) };
+    active = { kind, workers, cancel: () => finish(new Error('cancelled')) };
     for (const worker of workers) {
       worker.onmessage = ({ data }) => {
         if (data.error) {
           finish(new Error(data.error));
           return;
         }
-        const { index, seed } = jobs[data.job];
-        onRun(index, seed, data.flat);
+        onResult(jobs[data.job], data);
         done += 1;
         onProgress(done, total);
         if (done === total) finish();
@@ -88,11 +111,20 @@ export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
   });
 }
 
-/** Stops a running ensemble, if any. */
+/** Stops a running ensemble, if any (not the map's runs). */
 export function cancelEnsemble() {
-  active?.cancel();
+  if (active?.kind === 'ensemble') active.cancel();
 }
 
 export function ensembleRunning() {
-  return active !== null;
+  return active?.kind === 'ensemble';
+}
+
+/** Stops the map's runs, if they are running. */
+export function cancelValues() {
+  if (active?.kind === 'values') active.cancel();
+}
+
+export function valuesRunning() {
+  return active?.kind === 'values';
 }

@@ -1,6 +1,7 @@
 // The ensemble worker: runs whole scenarios off the page's thread and sends
-// back each run's history (flattened rows: month, then every outcome).
-import init, { presetScenario, runToEnd } from '../pkg/commons_sim.js';
+// back each run's history (flattened rows: month, then every outcome), or,
+// for the map (`kind: 'value'`), one outcome's value at one month.
+import init, { outcomeAt, presetScenario, runToEnd } from '../pkg/commons_sim.js';
 
 /** Months of the warm-up run: enough for the engine to optimise the model's
  * hot code, a few milliseconds of work. */
@@ -22,6 +23,10 @@ const ready = init().then(() => {
 self.onmessage = async ({ data }) => {
   await ready;
   try {
+    if (data.kind === 'value') {
+      self.postMessage({ job: data.job, value: outcomeAt(data.scenario, data.outcome, data.month) });
+      return;
+    }
     const flat = runToEnd(data.scenario);
     self.postMessage({ job: data.job, flat }, [flat.buffer]);
   } catch (error) {
