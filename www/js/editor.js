@@ -118,10 +118,11 @@ export class Editor {
     const value = valueAt(this.entry.scenario, spec.path);
     const changed = value !== valueAt(presetScenario(this.entry.preset), spec.path);
     const set = (raw) => this.commit((s) => withParameter(s, spec.path, raw));
+    const warning = spec.path === 'population.citizens' ? this.scaleWarning() : null;
     const number = el('input', {
       type: 'number', id, value: String(value), min: String(spec.min), max: String(pageMax(spec)),
       step: spec.integer ? '1' : 'any', inputmode: spec.integer ? 'numeric' : 'decimal',
-      'aria-describedby': `${id}-help`,
+      'aria-describedby': warning ? `${id}-help scale-warning` : `${id}-help`,
       onchange: (event) => set(Number(event.target.value === '' ? NaN : event.target.value)),
     });
     let slider = null;
@@ -140,7 +141,7 @@ export class Editor {
       el('div', { class: 'param-inputs' }, slider, number),
       el('p', { class: 'help', id: `${id}-help` },
         `${spec.description} Range ${formatNumber(spec.min)}–${formatNumber(pageMax(spec))}.`),
-      spec.path === 'population.citizens' ? this.scaleWarning() : null,
+      warning,
       el('details', { class: 'source' }, el('summary', {}, 'Source'), el('p', {}, spec.source)));
   }
 

@@ -26,6 +26,8 @@ export class Runner extends EventTarget {
     /** The month every scenario is being brought to, while a round of
      * months is spread over frames (null between rounds). */
     this.goal = null;
+    /** Whether the last round finished in a long frame, its redraw left to the next. */
+    this.redrawDue = false;
   }
 
   /** Starts new runs of `scenarios` (runnable scenario objects), then
@@ -38,6 +40,7 @@ export class Runner extends EventTarget {
     this.target = Math.min(month, next.length());
     this.carry = 0;
     this.goal = null;
+    this.redrawDue = false;
     this.emit('frame');
     this.schedule();
   }
@@ -91,7 +94,7 @@ export class Runner extends EventTarget {
 
   /** Asks for a frame if there is work; `continuing` from a frame keeps its clock. */
   schedule(continuing = false) {
-    if (this.frame === null && (this.playing || this.seeking || this.midRound)) {
+    if (this.frame === null && (this.playing || this.seeking || this.midRound || this.redrawDue)) {
       if (!continuing) this.last = performance.now();
       this.frame = requestAnimationFrame((now) => this.tick(now));
     }
@@ -118,11 +121,24 @@ export class Runner extends EventTarget {
       this.goal = this.month + Math.min(due, affordable);
     }
     let moved = false;
-    if (this.midRound) {
+    if (this.redrawDue) {
+      // A round finished in a long frame last time: redraw in this one.
+      this.redrawDue = false;
+      moved = true;
+      this.emit('frame');
+    } else if (this.midRound) {
+      const started = performance.now();
       const reached = guard(() => this.stepRound());
       if (reached === undefined) {
         this.playing = false;
         this.goal = null;
+        return;
+      }
+      // A frame that stepped long (large populations) leaves the redraw to
+      // the next, so stepping and drawing never add up in one frame.
+      if (reached && performance.now() - started > FRAME_BUDGET) {
+        this.redrawDue = true;
+        this.schedule(true);
         return;
       }
       moved = reached;
