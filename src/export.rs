@@ -24,6 +24,34 @@ pub fn csv_header() -> String {
     header
 }
 
+/// The header of an ensemble's quantiles (without a line break):
+/// `scenario,first_seed,seeds,month,quantile,` then every outcome name.
+pub fn quantile_header() -> String {
+    let mut header = String::from("scenario,first_seed,seeds,month,quantile");
+    for outcome in Outcome::ALL {
+        header.push(',');
+        header.push_str(outcome.name());
+    }
+    header
+}
+
+/// Appends the line of one quantile `q` of an ensemble of `seeds.1` runs
+/// from seed `seeds.0` at `month` (`row` holds every outcome's quantile).
+pub fn write_quantile_row(
+    out: &mut String,
+    scenario: &str,
+    seeds: (u64, usize),
+    month: u32,
+    q: f64,
+    row: &OutcomeRow,
+) {
+    let _ = write!(out, "{},{},{},{month},{q}", csv_field(scenario), seeds.0, seeds.1);
+    for value in row {
+        let _ = write!(out, ",{value}");
+    }
+    out.push('\n');
+}
+
 /// Appends one line per recorded month of `history` to `out`, each ending in `\n`.
 pub fn write_csv_rows(out: &mut String, scenario: &str, seed: u64, history: &History) {
     let name = csv_field(scenario);
@@ -134,6 +162,15 @@ mod tests {
         }
         // Rewriting a field read back gives the same bytes.
         assert_eq!(csv_quote("'1e5"), csv_field("1e5"));
+    }
+
+    #[test]
+    fn quantile_rows_follow_their_header() {
+        let header = quantile_header();
+        let mut out = String::new();
+        write_quantile_row(&mut out, "A welfare-state", (1, 20), 12, 0.25, &[0.5; COUNT]);
+        assert_eq!(out.trim_end().split(',').count(), header.split(',').count());
+        assert!(out.starts_with("A welfare-state,1,20,12,0.25,0.5,"), "{out}");
     }
 
     #[test]

@@ -33,6 +33,43 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
+/// A number as a message shows it: as written when short (`0.35`, `-1`,
+/// `200000`), in scientific notation when it would be long (`1e308`, not
+/// 309 digits; `1.5e-12`), so a message stays readable whatever was typed.
+pub fn shown_number(number: f64) -> String {
+    let plain = number.to_string();
+    if plain.len() <= 12 { plain } else { format!("{number:e}") }
+}
+
+/// A message of serde's in plain words: "invalid value: integer `-1`,
+/// expected u32" becomes "must be a whole number from 0 to 4294967295, not
+/// -1"; serde's line and column (of JSON the page built, not typed) are dropped.
+pub fn plain_serde_message(message: &str) -> String {
+    let message = message.rfind(" at line ").map_or(message, |at| &message[..at]);
+    let Some(rest) =
+        message.strip_prefix("invalid value: ").or_else(|| message.strip_prefix("invalid type: "))
+    else {
+        return message.to_string();
+    };
+    let Some((found, expected)) = rest.split_once(", expected ") else { return message.to_string() };
+    let found = found
+        .strip_prefix("integer ")
+        .or_else(|| found.strip_prefix("floating point "))
+        .map_or(found.to_string(), |n| n.trim_matches('`').to_string());
+    let expected = match expected {
+        "u8" => "a whole number from 0 to 255".to_string(),
+        "u16" => "a whole number from 0 to 65535".to_string(),
+        "u32" => format!("a whole number from 0 to {}", u32::MAX),
+        "u64" | "usize" => format!("a whole number from 0 to {}", u64::MAX),
+        "i32" | "i64" => "a whole number".to_string(),
+        "f32" | "f64" => "a number".to_string(),
+        "a string" => "text in quotes".to_string(),
+        "a boolean" => "true or false".to_string(),
+        other => other.to_string(),
+    };
+    format!("must be {expected}, not {found}")
+}
+
 /// Most characters of a quoted value a message shows.
 pub const SHOWN_CHARS: usize = 60;
 
@@ -91,6 +128,28 @@ fn push_escaped(out: &mut String, c: char) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_messages_become_plain_words() {
+        assert_eq!(
+            plain_serde_message("invalid value: integer `-1`, expected u32 at line 1 column 2335"),
+            "must be a whole number from 0 to 4294967295, not -1"
+        );
+        assert_eq!(
+            plain_serde_message("invalid type: string \"x\", expected f64"),
+            "must be a number, not string \"x\""
+        );
+        assert_eq!(plain_serde_message("unknown variant `x`"), "unknown variant `x`");
+    }
+
+    #[test]
+    fn numbers_in_messages_stay_short() {
+        assert_eq!(shown_number(1e308), "1e308");
+        assert_eq!(shown_number(-1.0), "-1");
+        assert_eq!(shown_number(0.35), "0.35");
+        assert_eq!(shown_number(200_000.0), "200000");
+        assert_eq!(shown_number(1.5e-12), "1.5e-12");
+    }
 
     #[test]
     fn messages_escape_control_characters_and_shorten_long_quotes() {

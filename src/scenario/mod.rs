@@ -383,7 +383,7 @@ impl Scenario {
 fn field_error<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> ScenarioError {
     let path = error.path().to_string();
     let field = if path == "." { String::new() } else { path };
-    ScenarioError::new(field, error.inner().to_string())
+    ScenarioError::new(field, error::plain_serde_message(&error.inner().to_string()))
 }
 
 fn unknown_path(path: &str) -> ScenarioError {

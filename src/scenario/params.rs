@@ -6,6 +6,7 @@
 //! test checks that every number in a scenario has a row here.
 
 use super::ScenarioError;
+use super::error::shown_number;
 use serde_json::Value;
 
 /// One parameter of the scenario.
@@ -475,12 +476,15 @@ pub fn check(spec: &ParamSpec, field: &str, value: &Value) -> Result<(), Scenari
         .as_f64()
         .ok_or_else(|| ScenarioError::new(field, format!("must be a number from {}", range(spec))))?;
     if !number.is_finite() || number < spec.min || number > spec.max {
-        return Err(ScenarioError::new(field, format!("{number} is out of range; allowed {}", range(spec))));
+        return Err(ScenarioError::new(
+            field,
+            format!("{} is out of range; allowed {}", shown_number(number), range(spec)),
+        ));
     }
     if spec.integer && number.fract() != 0.0 {
         return Err(ScenarioError::new(
             field,
-            format!("{number} must be a whole number from {}", range(spec)),
+            format!("{} must be a whole number from {}", shown_number(number), range(spec)),
         ));
     }
     Ok(())

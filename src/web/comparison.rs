@@ -2,6 +2,8 @@
 //! side on the same seed, month by month, with their ensembles (many seeds
 //! each, run by the page's workers), and their charts, values and exports.
 
+mod exports;
+
 use super::js_error;
 use super::society::Society;
 use crate::charts::{self, Chart, PlotArea, Series, Style, palette};

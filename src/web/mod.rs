@@ -68,11 +68,18 @@ pub(crate) fn js_error(error: impl Display) -> JsError {
     JsError::new(&error.to_string())
 }
 
+/// The model's fingerprint, computed once (it runs every preset briefly).
+pub(crate) fn fingerprint() -> String {
+    static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FINGERPRINT.get_or_init(crate::fingerprint::model_fingerprint).clone()
+}
+
 /// Everything the page needs to build its controls, charts and help, as JSON:
 /// outcomes (with panel, unit and description), panels, parameters (the
 /// validation table), presets with their explanations, the regimes' names
 /// (the page's default comparison), the scenario colours, the CSV header, the citizens' state
-/// bits, the layout of the projects' buffer and how much of an ensemble its band holds.
+/// bits, the layout of the projects' buffer, how much of an ensemble its band holds,
+/// the model's fingerprint and the program's version (stamped on exports).
 #[wasm_bindgen]
 pub fn catalogue() -> String {
     let panel_index = |panel: Panel| Panel::ALL.iter().position(|&p| p == panel).unwrap_or(0);
@@ -114,7 +121,8 @@ pub fn catalogue() -> String {
         },
         "projectStride": society::PROJECT_STRIDE,
         "bandPercent": ((ensemble::BAND.1 - ensemble::BAND.0) * 100.0).round(),
-        "fingerprint": crate::fingerprint::model_fingerprint(),
+        "fingerprint": fingerprint(),
+        "version": format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
     })
     .to_string()
 }

@@ -87,7 +87,8 @@ test('schedules a policy change at a month', async ({ page }) => {
   // Same seed: identical until the change at month 24, different after it.
   const rows = await downloadCsv(page);
   const byMonth = (name) => rows.filter((r) => r.scenario === name).map((r) => r.values.join(','));
-  const [before, after] = [byMonth('welfare-state'), byMonth('cuts in year 2')];
+  // The export names scenarios by letter and name (exports.spec.js).
+  const [before, after] = [byMonth('A welfare-state'), byMonth('B cuts in year 2')];
   expect(before).toHaveLength(37);
   expect(after.slice(0, 25)).toEqual(before.slice(0, 25));
   expect(after.slice(26)).not.toEqual(before.slice(26));

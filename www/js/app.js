@@ -54,7 +54,8 @@ async function main() {
   const names = () => state().scenarios.map((e, i) => `${letter(i)} ${e.scenario.name}`);
   const bandsShown = () => state().bands && !!runner.comparison?.hasBands();
   const view = () => ({ comparison: runner.comparison, bands: bandsShown(), projector: state().projector, names: names() });
-  const fragment = () => encode({ ...state(), month: runner.month, bands: bandsShown() });
+  // While a link catches up, the link keeps the month it asked for.
+  const fragment = () => encode({ ...state(), month: runner.seeking ? runner.target : runner.month, bands: bandsShown() });
   const saveLink = () => keep(fragment());
 
   const society = new Society();
@@ -70,7 +71,8 @@ async function main() {
     if (!comparison) return;
     const { seed, runs, panel } = state();
     const bands = bandsShown();
-    const month = bands ? comparison.length() : comparison.month();
+    // The month on the counter, bands or not: the medians are read there.
+    const month = comparison.month();
     const when = bands ? `at month ${month} (median of ${runs} seeds)` : `at month ${month}`;
     const now = comparison.values(month, bands);
     renderTable(names(), now, bands
@@ -92,6 +94,7 @@ async function main() {
   };
 
   let lastTable = 0;
+  let catchingUp = false;
   const onFrame = () => {
     const comparison = runner.comparison;
     if (!comparison) return;
@@ -103,6 +106,11 @@ async function main() {
       if (inView.charts) charts.draw();
       if (inView.society) society.draw(comparison);
     });
+    if (runner.seeking) showStatus(`Catching up to month ${runner.target}: month ${month} so far…`);
+    else if (catchingUp) {
+      catchingUp = false;
+      showStatus(`Reached month ${month}: press Play (or the space bar).`);
+    }
     const now = performance.now();
     if (!runner.playing || now - lastTable > 500) {
       lastTable = now;
@@ -228,6 +236,7 @@ async function main() {
     chartImage: (outcome) => guard(() => chartImage(runner.comparison, outcome, bandsShown())),
     runEnsemble: () => uncertainty.start(),
     runs: () => state().runs,
+    stamp: () => ({ names: names(), seed: state().seed, runs: state().runs }),
     showScenarios: (entries) => restart(() => ({ scenarios: entries, selected: 0 })),
     play: () => runner.play(),
     showPanel: (panel) => update(() => ({ panel })),
@@ -260,7 +269,17 @@ async function main() {
   updateButtons();
   if (wantBands) uncertainty.start();
   document.body.dataset.ready = 'true';
-  showStatus('Ready: press Play (or the space bar).');
+  // The status tells the truth about how the page opened.
+  if (opened.problem) showStatus(opened.problem);
+  else if (runner.seeking) {
+    catchingUp = true;
+    showStatus(`Catching up to month ${runner.target}…`);
+  } else showStatus('Ready: press Play (or the space bar).');
+  if (opened.anchor) {
+    const target = document.getElementById(opened.anchor);
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+  }
   // Start the ensemble workers once the page has settled, so that asking for
   // many seeds does not wait for them to load the model.
   setTimeout(warmUp, 1000);

@@ -5,7 +5,7 @@
 import { catalogue } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
 import { showError, clearError } from './messages.js';
-import { LIMITS, letter, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
+import { LIMITS, pageMax, letter, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
 import { state, subscribe, update } from './state.js';
 import { pinButton } from './pins.js';
 
@@ -119,17 +119,18 @@ export class Editor {
     const value = valueAt(this.entry.scenario, spec.path);
     const changed = value !== valueAt(presetScenario(this.entry.preset), spec.path);
     const set = (raw) => this.commit((s) => withParameter(s, spec.path, raw));
+    const warning = spec.path === 'population.citizens' ? this.scaleWarning() : null;
     const number = el('input', {
-      type: 'number', id, value: String(value), min: String(spec.min), max: String(spec.max),
+      type: 'number', id, value: String(value), min: String(spec.min), max: String(pageMax(spec)),
       step: spec.integer ? '1' : 'any', inputmode: spec.integer ? 'numeric' : 'decimal',
-      'aria-describedby': `${id}-help`,
+      'aria-describedby': warning ? `${id}-help scale-warning` : `${id}-help`,
       onchange: (event) => set(Number(event.target.value === '' ? NaN : event.target.value)),
     });
     let slider = null;
     if (sliderFriendly(spec)) {
       const step = sliderStep(spec);
       slider = el('input', {
-        type: 'range', id: `${id}-slider`, min: String(spec.min), max: String(spec.max), step: String(step), value: String(value),
+        type: 'range', id: `${id}-slider`, min: String(spec.min), max: String(pageMax(spec)), step: String(step), value: String(value),
         'aria-label': `${spec.label} (${spec.unit})`, 'aria-describedby': `${id}-help`,
         oninput: (event) => { number.value = String(tidy(Number(event.target.value), step)); },
         onchange: (event) => set(tidy(Number(event.target.value), step)),
@@ -140,8 +141,40 @@ export class Editor {
         changed ? el('span', { class: 'changed-mark' }, ' (changed)') : null),
       el('div', { class: 'param-inputs' }, slider, number, pinButton(spec)),
       el('p', { class: 'help', id: `${id}-help` },
-        `${spec.description} Range ${formatNumber(spec.min)}–${formatNumber(spec.max)}.`),
+        `${spec.description} Range ${formatNumber(spec.min)}–${formatNumber(pageMax(spec))}.`),
+      warning,
       el('details', { class: 'source' }, el('summary', {}, 'Source'), el('p', {}, spec.source)));
+  }
+
+  /** Next to the citizens: a warning when they were scaled from the preset
+   * without the projects and firms (the economy's density then changes, not
+   * only its size), with the proportional values and a button to use them. */
+  scaleWarning() {
+    const { scenario, preset } = this.entry;
+    const base = presetScenario(preset).population;
+    const now = scenario.population;
+    const factor = now.citizens / base.citizens;
+    const off = (key) => {
+      const ratio = (now[key] / base[key]) / factor;
+      return ratio > 1.5 || ratio < 1 / 1.5;
+    };
+    if (!off('projects') && !off('firms')) return null;
+    const spec = (path) => catalogue.params.find((p) => p.path === path);
+    const scaled = (key) => {
+      const s = spec(`population.${key}`);
+      return Math.min(pageMax(s), Math.max(s.min, Math.round(base[key] * factor)));
+    };
+    const projects = scaled('projects');
+    const firms = scaled('firms');
+    const times = (n) => `${formatNumber(n)}×`;
+    return el('div', { class: 'scale-warning', id: 'scale-warning', role: 'note' },
+      el('p', {}, `Citizens are ${times(factor)} the preset's, but projects ${times(now.projects / base.projects)} and firms `
+        + `${times(now.firms / base.firms)}: the economy gets denser or thinner, not only larger. For the preset's proportions use `
+        + `${formatNumber(projects)} projects and ${formatNumber(firms)} firms.`),
+      el('button', {
+        type: 'button', id: 'scale-together',
+        onclick: () => this.commit((s) => withParameter(withParameter(s, 'population.projects', projects), 'population.firms', firms)),
+      }, `Use ${formatNumber(projects)} projects and ${formatNumber(firms)} firms`));
   }
 
   renderSchedule() {

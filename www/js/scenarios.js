@@ -10,6 +10,28 @@ export const letter = (index) => String.fromCharCode(65 + index);
 /** What the page runs at most; larger runs belong to the command line. */
 export const LIMITS = { scenarios: 4, months: 100_000, citizens: 100_000, runs: 100, scheduleChanges: 24, nameLength: 80 };
 
+/** The largest value of a parameter the page runs: the library's maximum,
+ * or the page's limit where the page is narrower (the one source of the
+ * editor's hints, its fields' bounds and `validate`). */
+export function pageMax(spec) {
+  const limit = { months: LIMITS.months, 'population.citizens': LIMITS.citizens }[spec.path];
+  return limit === undefined ? spec.max : Math.min(spec.max, limit);
+}
+
+/** Refuses a value of a parameter the page limits that is out of the
+ * page's range, naming the field and that range (the library's range is
+ * wider, and quoting it would contradict the page's hints). */
+function checkPageRange(path, value) {
+  const spec = catalogue.params.find((p) => p.path === path);
+  if (!spec || typeof value !== 'number' || pageMax(spec) === spec.max) return;
+  if (!(value >= spec.min && value <= pageMax(spec))) {
+    // Long numbers as the library shows them: 1e308, not 309 digits.
+    const shown = (String(value).length > 12 ? value.toExponential() : String(value)).replace('e+', 'e');
+    throw new Error(`${path}: ${shown} is out of range; allowed ${spec.min} to ${pageMax(spec)} (${spec.unit}): `
+      + `the page runs at most ${pageMax(spec)}; use the command line for more`);
+  }
+}
+
 const presetCache = new Map();
 
 /** The full scenario of a preset (a fresh copy). */
@@ -35,6 +57,7 @@ export function fromPreset(name) {
 /** Validates a scenario object with the library and the page's limits;
  * returns the complete scenario or throws an Error whose message names the field. */
 export function validate(scenario) {
+  for (const path of ['months', 'population.citizens']) checkPageRange(path, valueAt(scenario, path));
   const complete = JSON.parse(model.normaliseScenario(JSON.stringify(scenario)));
   if (complete.months > LIMITS.months) {
     throw new Error(`months: ${complete.months} is more than the page runs (at most ${LIMITS.months}); use the command line for longer runs`);
@@ -61,6 +84,7 @@ export function withParameter(scenario, path, value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new Error(`${path}: must be a finite number`);
   }
+  checkPageRange(path, value);
   return validate(JSON.parse(model.setParameter(JSON.stringify(scenario), path, value)));
 }
 

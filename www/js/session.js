@@ -13,9 +13,19 @@ export function defaults() {
   return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false };
 }
 
-/** The state to start from; anything unreadable is reported and replaced by the defaults. */
+/** The state to start from; anything unreadable is reported and replaced by
+ * the defaults (with `problem`, a line for the status). `anchor` names the
+ * section a `#about`-style address asked for. */
 export function initialState() {
-  const fromLink = location.hash.length > 1;
+  // Only a fragment starting `v=` is a link; any other (`#about`) is an
+  // anchor in the page, opened over the saved session or the defaults.
+  const anchor = /^#[A-Za-z][\w-]*$/.test(location.hash) ? location.hash.slice(1) : null;
+  const opened = start(anchor === null);
+  return { ...opened, anchor };
+}
+
+function start(readLink) {
+  const fromLink = readLink && location.hash.length > 1;
   let saved = null;
   try {
     saved = localStorage.getItem(SAVED);
@@ -34,7 +44,7 @@ export function initialState() {
   } catch (error) {
     const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';
     showError(`${what}: ${error.message}. Showing the default comparison instead.`);
-    return defaults();
+    return { ...defaults(), problem: `${what}; showing the default comparison.` };
   }
 }
 

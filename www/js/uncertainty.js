@@ -50,6 +50,7 @@ export function setupUncertainty({ comparison }) {
     progress.hidden = false;
     progress.value = 0;
     const started = performance.now();
+    status.textContent = '';
     const { scenarios, seed, runs: count } = state();
     const total = scenarios.length * count;
     showStatus(`Running ${total} runs in the background…`);
@@ -79,9 +80,17 @@ export function setupUncertainty({ comparison }) {
 
   /** Stops a running ensemble and hides the bands (the runs changed). */
   const forget = () => {
-    if (ensembleRunning()) cancelEnsemble();
+    const running = ensembleRunning();
+    if (running) cancelEnsemble();
+    const had = state().bands || running;
     checkbox.disabled = true;
     update(() => ({ bands: false }));
+    // Never drop bands silently: say why they went and how to get them back.
+    if (had) {
+      const note = 'The bands were dropped: the scenarios or the seed changed. Run the seeds again for new bands.';
+      status.textContent = note;
+      showStatus(note);
+    }
   };
 
   button.addEventListener('click', start);
