@@ -75,7 +75,7 @@ async function main() {
     renderSummary(panel, names(), comparison, bands, when);
     byId('chart-mode').textContent = bands
       ? `Lines: medians of ${runs} runs (seeds ${seed} to ${seed + runs - 1}); shaded: the band holding ${catalogue.bandPercent}% of them.`
-      : `One run each, on seed ${seed}. Hover a chart for the values at a month.`;
+      : `One run each, on seed ${seed}. Hover or tap a chart for the values at a month; focused, its arrow keys read them.`;
     byId('digests').textContent = comparison.digests().map((d, i) => `${letter(i)} ${d}`).join(' · ');
   };
 
