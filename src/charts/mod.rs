@@ -301,7 +301,7 @@ pub fn tick_step(span: f64, ticks: u32) -> f64 {
         return 1.0;
     }
     let raw = span / f64::from(ticks.max(1));
-    let power = 10f64.powf(raw.log10().floor());
+    let power = libm::pow(10.0, libm::floor(libm::log10(raw)));
     let nice = [1.0, 2.0, 5.0, 10.0].into_iter().find(|&n| n * power >= raw).unwrap_or(10.0);
     nice * power
 }
@@ -315,7 +315,7 @@ pub fn axis_tick(value: f64, step: f64) -> String {
     if value.abs() >= 1e4 || step >= 1.0 || step.is_nan() {
         return axis_number(value);
     }
-    let decimals = -step.log10().floor();
+    let decimals = -libm::floor(libm::log10(step));
     if decimals > 6.0 {
         return format!("{value:.1e}");
     }
