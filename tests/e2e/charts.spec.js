@@ -110,16 +110,3 @@ test('at month 0 every series shows its point; a policy switch is marked', async
   expect(marked.count).toBeGreaterThan(plain.count + 100);
   watch.check();
 });
-
-test('projector mode draws thicker lines on larger charts', async ({ page }) => {
-  const watch = watchForErrors(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }]);
-  await runToEnd(page);
-  const normal = await colourRows(page, A);
-  await page.click('#projector');
-  await expect(page.locator('html')).toHaveClass(/projector/);
-  const projector = await colourRows(page, A);
-  expect(projector.count).toBeGreaterThan(normal.count * 1.3);
-  watch.check();
-});
