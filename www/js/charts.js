@@ -214,9 +214,17 @@ export class Charts {
     this.cursor.style.bottom = 'auto';
     this.cursor.style.height = `${(area[3] - area[2]) / scale}px`;
     const room = width - left;
-    this.tooltip.style.left = room < 240 ? 'auto' : `${left + 12}px`;
-    this.tooltip.style.right = room < 240 ? `${room + 12}px` : 'auto';
-    this.tooltip.style.top = `${Math.max(0, y / scale - 20)}px`;
+    if (this.phone()) {
+      // A finger covers the point: on a phone the values sit under the
+      // chart, across its width, where they stay readable.
+      this.tooltip.style.left = '0px';
+      this.tooltip.style.right = '0px';
+      this.tooltip.style.top = `${this.canvas.clientHeight + 4}px`;
+    } else {
+      this.tooltip.style.left = room < 240 ? 'auto' : `${left + 12}px`;
+      this.tooltip.style.right = room < 240 ? `${room + 12}px` : 'auto';
+      this.tooltip.style.top = `${Math.max(0, y / scale - 20)}px`;
+    }
     return { outcome, month, values };
   }
 
