@@ -163,6 +163,7 @@ fn chart<'a>(outcome: Outcome, ensembles: &[(&'a str, &'a Summary)]) -> Chart<'a
         unit_interval: outcome.is_unit_interval(),
         font_size: 21,
         series,
+        markers: Vec::new(),
     }
 }
 

@@ -6,13 +6,13 @@ mod exports;
 
 use super::js_error;
 use super::society::Society;
-use crate::charts::{self, Chart, PlotArea, Series, Style, palette};
+use crate::charts::{self, Chart, Marker, PlotArea, Series, Style, palette};
 use crate::ensemble::{BAND, Summary};
 use crate::export;
 use crate::history::History;
 use crate::model::Model;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow, Panel};
-use crate::scenario::Scenario;
+use crate::scenario::{Regime, Scenario};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
@@ -100,7 +100,8 @@ impl Comparison {
 
     /// Draws one panel's outcomes in a grid `columns` wide, each chart with
     /// every scenario (the page shows their legend); with `bands`, ensemble
-    /// medians and 90% bands.
+    /// medians and 90% bands; with `unit_shares`, shares on a fixed 0–1 axis
+    /// (else every axis is fitted to what it shows).
     #[wasm_bindgen(js_name = drawPanel)]
     pub fn draw_panel(
         &mut self,
@@ -109,15 +110,75 @@ impl Comparison {
         columns: usize,
         font_size: u32,
         bands: bool,
+        unit_shares: bool,
     ) -> Result<(), JsError> {
         let panel = *Panel::ALL.get(panel).ok_or_else(|| js_error(format!("no panel {panel}")))?;
-        let outcomes: Vec<Outcome> = Outcome::ALL.into_iter().filter(|o| o.panel() == panel).collect();
-        let charts: Vec<Chart> = outcomes.iter().map(|&o| self.chart(o, font_size, bands)).collect();
+        let outcomes: Vec<usize> =
+            Outcome::ALL.into_iter().filter(|o| o.panel() == panel).map(|o| o as usize).collect();
+        self.draw_charts(canvas, &outcomes, columns, font_size, bands, unit_shares)
+    }
+
+    /// Draws the given outcomes (by column) in a grid `columns` wide, as
+    /// [`drawPanel`](Self::draw_panel) does: a phone shows one at a time.
+    #[wasm_bindgen(js_name = drawCharts)]
+    pub fn draw_charts(
+        &mut self,
+        canvas: HtmlCanvasElement,
+        outcomes: &[usize],
+        columns: usize,
+        font_size: u32,
+        bands: bool,
+        unit_shares: bool,
+    ) -> Result<(), JsError> {
+        let outcomes: Vec<Outcome> = outcomes
+            .iter()
+            .map(|&o| Outcome::ALL.get(o).copied().ok_or_else(|| js_error(format!("no outcome {o}"))))
+            .collect::<Result<_, _>>()?;
+        let markers = self.markers();
+        let charts: Vec<Chart> =
+            outcomes.iter().map(|&o| self.chart(o, font_size, bands, &markers)).collect();
         let area = backend(canvas)?.into_drawing_area();
-        let style = Style { legend: false, months: Some(f64::from(self.length())) };
+        let style = Style { legend: false, months: Some(f64::from(self.length())), unit_shares };
         let plots = charts::draw_grid_areas(&area, &charts, columns, style).map_err(js_error)?;
         self.layout = outcomes.into_iter().zip(plots).collect();
         Ok(())
+    }
+
+    /// Where the chart of outcome column `outcome` landed in the last drawn
+    /// panel (canvas pixels): left, right, top, bottom and the month at its
+    /// right edge; empty if it was not drawn. The page draws its keyboard
+    /// cursor with it.
+    #[wasm_bindgen(js_name = plotArea)]
+    pub fn plot_area(&self, outcome: usize) -> Vec<f64> {
+        self.layout
+            .iter()
+            .find(|(o, _)| *o as usize == outcome)
+            .map(|(_, p)| {
+                vec![f64::from(p.left), f64::from(p.right), f64::from(p.top), f64::from(p.bottom), p.x_max]
+            })
+            .unwrap_or_default()
+    }
+
+    /// The months recorded for scenario `index` (its run, or with `bands`
+    /// its ensemble summary): the x values of [`series`](Self::series).
+    pub fn months(&self, index: usize, bands: bool) -> Result<Vec<f64>, JsError> {
+        let run = self.runs.get(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
+        Ok(match (&run.summary, bands) {
+            (Some(s), true) => s.months().to_vec(),
+            _ => run.history.months().to_vec(),
+        })
+    }
+
+    /// One outcome's series for scenario `index`, month by month as
+    /// [`months`](Self::months) lists them (with `bands`, the ensemble's
+    /// median): what the page's text description of the charts reads.
+    pub fn series(&self, outcome: &str, index: usize, bands: bool) -> Result<Vec<f64>, JsError> {
+        let outcome = outcome_named(outcome)?;
+        let run = self.runs.get(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
+        Ok(match (&run.summary, bands) {
+            (Some(s), true) => s.median(outcome).to_vec(),
+            _ => run.history.column(outcome).to_vec(),
+        })
     }
 
     /// Draws one outcome alone (for saving a chart as an image).
@@ -131,8 +192,11 @@ impl Comparison {
     ) -> Result<(), JsError> {
         let outcome = outcome_named(outcome)?;
         let area = backend(canvas)?.into_drawing_area();
-        let style = Style { legend: true, months: Some(f64::from(self.length())) };
-        charts::draw_chart(&area, &self.chart(outcome, font_size, bands), style).map(|_| ()).map_err(js_error)
+        let style = Style { legend: true, months: Some(f64::from(self.length())), unit_shares: false };
+        let markers = self.markers();
+        charts::draw_chart(&area, &self.chart(outcome, font_size, bands, &markers), style)
+            .map(|_| ())
+            .map_err(js_error)
     }
 
     /// What lies under a point of the last drawn panel (canvas pixels): empty
@@ -284,8 +348,29 @@ impl Comparison {
 }
 
 impl Comparison {
+    /// Every scheduled policy change of every scenario, as chart markers in
+    /// the scenario's colour: "A → Big Society (month 60)".
+    fn markers(&self) -> Vec<Marker> {
+        self.runs
+            .iter()
+            .enumerate()
+            .flat_map(|(i, run)| {
+                run.model.scenario().schedule.iter().map(move |change| Marker {
+                    month: f64::from(change.month),
+                    label: format!(
+                        "{} → {} (month {})",
+                        letter(i),
+                        change.regime.map_or("new levers", regime_label),
+                        change.month
+                    ),
+                    color: palette::scenario(i),
+                })
+            })
+            .collect()
+    }
+
     /// The chart of one outcome with every scenario.
-    fn chart(&self, outcome: Outcome, font_size: u32, bands: bool) -> Chart<'_> {
+    fn chart(&self, outcome: Outcome, font_size: u32, bands: bool, markers: &[Marker]) -> Chart<'_> {
         let series = self
             .runs
             .iter()
@@ -313,7 +398,18 @@ impl Comparison {
             unit_interval: outcome.is_unit_interval(),
             font_size,
             series,
+            markers: markers.to_vec(),
         }
+    }
+}
+
+/// A regime as the page's text names it.
+fn regime_label(regime: Regime) -> &'static str {
+    match regime {
+        Regime::WelfareState => "Welfare state",
+        Regime::CorporateWelfare => "Corporate welfare",
+        Regime::BigSociety => "Big Society",
+        Regime::PartnerState => "Partner state",
     }
 }
 

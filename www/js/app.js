@@ -78,10 +78,10 @@ async function main() {
     renderTable(names(), now, bands
       ? `Medians at month ${month} over ${runs} seeds (${seed} to ${seed + runs - 1})`
       : `Values at month ${month} (seed ${seed})`);
-    renderSummary(panel, names(), comparison.values(0, bands), now, when);
+    renderSummary(panel, names(), comparison, bands, when);
     byId('chart-mode').textContent = bands
       ? `Lines: medians of ${runs} runs (seeds ${seed} to ${seed + runs - 1}); shaded: the band holding ${catalogue.bandPercent}% of them.`
-      : `One run each, on seed ${seed}. Hover a chart for the values at a month.`;
+      : `One run each, on seed ${seed}. Hover or tap a chart for the values at a month; focused, its arrow keys read them.`;
     byId('digests').textContent = comparison.digests().map((d, i) => `${letter(i)} ${d}`).join(' · ');
   };
 

@@ -1,8 +1,14 @@
 // The outcome charts: one tab per panel of the library's outcomes, drawn by
-// plotters (in Rust) on one canvas, only for the panel in view. Hovering a
-// chart shows every scenario's value at that month.
+// plotters (in Rust) on one canvas, only for the panel in view (on a phone,
+// one chart of it at a time, with buttons and a swipe between them).
+// Hovering, tapping or dragging a chart shows every scenario's value at that
+// month (a tap's values stay); a focused chart is read with the arrow keys,
+// announced through a live region, without stepping the run.
 import { catalogue } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
+
+/** A phone's screen (up to 560 CSS px wide): one chart at a time. */
+const PHONE = window.matchMedia('(max-width: 560px)');
 
 export class Charts {
   /** `view()` returns `{ comparison, bands, projector, names }`; `onPanel(i)`
@@ -11,9 +17,13 @@ export class Charts {
     this.view = view;
     this.onPanel = onPanel;
     this.panel = panel;
+    this.single = 0; // the chart shown on a phone, within the panel
+    this.key = null; // the keyboard cursor: { chart, month } or null
+    this.pinned = false; // a tap's values stay until the next tap
     this.canvas = byId('chart');
     this.tooltip = byId('chart-tooltip');
     this.cursor = byId('chart-cursor');
+    this.box = byId('panel');
     this.tabs = catalogue.panels.map((title, i) =>
       el('button', {
         type: 'button', role: 'tab', id: `panel-tab-${i}`, 'aria-controls': 'panel',
@@ -22,20 +32,53 @@ export class Charts {
     const list = byId('panel-tabs');
     list.append(...this.tabs);
     list.addEventListener('keydown', (event) => this.arrowKeys(event));
-    this.canvas.addEventListener('pointermove', (event) => this.hover(event));
-    this.canvas.addEventListener('pointerleave', () => this.hideTooltip());
-    new ResizeObserver(() => this.draw()).observe(byId('panel'));
+    this.buildControls();
+    this.canvas.addEventListener('pointerdown', (event) => this.pointerDown(event));
+    this.canvas.addEventListener('pointermove', (event) => this.pointerMove(event));
+    this.canvas.addEventListener('pointerup', (event) => this.pointerUp(event));
+    this.canvas.addEventListener('pointerleave', (event) => {
+      if (event.pointerType === 'mouse' && !this.key) this.hideTooltip();
+    });
+    this.box.addEventListener('keydown', (event) => this.readKeys(event));
+    this.box.addEventListener('blur', () => {
+      this.key = null;
+      this.hideTooltip();
+    });
+    new ResizeObserver(() => this.draw()).observe(this.box);
+    // The legend is pinned below the sticky run bar: it needs that bar's height.
+    const bar = byId('run-bar');
+    new ResizeObserver(() => document.documentElement.style.setProperty('--run-bar-height', `${bar.offsetHeight}px`))
+      .observe(bar);
     this.show(panel);
+  }
+
+  /** The checkbox for a fixed 0–1 axis, the phone's chart switcher and the
+   * live region the keyboard cursor speaks through. */
+  buildControls() {
+    this.unitShares = el('input', { type: 'checkbox', id: 'unit-shares', onchange: () => this.draw() });
+    const mode = byId('chart-mode');
+    mode.after(el('label', { class: 'check' }, this.unitShares, ' Shares on a fixed 0–1 axis'));
+    this.prev = el('button', { type: 'button', id: 'chart-prev', 'aria-label': 'Previous chart', onclick: () => this.turn(-1) }, '‹');
+    this.next = el('button', { type: 'button', id: 'chart-next', 'aria-label': 'Next chart', onclick: () => this.turn(1) }, '›');
+    this.which = el('span', { id: 'chart-which', class: 'chart-which', 'aria-live': 'polite' });
+    this.switcher = el('div', { class: 'chart-switcher', id: 'chart-switcher' }, this.prev, this.which, this.next);
+    this.box.before(this.switcher);
+    this.announcer = el('p', { id: 'chart-announce', class: 'visually-hidden', 'aria-live': 'polite' });
+    this.box.after(this.announcer);
+    this.box.setAttribute('aria-roledescription', 'charts');
+    this.box.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight ArrowUp ArrowDown Home End');
   }
 
   /** Shows panel `index`: its tab selected, its charts drawn. */
   show(index) {
     this.panel = index;
+    this.single = 0;
+    this.key = null;
     this.tabs.forEach((tab, i) => {
       tab.setAttribute('aria-selected', String(i === index));
       tab.tabIndex = i === index ? 0 : -1;
     });
-    byId('panel').setAttribute('aria-labelledby', `panel-tab-${index}`);
+    this.box.setAttribute('aria-labelledby', `panel-tab-${index}`);
     this.hideTooltip();
     this.draw();
   }
@@ -70,6 +113,27 @@ export class Charts {
     return { columns, cellHeight: Math.max(260, Math.min(420, room)) };
   }
 
+  /** Whether the charts are shown one at a time (a phone's width). */
+  phone() {
+    return PHONE.matches;
+  }
+
+  /** The outcomes drawn: the panel's, or on a phone the one in view. */
+  drawn() {
+    const all = this.outcomes();
+    return this.phone() ? [all[Math.min(this.single, all.length - 1)]] : all;
+  }
+
+  /** On a phone, shows the next (`+1`) or previous (`-1`) chart of the panel. */
+  turn(by) {
+    const count = this.outcomes().length;
+    this.single = (this.single + by + count) % count;
+    this.key = null;
+    this.pinned = false;
+    this.hideTooltip();
+    this.draw();
+  }
+
   /** Redraws the panel in view, sizing the canvas to its box. */
   draw() {
     const { comparison, bands, projector } = this.view();
@@ -77,8 +141,16 @@ export class Charts {
     const ratio = window.devicePixelRatio || 1;
     const width = this.canvas.parentElement.clientWidth;
     if (width === 0) return;
-    const { columns, cellHeight } = this.grid(width, projector);
-    const rows = Math.ceil(this.outcomes().length / columns);
+    const phone = this.phone();
+    const outcomes = this.drawn();
+    const all = this.outcomes();
+    this.switcher.hidden = !phone;
+    this.which.textContent = phone ? `${outcomes[0].label} (${this.single + 1} of ${all.length})` : '';
+    const grid = this.grid(width, projector);
+    const columns = phone ? 1 : grid.columns;
+    // On a phone the one chart fits the screen's width and most of its height.
+    const cellHeight = phone ? Math.min(320, Math.round(width * 0.85)) : grid.cellHeight;
+    const rows = Math.ceil(outcomes.length / columns);
     // Where each chart lies, for the tour's highlight and the layout tests.
     Object.assign(this.canvas.dataset, { columns: String(columns), cellHeight: String(cellHeight) });
     const pixelWidth = Math.round(width * ratio);
@@ -88,51 +160,140 @@ export class Charts {
       this.canvas.height = pixelHeight;
       this.canvas.style.height = `${rows * cellHeight}px`;
     }
-    // Lines are drawn a sixth of the font size thick (src/charts): the
+    // Lines are drawn a fifth of the font size thick (src/charts): the
     // projector's larger type also gives it thicker lines.
-    const font = Math.round((projector ? 22 : 15) * ratio);
-    comparison.drawPanel(this.canvas, this.panel, columns, font, bands);
-    const labels = this.outcomes().map((o) => o.label).join(', ');
+    const font = Math.round((projector ? 24 : 15) * ratio);
+    const columnsOf = Uint32Array.from(outcomes.map((o) => catalogue.outcomes.indexOf(o)));
+    comparison.drawCharts(this.canvas, columnsOf, columns, font, bands, this.unitShares.checked);
+    const labels = outcomes.map((o) => o.label).join(', ');
     this.canvas.setAttribute('aria-label', `Charts of ${catalogue.panels[this.panel]}: ${labels}. Their values are summarised in text below.`);
+    if (this.key) this.readAt(false);
+  }
+
+  // ── Pointer: hover with a mouse; tap or drag with a finger or pen ──────
+  pointerDown(event) {
+    this.down = { x: event.clientX, y: event.clientY, t: performance.now(), type: event.pointerType };
+    if (event.pointerType !== 'mouse') this.hover(event);
+  }
+
+  pointerMove(event) {
+    if (event.pointerType === 'mouse' || this.down) this.hover(event);
+  }
+
+  pointerUp(event) {
+    const down = this.down;
+    this.down = null;
+    if (!down) return;
+    const dx = event.clientX - down.x;
+    // A quick horizontal flick on a phone turns to the next chart; anything
+    // else leaves the values of the point let go on screen.
+    if (this.phone() && Math.abs(dx) > 70 && Math.abs(event.clientY - down.y) < 50
+        && performance.now() - down.t < 400) {
+      this.turn(dx < 0 ? 1 : -1);
+      return;
+    }
+    this.pinned = event.pointerType !== 'mouse';
   }
 
   hover(event) {
-    const { comparison, bands, names } = this.view();
-    if (!comparison) return;
     const box = this.canvas.getBoundingClientRect();
     const scale = this.canvas.width / box.width;
-    const x = (event.clientX - box.left) * scale;
-    const hit = comparison.hover(x, (event.clientY - box.top) * scale, bands);
+    this.showAt((event.clientX - box.left) * scale, (event.clientY - box.top) * scale);
+  }
+
+  /** Shows the values under canvas pixel (x, y); returns the hit or null. */
+  showAt(x, y) {
+    const { comparison, bands, names } = this.view();
+    if (!comparison) return null;
+    const hit = comparison.hover(x, y, bands);
     if (hit.length === 0) {
-      this.hideTooltip();
-      return;
+      if (!this.pinned) this.hideTooltip();
+      return null;
     }
     const outcome = catalogue.outcomes[hit[0]];
     const month = hit[1];
-    const rows = names.map((name, i) => {
+    const values = names.map((name, i) => {
       const [value, lower, upper] = hit.slice(2 + 3 * i, 5 + 3 * i);
       const band = Number.isNaN(lower) ? '' : ` (${catalogue.bandPercent}%: ${formatNumber(lower)}–${formatNumber(upper)})`;
-      return el('li', {},
-        el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }),
-        `${name}: ${formatNumber(value)}${band}`);
+      return { name, text: `${name}: ${formatNumber(value)}${band}`, i };
     });
     this.tooltip.replaceChildren(
       el('strong', {}, `${outcome.label} — month ${month}`),
-      el('ul', {}, rows),
+      el('ul', {}, values.map((v) => el('li', {},
+        el('span', { class: 'swatch', style: `background:${catalogue.colours[v.i]}` }), v.text))),
     );
+    const scale = this.canvas.width / this.canvas.getBoundingClientRect().width;
+    const area = comparison.plotArea(hit[0]);
+    const left = x / scale;
+    const width = this.canvas.clientWidth;
     this.tooltip.hidden = false;
     this.cursor.hidden = false;
-    const left = event.clientX - box.left;
     this.cursor.style.left = `${left}px`;
-    const room = box.width - left;
-    this.tooltip.style.left = room < 240 ? 'auto' : `${left + 12}px`;
-    this.tooltip.style.right = room < 240 ? `${room + 12}px` : 'auto';
-    this.tooltip.style.top = `${Math.max(0, event.clientY - box.top - 20)}px`;
+    this.cursor.style.top = `${area[2] / scale}px`;
+    this.cursor.style.bottom = 'auto';
+    this.cursor.style.height = `${(area[3] - area[2]) / scale}px`;
+    const room = width - left;
+    if (this.phone()) {
+      // A finger covers the point: on a phone the values sit under the
+      // chart, across its width, where they stay readable.
+      this.tooltip.style.left = '0px';
+      this.tooltip.style.right = '0px';
+      this.tooltip.style.top = `${this.canvas.clientHeight + 4}px`;
+    } else {
+      this.tooltip.style.left = room < 240 ? 'auto' : `${left + 12}px`;
+      this.tooltip.style.right = room < 240 ? `${room + 12}px` : 'auto';
+      this.tooltip.style.top = `${Math.max(0, y / scale - 20)}px`;
+    }
+    return { outcome, month, values };
   }
 
   hideTooltip() {
+    this.pinned = false;
     this.tooltip.hidden = true;
     this.cursor.hidden = true;
+  }
+
+  // ── Keyboard: the focused panel read month by month ───────────────────
+  /** ← → move a month, ↑ ↓ another chart, Home/End the first/last month. */
+  readKeys(event) {
+    if (event.target !== this.box || event.altKey || event.ctrlKey || event.metaKey) return;
+    const { comparison, bands } = this.view();
+    if (!comparison) return;
+    const moves = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+    if (!moves.includes(event.key)) return;
+    // Handled here: the page's shortcut for → (step a month) must not run.
+    event.preventDefault();
+    const months = comparison.months(0, bands);
+    const count = this.drawn().length;
+    const last = months.length - 1;
+    this.key ??= { chart: 0, index: last };
+    const key = this.key;
+    if (event.key === 'ArrowLeft') key.index = Math.max(0, key.index - 1);
+    if (event.key === 'ArrowRight') key.index = Math.min(last, key.index + 1);
+    if (event.key === 'Home') key.index = 0;
+    if (event.key === 'End') key.index = last;
+    if (event.key === 'ArrowDown') key.chart = (key.chart + 1) % count;
+    if (event.key === 'ArrowUp') key.chart = (key.chart + count - 1) % count;
+    key.index = Math.min(key.index, last);
+    this.readAt(true);
+  }
+
+  /** Draws the keyboard cursor and, if `speak`, announces its values. */
+  readAt(speak) {
+    const { comparison, bands } = this.view();
+    const outcome = this.drawn()[this.key.chart];
+    if (!comparison || !outcome) return;
+    const months = comparison.months(0, bands);
+    const month = months[Math.min(this.key.index, months.length - 1)];
+    const area = comparison.plotArea(catalogue.outcomes.indexOf(outcome));
+    if (area.length === 0) return;
+    const [left, right, top, bottom, xMax] = area;
+    const x = left + (month / xMax) * (right - left);
+    const shown = this.showAt(Math.min(x, right), (top + bottom) / 2);
+    if (shown && speak) {
+      this.announcer.textContent = `${shown.outcome.label}, month ${shown.month}: ${
+        shown.values.map((v) => v.text).join(', ')}`;
+    }
   }
 }
 

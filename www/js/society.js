@@ -45,7 +45,9 @@ export class Society {
   /** Makes one figure per scenario (when the scenarios change). */
   setScenarios(names) {
     this.panels = names.map((name, i) => {
-      const canvas = el('canvas', { class: 'society-canvas', role: 'img' });
+      // Named from the start: a picture off screen is not drawn, but keeps
+      // its name (and its last counts) for a screen reader.
+      const canvas = el('canvas', { class: 'society-canvas', role: 'img', 'aria-label': `${name}: picture of society` });
       const caption = el('figcaption', {},
         el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }), name);
       const counts = el('p', { class: 'society-counts' });

@@ -1,6 +1,7 @@
 // The numbers behind the charts, as text: a table of every outcome for every
 // scenario with differences from the first (what analysts read and screen
-// readers reach), and a sentence per chart of the panel in view.
+// readers reach), and for each chart of the panel in view its series'
+// trends, peaks and crossings.
 import { catalogue } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
 
@@ -30,14 +31,72 @@ export function renderTable(names, values, caption) {
   table.replaceChildren(el('caption', {}, caption), el('thead', {}, head), ...bodies);
 }
 
-/** One sentence per chart of a panel: each scenario's value at month 0 and now. */
-export function renderSummary(panel, names, start, now, when) {
-  const count = catalogue.outcomes.length;
-  const items = catalogue.outcomes.map((outcome, o) => {
+/** The month and value of a series' highest point (the first, if tied). */
+function peak(months, values) {
+  let best = 0;
+  for (let k = 1; k < values.length; k += 1) if (values[k] > values[best]) best = k;
+  return { month: months[best], value: values[best] };
+}
+
+/** Rises, falls or stays: the change from the first to the last value,
+ * "about the same" within 2% of the series' range or size. */
+function trend(values) {
+  const first = values[0];
+  const last = values[values.length - 1];
+  const size = Math.max(...values.map(Math.abs));
+  if (Math.abs(last - first) <= 0.02 * size || size === 0) return `stays at about ${formatNumber(last)}`;
+  return `${last > first ? 'rises' : 'falls'} from ${formatNumber(first)} to ${formatNumber(last)}`;
+}
+
+/** The months at which series b overtakes a or a overtakes b (the sign of
+ * b − a changes, ignoring months where they are equal), as sentences. */
+function crossings(names, i, j, months, a, b) {
+  const out = [];
+  let sign = 0;
+  for (let k = 0; k < Math.min(a.length, b.length); k += 1) {
+    const d = b[k] - a[k];
+    const s = Math.abs(d) <= 1e-12 * Math.max(Math.abs(a[k]), Math.abs(b[k])) ? 0 : Math.sign(d);
+    if (s !== 0 && sign !== 0 && s !== sign) {
+      const [ahead, behind] = s > 0 ? [names[j], names[i]] : [names[i], names[j]];
+      out.push(`${ahead} overtakes ${behind} at month ${months[k]}`);
+    }
+    if (s !== 0) sign = s;
+  }
+  return out;
+}
+
+/** A paragraph per chart of a panel: each scenario's trend and peak (value
+ * and month) over the months so far, and the months where one scenario
+ * overtakes another, read from the series the charts draw. */
+export function renderSummary(panel, names, comparison, bands, when) {
+  const items = catalogue.outcomes.map((outcome) => {
     if (outcome.panel !== panel) return null;
-    const parts = names.map((name, i) =>
-      `${name}: ${formatNumber(start[i * count + o])} at month 0, ${formatNumber(now[i * count + o])} ${when}`);
-    return el('li', {}, el('strong', {}, `${outcome.label} (${outcome.unit}). `), `${parts.join('; ')}.`);
+    const series = names.map((_, i) => ({
+      months: comparison.months(i, bands), values: comparison.series(outcome.name, i, bands),
+    }));
+    const parts = names.map((name, i) => {
+      const { months, values } = series[i];
+      if (values.length === 0) return `${name}: no values yet`;
+      if (values.length === 1) return `${name}: ${formatNumber(values[0])} at month ${months[0]}`;
+      const top = peak(months, values);
+      return `${name} ${trend(values)} (month ${months[0]} to ${months[months.length - 1]}), peak ${
+        formatNumber(top.value)} at month ${top.month}`;
+    });
+    const crossed = [];
+    for (let i = 0; i < names.length; i += 1) {
+      for (let j = i + 1; j < names.length; j += 1) {
+        const a = series[i];
+        const b = series[j];
+        // Only series recorded at the same months can be compared month by month.
+        if (a.months.length !== b.months.length || a.months.some((m, k) => m !== b.months[k])) continue;
+        const found = crossings(names, i, j, a.months, a.values, b.values);
+        // A noisy pair can cross often: the first few and how many in all.
+        crossed.push(...found.slice(0, 3));
+        if (found.length > 3) crossed.push(`${names[i]} and ${names[j]} cross ${found.length} times in all`);
+      }
+    }
+    const crossing = crossed.length > 0 ? ` Crossings: ${crossed.join('; ')}.` : ' No scenario overtakes another.';
+    return el('li', {}, el('strong', {}, `${outcome.label} (${outcome.unit}), ${when}. `), `${parts.join('; ')}.${crossing}`);
   });
   byId('panel-summary-list').replaceChildren(...items.filter(Boolean));
 }

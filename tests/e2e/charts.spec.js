@@ -1,0 +1,112 @@
+// Charts people can read: axes fitted to the data (0–1 on request), a month-0
+// point, policy switches marked, a legend in view, and on a phone one chart
+// at a time whose values stay after a tap.
+const { test, expect } = require('@playwright/test');
+const { watchForErrors, openScenarios, runToEnd, SMALL } = require('./helpers');
+
+/** Mean row (canvas px) and count of the pixels of an RGB colour on #chart. */
+async function colourRows(page, [r, g, b]) {
+  return page.$eval('#chart', (canvas, [r, g, b]) => {
+    const { data, width } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    let rows = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r) < 8 && Math.abs(data[i + 1] - g) < 8 && Math.abs(data[i + 2] - b) < 8) {
+        count += 1;
+        rows += Math.floor(i / 4 / width);
+      }
+    }
+    return { count, row: count ? rows / count : NaN };
+  }, [r, g, b]);
+}
+
+const A = [0, 114, 178];
+const B = [213, 94, 0];
+const PHONE = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true };
+
+test.describe('on a phone', () => {
+  test.use(PHONE);
+
+  test('a share axis is fitted to the data unless 0–1 is asked for', async ({ page }) => {
+    const watch = watchForErrors(page);
+    await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
+    await runToEnd(page);
+    // The second chart of the first panel is a share (citizens contributing).
+    await page.click('#chart-next');
+    await expect(page.locator('#chart-which')).toContainText('2 of');
+    const fitted = [await colourRows(page, A), await colourRows(page, B)];
+    await page.check('#unit-shares');
+    const fixed = [await colourRows(page, A), await colourRows(page, B)];
+    for (const s of [...fitted, ...fixed]) expect(s.count).toBeGreaterThan(50);
+    const gap = (pair) => Math.abs(pair[0].row - pair[1].row);
+    // The same two series lie further apart on the fitted axis.
+    expect(gap(fitted)).toBeGreaterThan(1.5 * gap(fixed));
+    watch.check();
+  });
+
+  test('one chart at a time fits the screen, with buttons and a swipe between charts', async ({ page }) => {
+    const watch = watchForErrors(page);
+    await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }]);
+    const canvas = await page.locator('#chart').boundingBox();
+    expect(canvas.width).toBeLessThanOrEqual(375);
+    expect(canvas.height).toBeLessThan(740);
+    for (const id of ['#chart-prev', '#chart-next']) {
+      const box = await page.locator(id).boundingBox();
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    await expect(page.locator('#chart-which')).toContainText('1 of');
+    await page.click('#chart-next');
+    await expect(page.locator('#chart-which')).toContainText('2 of');
+    await page.click('#chart-prev');
+    await expect(page.locator('#chart-which')).toContainText('1 of');
+    // A quick flick to the left turns to the next chart.
+    await page.locator('#chart').scrollIntoViewIfNeeded();
+    const box = await page.locator('#chart').boundingBox();
+    const y = box.y + box.height / 2;
+    await page.locator('#chart').dispatchEvent('pointerdown', { clientX: box.x + 300, clientY: y, pointerType: 'touch', isPrimary: true });
+    await page.locator('#chart').dispatchEvent('pointerup', { clientX: box.x + 100, clientY: y, pointerType: 'touch', isPrimary: true });
+    await expect(page.locator('#chart-which')).toContainText('2 of');
+    watch.check();
+  });
+
+  test('a tap shows the values, and they stay after the finger lifts', async ({ page }) => {
+    const watch = watchForErrors(page);
+    await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
+    await runToEnd(page);
+    await page.locator('#chart').scrollIntoViewIfNeeded();
+    const box = await page.locator('#chart').boundingBox();
+    await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+    const tooltip = page.locator('#chart-tooltip');
+    await expect(tooltip).toBeVisible();
+    await expect(tooltip).toContainText('month');
+    await page.waitForTimeout(600);
+    await expect(tooltip).toBeVisible();
+    watch.check();
+  });
+
+  test('the legend stays in view while the chart scrolls under it', async ({ page }) => {
+    const watch = watchForErrors(page);
+    await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
+    const chart = await page.locator('#chart').evaluate((c) => c.getBoundingClientRect().top + window.scrollY);
+    await page.evaluate((top) => window.scrollTo(0, top + 100), chart);
+    const legend = await page.locator('#chart-legend').boundingBox();
+    expect(legend.y).toBeGreaterThanOrEqual(0);
+    expect(legend.y + legend.height).toBeLessThan(740);
+    watch.check();
+  });
+});
+
+test('at month 0 every series shows its point; a policy switch is marked', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }]);
+  const plain = await colourRows(page, A);
+  // A month-0 run is one point, drawn as a dot.
+  expect(plain.count).toBeGreaterThan(10);
+  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL, schedule: [{ month: 12, regime: 'big-society' }] }]);
+  const marked = await colourRows(page, A);
+  // The dashed line and its label, in the scenario's colour.
+  expect(marked.count).toBeGreaterThan(plain.count + 100);
+  watch.check();
+});
