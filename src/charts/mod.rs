@@ -186,8 +186,13 @@ fn draw_unpresented<DB: DrawingBackend>(
         .max()
         .unwrap_or(1) as i32;
     let y_area = label_size * (widest + 1) * 3 / 5 + label_size * 2;
+    // The title in the chart's type size, or smaller where a narrow chart
+    // would clip it: about 0.55 em a character is a sans-serif's average.
+    let width = area.dim_in_pixel().0 as f64;
+    let title_width = chart.title.chars().count().max(1) as f64 * 0.55;
+    let title_font = (font as f64).min(0.94 * width / title_width).max(9.0) as i32;
     let mut ctx = ChartBuilder::on(area)
-        .caption(chart.title, ("sans-serif", font).into_font())
+        .caption(chart.title, ("sans-serif", title_font).into_font())
         .margin(font / 2)
         // Room for half the last month's label past the plot's right edge.
         .margin_right(font / 2 + label_size * 3 / 2)

@@ -240,6 +240,7 @@ async function main() {
     showScenarios: (entries) => restart(() => ({ scenarios: entries, selected: 0 })),
     play: () => runner.play(),
     showPanel: (panel) => update(() => ({ panel })),
+    showOutcome: (name) => charts.showOutcome(name),
   };
   byId('start-over').addEventListener('click', () => {
     const start = defaults();

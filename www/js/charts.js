@@ -56,8 +56,8 @@ export class Charts {
    * live region the keyboard cursor speaks through. */
   buildControls() {
     this.unitShares = el('input', { type: 'checkbox', id: 'unit-shares', onchange: () => this.draw() });
-    const mode = byId('chart-mode');
-    mode.after(el('label', { class: 'check' }, this.unitShares, ' Shares on a fixed 0–1 axis'));
+    // Below the charts, so that it does not push them off a first screen.
+    byId('panel-summary').before(el('label', { class: 'check' }, this.unitShares, ' Shares on a fixed 0–1 axis'));
     this.prev = el('button', { type: 'button', id: 'chart-prev', 'aria-label': 'Previous chart', onclick: () => this.turn(-1) }, '‹');
     this.next = el('button', { type: 'button', id: 'chart-next', 'aria-label': 'Next chart', onclick: () => this.turn(1) }, '›');
     this.which = el('span', { id: 'chart-which', class: 'chart-which', 'aria-live': 'polite' });
@@ -124,6 +124,19 @@ export class Charts {
     return this.phone() ? [all[Math.min(this.single, all.length - 1)]] : all;
   }
 
+  /** Brings the chart of outcome `name` into view: on a phone, where one
+   * chart of the panel shows at a time, turns to it (the panel must be
+   * shown already). */
+  showOutcome(name) {
+    const index = this.outcomes().findIndex((o) => o.name === name);
+    if (index < 0 || index === this.single) return;
+    this.single = index;
+    this.key = null;
+    this.pinned = false;
+    this.hideTooltip();
+    this.draw();
+  }
+
   /** On a phone, shows the next (`+1`) or previous (`-1`) chart of the panel. */
   turn(by) {
     const count = this.outcomes().length;
@@ -152,7 +165,9 @@ export class Charts {
     const cellHeight = phone ? Math.min(320, Math.round(width * 0.85)) : grid.cellHeight;
     const rows = Math.ceil(outcomes.length / columns);
     // Where each chart lies, for the tour's highlight and the layout tests.
-    Object.assign(this.canvas.dataset, { columns: String(columns), cellHeight: String(cellHeight) });
+    Object.assign(this.canvas.dataset, {
+      columns: String(columns), cellHeight: String(cellHeight), outcomes: outcomes.map((o) => o.name).join(' '),
+    });
     const pixelWidth = Math.round(width * ratio);
     const pixelHeight = Math.round(rows * cellHeight * ratio);
     if (this.canvas.width !== pixelWidth || this.canvas.height !== pixelHeight) {
@@ -162,7 +177,7 @@ export class Charts {
     }
     // Lines are drawn a fifth of the font size thick (src/charts): the
     // projector's larger type also gives it thicker lines.
-    const font = Math.round((projector ? 24 : 15) * ratio);
+    const font = Math.round((projector ? 22 : 15) * ratio);
     const columnsOf = Uint32Array.from(outcomes.map((o) => catalogue.outcomes.indexOf(o)));
     comparison.drawCharts(this.canvas, columnsOf, columns, font, bands, this.unitShares.checked);
     const labels = outcomes.map((o) => o.label).join(', ');

@@ -114,7 +114,7 @@ function place(box) {
   const side = byId('stage-side').getBoundingClientRect();
   const controls = byId('controls').getBoundingClientRect();
   const column = side.width > 0 && side.left >= charts.right - 1 ? side
-    : controls.width > 0 && controls.right <= charts.left + 1 ? controls : null;
+    : controls.width > 0 && (controls.left >= charts.right - 1 || controls.right <= charts.left + 1) ? controls : null;
   box.classList.toggle('sheet', !column);
   box.classList.toggle('beside', !!column);
   if (!column) {
@@ -135,7 +135,8 @@ function place(box) {
  * panel's coordinates, from the grid charts.js drew (evenly split cells). */
 function cellOf(outcome) {
   const canvas = byId('chart');
-  const index = catalogue.outcomes.filter((o) => o.panel === outcome.panel).findIndex((o) => o.name === outcome.name);
+  // The charts drawn, in order (a phone draws one at a time).
+  const index = (canvas.dataset.outcomes || '').split(' ').indexOf(outcome.name);
   const columns = Number(canvas.dataset.columns);
   const height = Number(canvas.dataset.cellHeight);
   if (index < 0 || !columns || !height) return null;
@@ -145,7 +146,8 @@ function cellOf(outcome) {
 
 /** Wires the tour. `app.showScenarios(entries)` sets up a step's scenarios
  * (without playing), `app.play()` plays them, `app.showPanel(i)` opens a
- * panel, `app.runEnsemble()` runs them over `app.runs()` seeds. */
+ * panel, `app.showOutcome(name)` turns a phone's charts to one,
+ * `app.runEnsemble()` runs them over `app.runs()` seeds. */
 export function setupTour(app) {
   const steps = tourSteps();
   const box = byId('tour');
@@ -194,7 +196,10 @@ export function setupTour(app) {
     box.hidden = false;
     if (setup) app.showScenarios(setup());
     watched = watch ? outcome(watch) : null;
-    if (watched) app.showPanel(watched.panel);
+    if (watched) {
+      app.showPanel(watched.panel);
+      app.showOutcome(watched.name);
+    }
     place(box);
     outline(true);
     byId('tour-title').focus({ preventScroll: true });
