@@ -190,7 +190,7 @@ fn draw_unpresented<DB: DrawingBackend>(
     // would clip it: about 0.55 em a character is a sans-serif's average.
     let width = area.dim_in_pixel().0 as f64;
     let title_width = chart.title.chars().count().max(1) as f64 * 0.55;
-    let title_font = (font as f64).min(0.94 * width / title_width).max(9.0) as i32;
+    let title_font = (font as f64).at_most(0.94 * width / title_width).at_least(9.0) as i32;
     let mut ctx = ChartBuilder::on(area)
         .caption(chart.title, ("sans-serif", title_font).into_font())
         .margin(font / 2)
