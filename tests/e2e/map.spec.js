@@ -347,3 +347,24 @@ for (const [width, height] of [[375, 740], [1024, 768], [1920, 1080]]) {
     watch.check();
   });
 }
+
+test.describe('on a touch phone', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('the map\'s cells are at least 44 px, the plot scrolls sideways and the page does not', async ({ page }) => {
+    const watch = watchForErrors(page);
+    await openScenarios(page, SCENARIOS);
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await smallMap(page, { grid: '8' });
+    await runMap(page);
+    await page.locator('#map-view').scrollIntoViewIfNeeded();
+    const cell = await page.locator('#map-cells [data-i="0"][data-j="0"]').boundingBox();
+    expect(cell.width).toBeGreaterThanOrEqual(44);
+    expect(cell.height).toBeGreaterThanOrEqual(44);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const plot = await page.locator('.map-plot').evaluate((e) => ({ scroll: e.scrollWidth, client: e.clientWidth }));
+    expect(plot.scroll).toBeGreaterThan(plot.client);
+    watch.check();
+  });
+});

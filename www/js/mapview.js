@@ -14,6 +14,10 @@ const MIDDLE = [247, 247, 247];
 const MARGIN = { left: 64, right: 8, top: 8, bottom: 48 };
 /** The largest cell side, so a map fits a projector screen. */
 const MAX_SIDE = 560;
+/** The smallest cell a finger can hit (WCAG 2.5.5: 44 CSS px); a mouse
+ * manages with 12. Where cells would be smaller, the plot scrolls sideways. */
+const FINGER = 44;
+const COARSE = window.matchMedia('(pointer: coarse)');
 
 let directions = null;
 
@@ -151,7 +155,8 @@ export class MapView {
     const { n, xs, ys, x, y } = this.map;
     const width = this.canvas.parentElement.clientWidth;
     if (width === 0) return;
-    const side = Math.max(n * 12, Math.min(MAX_SIDE, width - MARGIN.left - MARGIN.right));
+    const smallest = COARSE.matches ? FINGER : 12;
+    const side = Math.max(n * smallest, Math.min(MAX_SIDE, width - MARGIN.left - MARGIN.right));
     const cssWidth = side + MARGIN.left + MARGIN.right;
     const cssHeight = side + MARGIN.top + MARGIN.bottom;
     const ratio = window.devicePixelRatio || 1;
