@@ -41,6 +41,13 @@ test.describe('on a phone', () => {
     const gap = (pair) => Math.abs(pair[0].row - pair[1].row);
     // The same two series lie further apart on the fitted axis.
     expect(gap(fitted)).toBeGreaterThan(1.5 * gap(fixed));
+    // The choice is part of what the link replays.
+    await expect(page).toHaveURL(/[#&]shares=1(&|$)/);
+    await page.reload();
+    await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+    await expect(page.locator('#unit-shares')).toBeChecked();
+    await page.uncheck('#unit-shares');
+    await expect(page).not.toHaveURL(/shares=1/);
     watch.check();
   });
 

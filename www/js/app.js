@@ -47,20 +47,27 @@ async function main() {
   const opened = initialState();
   initState({
     scenarios: opened.scenarios, selected: 0, seed: opened.seed, runs: opened.runs,
-    bands: opened.bands, panel: opened.panel, projector: opened.projector,
+    bands: opened.bands, panel: opened.panel, projector: opened.projector, unitShares: opened.unitShares,
   });
 
   const runner = new Runner();
   const names = () => state().scenarios.map((e, i) => `${letter(i)} ${e.scenario.name}`);
   const bandsShown = () => state().bands && !!runner.comparison?.hasBands();
-  const view = () => ({ comparison: runner.comparison, bands: bandsShown(), projector: state().projector, names: names() });
+  const view = () => ({
+    comparison: runner.comparison, bands: bandsShown(), projector: state().projector, unitShares: state().unitShares,
+    names: names(),
+  });
   // While a link catches up, the link keeps the month it asked for.
   const fragment = () => encode({ ...state(), month: runner.seeking ? runner.target : runner.month, bands: bandsShown() });
   const saveLink = () => keep(fragment());
 
   const society = new Society();
   const monitors = new Monitors();
-  const charts = new Charts({ view, panel: state().panel, onPanel: (panel) => update(() => ({ panel })) });
+  const charts = new Charts({
+    view, panel: state().panel,
+    onPanel: (panel) => update(() => ({ panel })),
+    onUnitShares: (unitShares) => update(() => ({ unitShares })),
+  });
   const inView = watchView({
     charts: ['panel', () => charts.draw()],
     society: ['society', () => society.draw(runner.comparison)],
@@ -182,7 +189,7 @@ async function main() {
       refreshText();
     }
     if (changed.has('scenarios') || changed.has('seed')) rebuild();
-    else if (changed.has('bands') || changed.has('projector')) onFrame();
+    else if (changed.has('bands') || changed.has('projector') || changed.has('unitShares')) onFrame();
     if (runner.comparison) saveLink();
   });
 

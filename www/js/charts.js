@@ -11,11 +11,14 @@ import { byId, el, formatNumber } from './dom.js';
 const PHONE = window.matchMedia('(max-width: 560px)');
 
 export class Charts {
-  /** `view()` returns `{ comparison, bands, projector, names }`; `onPanel(i)`
-   * reports that the reader chose a tab, which the page then `show`s. */
-  constructor({ view, panel, onPanel }) {
+  /** `view()` returns `{ comparison, bands, projector, unitShares, names }`;
+   * `onPanel(i)` reports that the reader chose a tab, which the page then
+   * `show`s, and `onUnitShares(on)` that they ticked or cleared the fixed
+   * 0–1 axis, which the page keeps in its state (and link) and redraws. */
+  constructor({ view, panel, onPanel, onUnitShares }) {
     this.view = view;
     this.onPanel = onPanel;
+    this.onUnitShares = onUnitShares;
     this.panel = panel;
     this.single = 0; // the chart shown on a phone, within the panel
     this.key = null; // the keyboard cursor: { chart, month } or null
@@ -55,7 +58,9 @@ export class Charts {
   /** The checkbox for a fixed 0–1 axis, the phone's chart switcher and the
    * live region the keyboard cursor speaks through. */
   buildControls() {
-    this.unitShares = el('input', { type: 'checkbox', id: 'unit-shares', onchange: () => this.draw() });
+    this.unitShares = el('input', {
+      type: 'checkbox', id: 'unit-shares', onchange: () => this.onUnitShares(this.unitShares.checked),
+    });
     // Below the charts, so that it does not push them off a first screen.
     byId('panel-summary').before(el('label', { class: 'check' }, this.unitShares, ' Shares on a fixed 0–1 axis'));
     this.prev = el('button', { type: 'button', id: 'chart-prev', 'aria-label': 'Previous chart', onclick: () => this.turn(-1) }, '‹');
@@ -149,7 +154,7 @@ export class Charts {
 
   /** Redraws the panel in view, sizing the canvas to its box. */
   draw() {
-    const { comparison, bands, projector } = this.view();
+    const { comparison, bands, projector, unitShares } = this.view();
     if (!comparison) return;
     const ratio = window.devicePixelRatio || 1;
     const width = this.canvas.parentElement.clientWidth;
@@ -179,7 +184,8 @@ export class Charts {
     // projector's larger type also gives it thicker lines.
     const font = Math.round((projector ? 22 : 15) * ratio);
     const columnsOf = Uint32Array.from(outcomes.map((o) => catalogue.outcomes.indexOf(o)));
-    comparison.drawCharts(this.canvas, columnsOf, columns, font, bands, this.unitShares.checked);
+    this.unitShares.checked = !!unitShares;
+    comparison.drawCharts(this.canvas, columnsOf, columns, font, bands, !!unitShares);
     const labels = outcomes.map((o) => o.label).join(', ');
     this.canvas.setAttribute('aria-label', `Charts of ${catalogue.panels[this.panel]}: ${labels}. Their values are summarised in text below.`);
     if (this.key) this.readAt(false);

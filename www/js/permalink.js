@@ -1,7 +1,9 @@
 // The permalink: everything needed to replay exactly what is on screen, in
 // the URL fragment (never the query, so nothing reaches a server):
 //
-//   #v=1&m=<model>&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&s=<scenarios>
+//   #v=1&m=<model>&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&shares=1&s=<scenarios>
+//
+// (`shares=1`: shares drawn on a fixed 0–1 axis rather than fitted.)
 //
 // `m` is the fingerprint of the model that made the link (a digest of its
 // behaviour): opened by another model, the link still opens, with a notice
@@ -40,6 +42,7 @@ export function encode(view) {
   if (view.bands) params.set('bands', '1');
   if (view.panel) params.set('panel', String(view.panel));
   if (view.projector) params.set('projector', '1');
+  if (view.unitShares) params.set('shares', '1');
   params.set('s', toBase64Url(JSON.stringify(view.scenarios.map(diffFromPreset))));
   return params.toString();
 }
@@ -82,5 +85,6 @@ export function decode(fragment, panels) {
     bands: params.get('bands') === '1',
     panel: integer(params, 'panel', 0, panels - 1, 0),
     projector: params.get('projector') === '1',
+    unitShares: params.get('shares') === '1',
   };
 }

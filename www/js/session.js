@@ -10,7 +10,7 @@ const SAVED = 'commons-sim:last-link';
 
 /** The four regimes on seed 1: what the page opens with. */
 export function defaults() {
-  return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false };
+  return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false, unitShares: false };
 }
 
 /** The state to start from; anything unreadable is reported and replaced by

@@ -1,6 +1,6 @@
 // The page's state, in one place: the scenarios compared (and which one the
 // editor shows), the seed, the ensemble size, whether bands are shown, the
-// panel in view and projector mode. Everything a link carries but the month,
+// panel in view, projector mode and whether shares are drawn on 0–1. Everything a link carries but the month,
 // which belongs to the runs (see runner.js).
 //
 // Modules read it with `state()` and change it only with `update(fn)`; each
