@@ -99,6 +99,21 @@ async function downloadCsv(page) {
   return rows;
 }
 
+/** A bounding box (viewport coordinates) as { left, top, right, bottom, width, height }. */
+function box(locator) {
+  return locator.evaluate((node) => {
+    const r = node.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+  });
+}
+
+/** Whether two boxes overlap. */
+const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Whether a box lies wholly inside a `width` × `height` viewport. */
+const within = (a, width, height) => a.left >= 0 && a.top >= 0 && a.right <= width + 0.5 && a.bottom <= height + 0.5;
+
 module.exports = {
   watchForErrors, inkedPixels, openPage, openScenarios, linkFor, runToEnd, tableValues, downloadCsv, SMALL,
+  box, intersects, within,
 };

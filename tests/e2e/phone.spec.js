@@ -3,18 +3,15 @@
 // 44 px, a run bar that keeps its shape when Play becomes Pause, no sideways
 // scrolling, and the tour as a sheet that leaves the chart it speaks of in view.
 const { test, expect } = require('@playwright/test');
-const { watchForErrors, openPage } = require('./helpers');
+const {
+  watchForErrors, openPage, box, intersects, within,
+} = require('./helpers');
 
 const WIDTH = 375;
 const HEIGHT = 740;
 test.use({ viewport: { width: WIDTH, height: HEIGHT }, hasTouch: true });
 
-const box = (locator) => locator.evaluate((node) => {
-  const r = node.getBoundingClientRect();
-  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-});
-const within = (a) => a.left >= 0 && a.top >= 0 && a.right <= WIDTH + 0.5 && a.bottom <= HEIGHT + 0.5;
-const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const onScreen = (a) => within(a, WIDTH, HEIGHT);
 
 test('a phone shows a whole chart and the status on the first screen, without sideways scrolling', async ({ page }) => {
   const watch = watchForErrors(page);
@@ -31,7 +28,7 @@ test('a phone shows a whole chart and the status on the first screen, without si
   expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
   const status = page.locator('#status');
   await expect(status).toBeVisible();
-  expect(within(await box(status))).toBe(true);
+  expect(onScreen(await box(status))).toBe(true);
   await page.screenshot({ path: 'tests/e2e/screenshots/phone-first-screen.png' });
   watch.check();
 });
@@ -46,7 +43,7 @@ test('a confirmation in the status line is seen on a phone, even scrolled down',
   await expect(status).toContainText(/link/i);
   // The run bar is sticky, so the status is on screen where the button was tapped.
   const where = await box(status);
-  expect(within(where)).toBe(true);
+  expect(onScreen(where)).toBe(true);
   expect(where.height).toBeGreaterThan(10);
   // Not clipped away: its text fits in its box.
   expect(await status.evaluate((n) => n.scrollHeight <= n.clientHeight + 1)).toBe(true);
@@ -103,12 +100,12 @@ test('on a phone the tour is a sheet that leaves the chart it speaks of in view'
     await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
     await page.waitForTimeout(150);
     const tour = await box(page.locator('#tour'));
-    expect(within(tour)).toBe(true);
+    expect(onScreen(tour)).toBe(true);
     const highlight = page.locator('#chart-highlight');
     if (await highlight.isVisible()) {
       outlined += 1;
       const chart = await box(highlight);
-      expect(within(chart), `step ${step + 1}: the chart is on screen`).toBe(true);
+      expect(onScreen(chart), `step ${step + 1}: the chart is on screen`).toBe(true);
       expect(intersects(tour, chart), `step ${step + 1}: the tour covers its chart`).toBe(false);
       // Nor does the sticky run bar.
       expect(intersects(await box(page.locator('#run-bar')), chart)).toBe(false);

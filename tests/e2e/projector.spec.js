@@ -4,19 +4,14 @@
 // waiting for "Play this step", a regime's colour fixed by its letter across
 // the tour's steps, monitors, and levers pinned beside the charts.
 const { test, expect } = require('@playwright/test');
-const { watchForErrors, openPage, openScenarios, tableValues, SMALL } = require('./helpers');
+const {
+  watchForErrors, openPage, openScenarios, tableValues, SMALL, box, intersects, within,
+} = require('./helpers');
 
-/** A bounding box as { left, top, right, bottom }. */
-const box = (locator) => locator.evaluate((node) => {
-  const r = node.getBoundingClientRect();
-  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
-});
-const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 /** The part of `a` inside the viewport. */
 const clip = (a, width, height) => ({
   left: Math.max(0, a.left), top: Math.max(0, a.top), right: Math.min(width, a.right), bottom: Math.min(height, a.bottom),
 });
-const within = (a, width, height) => a.left >= 0 && a.top >= 0 && a.right <= width + 0.5 && a.bottom <= height + 0.5;
 
 /** How many whole charts of the panel lie on the screen as it is scrolled. */
 async function chartsOnScreen(page) {

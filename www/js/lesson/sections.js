@@ -17,6 +17,21 @@ const higherSameLower = (what) => [
 const preset = (name, path) => valueAt(presetScenario(name), path);
 const SAID = { higher: 'higher than', same: 'about the same as', lower: 'lower than' };
 
+/** The judge of a step that sets B beside A: how B's `outcome` at the end
+ * compares with A's (within `tolerance`, relative or `absolute`), in a
+ * sentence quoting the run's numbers, then the `context` outcomes. A `count`
+ * (forks) is read "by month", a level "at month". */
+const judgeB = (outcome, tolerance, { absolute = false, count = false, context = [] } = {}) => (values) => {
+  const [a, b] = values;
+  const answer = direction(a[outcome], b[outcome], tolerance, { absolute });
+  const rest = context.map((name) => `${label(name)}: ${listing(values, name)}`).join('; ');
+  return {
+    answer,
+    text: `${label(outcome)} ${count ? 'by' : 'at'} month ${MONTHS}: ${listing(values, outcome)} — `
+      + `B’s ${count ? 'are' : 'is'} ${SAID[answer]} A’s. ${rest}.`,
+  };
+};
+
 export const SECTIONS = [
   {
     id: 'infrastructure',
@@ -50,15 +65,7 @@ export const SECTIONS = [
     outcome: () => 'contributors_share',
     question: ({ hours }) => `A is the welfare state, where citizens have ${preset('welfare-state', 'households.time_budget')} hours a month for work, needs and everything else. In B they have ${hours}. After ${MONTHS / 12} years, the share of B’s citizens contributing will be…`,
     options: () => higherSameLower(' (within half a point)'),
-    judge(values) {
-      const [a, b] = values;
-      const answer = direction(a.contributors_share, b.contributors_share, 0.005, { absolute: true });
-      return {
-        answer,
-        text: `${label('contributors_share')} at month ${MONTHS}: ${listing(values, 'contributors_share')} — B’s is ${SAID[answer]} A’s. ` +
-          `${label('commons_knowledge')}: ${listing(values, 'commons_knowledge')}; ${label('precarity_rate')}: ${listing(values, 'precarity_rate')}.`,
-      };
-    },
+    judge: judgeB('contributors_share', 0.005, { absolute: true, context: ['commons_knowledge', 'precarity_rate'] }),
   },
   {
     id: 'forks',
@@ -70,15 +77,7 @@ export const SECTIONS = [
     outcome: () => 'forks_total',
     question: ({ unfairness }) => `In A, maintainers judge patches almost only on merit (unfairness ${preset('welfare-state', 'commons.maintainer_unfairness')}). In B their unfairness is ${unfairness}. After ${MONTHS / 12} years, B’s number of forks will be…`,
     options: () => higherSameLower(' (within 10%)'),
-    judge(values) {
-      const [a, b] = values;
-      const answer = direction(a.forks_total, b.forks_total, 0.1);
-      return {
-        answer,
-        text: `${label('forks_total')} by month ${MONTHS}: ${listing(values, 'forks_total')} — B’s are ${SAID[answer]} A’s. ` +
-          `${label('acceptance_rate')}: ${listing(values, 'acceptance_rate')}; ${label('commons_knowledge')}: ${listing(values, 'commons_knowledge')}.`,
-      };
-    },
+    judge: judgeB('forks_total', 0.1, { count: true, context: ['acceptance_rate', 'commons_knowledge'] }),
   },
   {
     id: 'firms',
@@ -93,15 +92,7 @@ export const SECTIONS = [
     outcome: () => 'market_output',
     question: () => `A is corporate welfare: low taxes, subsidies to firms. B is the partner state: high taxes that fund the commons firms build on. After ${MONTHS / 12} years, B’s market output per citizen will be…`,
     options: () => higherSameLower(' (within 1%)'),
-    judge(values) {
-      const [a, b] = values;
-      const answer = direction(a.market_output, b.market_output, 0.01);
-      return {
-        answer,
-        text: `${label('market_output')} at month ${MONTHS}: ${listing(values, 'market_output')} — B’s is ${SAID[answer]} A’s. ` +
-          `${label('commons_knowledge')}: ${listing(values, 'commons_knowledge')}; ${label('median_income')}: ${listing(values, 'median_income')}.`,
-      };
-    },
+    judge: judgeB('market_output', 0.01, { context: ['commons_knowledge', 'median_income'] }),
   },
   {
     id: 'four-states',
@@ -133,15 +124,7 @@ export const SECTIONS = [
     outcome: () => 'contributors_share',
     question: ({ month }) => `A stays a welfare state. At month ${month}, B cuts transfers, services and infrastructure and calls loudly on citizens to volunteer (Big Society); C becomes a partner state. By month ${MONTHS}, the share of B’s citizens contributing will be…`,
     options: () => higherSameLower(' (within half a point)'),
-    judge(values) {
-      const [a, b] = values;
-      const answer = direction(a.contributors_share, b.contributors_share, 0.005, { absolute: true });
-      return {
-        answer,
-        text: `${label('contributors_share')} at month ${MONTHS}: ${listing(values, 'contributors_share')} — B’s is ${SAID[answer]} A’s. ` +
-          `${label('precarity_rate')}: ${listing(values, 'precarity_rate')}; ${label('commons_knowledge')}: ${listing(values, 'commons_knowledge')}.`,
-      };
-    },
+    judge: judgeB('contributors_share', 0.005, { absolute: true, context: ['precarity_rate', 'commons_knowledge'] }),
   },
 ];
 
