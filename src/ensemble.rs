@@ -10,6 +10,7 @@ use crate::model::Model;
 use crate::outcomes::{COUNT, Outcome, OutcomeRow};
 use crate::scenario::{Scenario, ScenarioError};
 use crate::stats::quantile_of_sorted;
+use std::borrow::Borrow;
 
 /// Runs a scenario to its last month and returns every month's outcomes
 /// (month 0, the initial state, included).
@@ -65,6 +66,26 @@ pub fn seeds(first: u64, count: u32) -> impl Iterator<Item = u64> {
     (0..u64::from(count)).map(move |i| first.wrapping_add(i))
 }
 
+/// Hands `visit` every outcome's values across `runs` at each month, sorted
+/// ascending (outcome by outcome, month by month): what every quantile of an
+/// ensemble is read from. The runs (histories, or references to them) must
+/// have equal months.
+pub fn for_each_sorted_cross_section<H: Borrow<History>>(
+    runs: &[H],
+    mut visit: impl FnMut(Outcome, usize, &[f64]),
+) {
+    let len = runs.first().map_or(0, |h| h.borrow().len());
+    let mut values = Vec::with_capacity(runs.len());
+    for outcome in Outcome::ALL {
+        for month in 0..len {
+            values.clear();
+            values.extend(runs.iter().map(|h| h.borrow().column(outcome)[month]));
+            values.sort_unstable_by(f64::total_cmp);
+            visit(outcome, month, &values);
+        }
+    }
+}
+
 /// Quantiles of the band the page and the command line draw around an
 /// ensemble's median: a 90% band.
 pub const BAND: (f64, f64) = (0.05, 0.95);
@@ -98,18 +119,12 @@ impl Summary {
         let mut median: [Vec<f64>; COUNT] = std::array::from_fn(|_| Vec::with_capacity(len));
         let mut lower = median.clone();
         let mut upper = median.clone();
-        let mut values = Vec::with_capacity(runs.len());
-        for outcome in Outcome::ALL {
+        for_each_sorted_cross_section(runs, |outcome, _, values| {
             let o = outcome as usize;
-            for month in 0..len {
-                values.clear();
-                values.extend(runs.iter().map(|h| h.column(outcome)[month]));
-                values.sort_unstable_by(f64::total_cmp);
-                median[o].push(quantile_of_sorted(&values, 0.5));
-                lower[o].push(quantile_of_sorted(&values, lower_quantile));
-                upper[o].push(quantile_of_sorted(&values, upper_quantile));
-            }
-        }
+            median[o].push(quantile_of_sorted(values, 0.5));
+            lower[o].push(quantile_of_sorted(values, lower_quantile));
+            upper[o].push(quantile_of_sorted(values, upper_quantile));
+        });
         Summary {
             lower_quantile,
             upper_quantile,

@@ -33,6 +33,19 @@ struct Run {
     summary: Option<Summary>,
 }
 
+impl Run {
+    /// Steps the run by up to `months` months, recording each in its history.
+    fn advance(&mut self, months: u32) {
+        for _ in 0..months {
+            if self.model.finished() {
+                break;
+            }
+            self.model.step();
+            self.history.push(self.model.month(), self.model.outcomes());
+        }
+    }
+}
+
 /// The scenarios the page compares, stepped together.
 #[wasm_bindgen]
 pub struct Comparison {
@@ -72,13 +85,7 @@ impl Comparison {
     /// latest month reached.
     pub fn step(&mut self, months: u32) -> u32 {
         for run in &mut self.runs {
-            for _ in 0..months {
-                if run.model.finished() {
-                    break;
-                }
-                run.model.step();
-                run.history.push(run.model.month(), run.model.outcomes());
-            }
+            run.advance(months);
         }
         self.month()
     }

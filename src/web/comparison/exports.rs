@@ -10,9 +10,10 @@
 
 use super::Comparison;
 use crate::digest;
+use crate::ensemble;
 use crate::export;
 use crate::history::History;
-use crate::outcomes::Outcome;
+use crate::outcomes::COUNT;
 use crate::stats::quantile_of_sorted;
 use crate::web::js_error;
 use serde_json::{Value, json};
@@ -58,18 +59,15 @@ impl Comparison {
             let Some(first) = histories.first() else { continue };
             let first_seed = run.ensemble.iter().map(|(s, _)| *s).min().unwrap_or(0);
             let seeds = (first_seed, histories.len());
-            let mut values = Vec::with_capacity(histories.len());
-            for (i, &month) in first.months().iter().enumerate() {
-                let mut rows = [[0.0; crate::outcomes::COUNT]; QUANTILES.len()];
-                for outcome in Outcome::ALL {
-                    values.clear();
-                    values.extend(histories.iter().map(|h| h.column(outcome)[i]));
-                    values.sort_unstable_by(f64::total_cmp);
-                    for (q, row) in QUANTILES.iter().zip(rows.iter_mut()) {
-                        row[outcome as usize] = quantile_of_sorted(&values, *q);
-                    }
+            // Each month's rows, one per quantile, filled outcome by outcome.
+            let mut rows = vec![[[0.0; COUNT]; QUANTILES.len()]; first.len()];
+            ensemble::for_each_sorted_cross_section(&histories, |outcome, month, values| {
+                for (q, row) in QUANTILES.iter().zip(rows[month].iter_mut()) {
+                    row[outcome as usize] = quantile_of_sorted(values, *q);
                 }
-                for (q, row) in QUANTILES.iter().zip(&rows) {
+            });
+            for (&month, quantiles) in first.months().iter().zip(&rows) {
+                for (q, row) in QUANTILES.iter().zip(quantiles) {
                     export::write_quantile_row(&mut out, &run.label, seeds, month as u32, *q, row);
                 }
             }
@@ -130,13 +128,7 @@ impl Comparison {
     #[wasm_bindgen(js_name = stepScenario)]
     pub fn step_scenario(&mut self, index: usize, months: u32) -> Result<u32, JsError> {
         let run = self.runs.get_mut(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
-        for _ in 0..months {
-            if run.model.finished() {
-                break;
-            }
-            run.model.step();
-            run.history.push(run.model.month(), run.model.outcomes());
-        }
+        run.advance(months);
         Ok(run.model.month())
     }
 
