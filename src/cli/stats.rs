@@ -3,7 +3,7 @@
 //! [`commons_sim::student_t`].
 
 use commons_sim::stats::quantile_of_sorted;
-use commons_sim::student_t::quantile as student_t_quantile;
+use commons_sim::student_t::mean_interval;
 
 /// Mean, median and the 2.5% and 97.5% quantiles of some values.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,16 +35,13 @@ pub struct MeanInterval {
 }
 
 impl MeanInterval {
-    /// mean ± t(0.975, n−1) · s / √n, with s the sample standard deviation.
+    /// mean ± t(0.975, n−1) · s / √n, with s the sample standard deviation
+    /// (the library's [`mean_interval`] at 95%).
     pub fn of(values: &[f64]) -> MeanInterval {
-        let n = values.len();
-        let mean = mean(values);
-        if n < 2 {
-            return MeanInterval { mean, interval: None };
+        match mean_interval(values, 0.95) {
+            Some((mean, lower, upper)) => MeanInterval { mean, interval: Some((lower, upper)) },
+            None => MeanInterval { mean: mean(values), interval: None },
         }
-        let variance = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1) as f64;
-        let half = student_t_quantile(0.975, (n - 1) as f64) * variance.sqrt() / (n as f64).sqrt();
-        MeanInterval { mean, interval: Some((mean - half, mean + half)) }
     }
 }
 
