@@ -4,6 +4,7 @@
 
 mod common;
 
+use commons_sim::web;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 #[wasm_bindgen_test]
@@ -18,27 +19,84 @@ fn scenario_errors_name_the_field_in_wasm_too() {
     assert_eq!(err.field, "months");
 }
 
-/// The facade the page uses produces the reference digest too: the page's
-/// `Comparison` steps the model exactly as `ensemble::run` does.
+/// Steps every scenario of `stepper` by up to `months` months and records
+/// them in `comparison`, month 0 first, as the page's stepping worker and
+/// runner do between them.
+fn step_and_record(stepper: &mut web::Stepper, comparison: &mut web::Comparison, months: u32) {
+    for i in 0..stepper.count() {
+        if !comparison.started() {
+            comparison.record(i, &stepper.current_row(i).unwrap()).unwrap();
+        }
+        let rows = stepper.step_scenario(i, months).unwrap();
+        assert_eq!(comparison.record(i, &rows).unwrap(), stepper.scenario_month(i));
+    }
+}
+
+/// The facade the page uses produces the reference digest too: the
+/// stepping worker's `Stepper` steps the model exactly as `ensemble::run`
+/// does, and the page's `Comparison` records every month it sends.
 #[wasm_bindgen_test]
 fn the_page_comparison_reproduces_the_reference_digest() {
     let scenarios = format!("[{}]", common::REFERENCE_SCENARIO);
-    let mut comparison = commons_sim::web::Comparison::new(&scenarios).unwrap();
+    let mut stepper = web::Stepper::new(&scenarios).unwrap();
+    let mut comparison = web::Comparison::new(&scenarios).unwrap();
+    assert!(!comparison.started());
     while !comparison.finished() {
-        comparison.step(7);
+        step_and_record(&mut stepper, &mut comparison, 7);
     }
+    assert!(stepper.finished());
     assert_eq!(comparison.digests(), vec![common::REFERENCE_DIGEST.to_string()]);
+}
+
+/// Months are recorded only in order, month 0 first and none beyond the
+/// run's end; the rows' format round-trips.
+#[wasm_bindgen_test]
+fn a_comparison_records_months_only_in_order() {
+    let scenarios = format!("[{}]", common::REFERENCE_SCENARIO);
+    let mut stepper = web::Stepper::new(&scenarios).unwrap();
+    let mut comparison = web::Comparison::new(&scenarios).unwrap();
+    let first = stepper.step_scenario(0, 2).unwrap();
+    assert!(comparison.record(0, &first).is_err(), "month 1 before month 0");
+    let mut fresh = web::Stepper::new(&scenarios).unwrap();
+    comparison.record(0, &fresh.current_row(0).unwrap()).unwrap();
+    assert!(comparison.record(0, &first[web::rows::WIDTH..]).is_err(), "month 2 where 1 was due");
+    assert!(comparison.record(0, &first[1..]).is_err(), "ragged rows");
+    assert_eq!(comparison.record(0, &first).unwrap(), 2);
+    assert!(comparison.record(0, &fresh.step_scenario(0, 2).unwrap()).is_err(), "months again");
+    assert_eq!(comparison.month(), 2);
+    assert!(comparison.record(1, &first).is_err(), "no scenario B");
+    // The format: a row is the month, then every outcome.
+    let row = stepper.current_row(0).unwrap();
+    assert_eq!(row.len(), web::rows::WIDTH);
+    assert_eq!(row[0], 2.0);
+    assert_eq!(web::rows::parse(&row).unwrap()[0].0, 2);
+}
+
+/// The stepper and the comparison refuse the same scenarios with the same words.
+#[wasm_bindgen_test]
+fn stepper_and_comparison_refuse_alike() {
+    for bad in ["[]", "[{\"months\": 0}]", "{}", "[{\"population\": {\"citizens\": -1}}]"] {
+        // The message is the first line of the error's text (a stack follows).
+        let message = |e: wasm_bindgen::JsError| {
+            format!("{:?}", wasm_bindgen::JsValue::from(e)).lines().next().unwrap_or_default().to_string()
+        };
+        let stepper = web::Stepper::new(bad).err().map(message);
+        let comparison = web::Comparison::new(bad).err().map(message);
+        assert!(stepper.is_some(), "{bad} accepted");
+        assert_eq!(stepper, comparison, "{bad}");
+    }
 }
 
 /// Ensemble runs travel from the worker to the page as flat rows and come
 /// back as the same histories: a one-seed ensemble's median is the run.
 #[wasm_bindgen_test]
 fn ensemble_runs_round_trip_through_the_worker_format() {
-    use commons_sim::web;
     let scenario = common::REFERENCE_SCENARIO;
     let flat = web::run_to_end(scenario).unwrap();
-    let mut comparison = web::Comparison::new(&format!("[{scenario}]")).unwrap();
-    comparison.step(1_000);
+    let list = format!("[{scenario}]");
+    let (mut stepper, mut comparison) =
+        (web::Stepper::new(&list).unwrap(), web::Comparison::new(&list).unwrap());
+    step_and_record(&mut stepper, &mut comparison, 1_000);
     comparison.add_ensemble_run(0, 2026.0, &flat).unwrap();
     assert!(comparison.summarise());
     let months = 60;
@@ -78,13 +136,14 @@ fn set_parameter_takes_doubles_and_names_bad_fields() {
 /// length comes back from the worker with the same months.
 #[wasm_bindgen_test]
 fn a_hundred_thousand_months_keep_bounded_histories() {
-    use commons_sim::web;
     let scenario = r#"{"name": "long", "months": 100000, "population": {"citizens": 20, "projects": 0, "firms": 0, "associations": 0},
         "cooperation": {"share_free_riders": 1, "share_altruists": 0}, "market": {"entry_rate": 0},
         "households": {"exchanges_per_month": 1}}"#;
-    let mut comparison = web::Comparison::new(&format!("[{scenario}]")).unwrap();
+    let list = format!("[{scenario}]");
+    let (mut stepper, mut comparison) =
+        (web::Stepper::new(&list).unwrap(), web::Comparison::new(&list).unwrap());
     while !comparison.finished() {
-        comparison.step(10_000);
+        step_and_record(&mut stepper, &mut comparison, 10_000);
     }
     let rows = comparison.csv(false).lines().count() - 1;
     assert!(rows <= 2048, "{rows} months kept");

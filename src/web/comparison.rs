@@ -1,17 +1,18 @@
-//! One to four scenarios (as many as the palette has colours) run side by
-//! side on the same seed, month by month, with their ensembles (many seeds
-//! each, run by the page's workers), and their charts, values and exports.
+//! What the page shows of one to four scenarios (as many as the palette has
+//! colours) run side by side on the same seed: each one's months as they
+//! arrive from the models (stepped by a [`Stepper`](super::Stepper), in the
+//! page's stepping worker), their ensembles (many seeds each, run by the
+//! page's ensemble workers), and their charts, values and exports.
 
 mod exports;
 
-use super::js_error;
-use super::society::Society;
+use super::rows;
+use super::{js_error, letter};
 use crate::charts::{self, Chart, Marker, PlotArea, Series, Style, palette};
 use crate::ensemble::{BAND, Summary};
 use crate::export;
 use crate::history::History;
-use crate::model::Model;
-use crate::outcomes::{COUNT, Outcome, OutcomeRow, Panel};
+use crate::outcomes::{COUNT, Outcome, Panel};
 use crate::scenario::{Regime, Scenario};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
@@ -26,83 +27,98 @@ pub(super) const HISTORY_POINTS: usize = 2048;
 struct Run {
     /// Legend text: a letter and the scenario's name.
     label: String,
-    model: Model,
+    scenario: Scenario,
+    /// The last month recorded (a thinned history may not keep it), or
+    /// None before month 0 has arrived.
+    month: Option<u32>,
     history: History,
     /// Runs of the scenario over the ensemble's seeds, and their summary.
     ensemble: Vec<(u64, History)>,
     summary: Option<Summary>,
 }
 
-impl Run {
-    /// Steps the run by up to `months` months, recording each in its history.
-    fn advance(&mut self, months: u32) {
-        for _ in 0..months {
-            if self.model.finished() {
-                break;
-            }
-            self.model.step();
-            self.history.push(self.model.month(), self.model.outcomes());
-        }
-    }
-}
-
-/// The scenarios the page compares, stepped together.
+/// The scenarios the page compares, recorded month by month.
 #[wasm_bindgen]
 pub struct Comparison {
     runs: Vec<Run>,
     /// Where each chart of the last drawn panel landed, and its outcome.
     layout: Vec<(Outcome, PlotArea)>,
-    society: Society,
 }
 
 #[wasm_bindgen]
 impl Comparison {
-    /// Builds one run per scenario from a JSON array of scenarios; the error
-    /// names the scenario and the field at fault.
+    /// Validates a JSON array of scenarios and records none of their months
+    /// yet; the error names the scenario and the field at fault.
     #[wasm_bindgen(constructor)]
     pub fn new(scenarios_json: &str) -> Result<Comparison, JsError> {
-        let values: Vec<serde_json::Value> = serde_json::from_str(scenarios_json)
-            .map_err(|e| js_error(format!("the scenarios are not a JSON list: {e}")))?;
-        if values.is_empty() || values.len() > palette::SCENARIOS.len() {
-            let most = palette::SCENARIOS.len();
-            return Err(js_error(format!("compare 1 to {most} scenarios, not {}", values.len())));
-        }
-        let mut runs = Vec::with_capacity(values.len());
-        for (i, value) in values.iter().enumerate() {
-            let letter = letter(i);
-            let scenario = Scenario::from_json(&value.to_string())
-                .map_err(|e| js_error(format!("scenario {letter}: {e}")))?;
-            let model = Model::new(&scenario).map_err(|e| js_error(format!("scenario {letter}: {e}")))?;
-            let mut history = History::bounded(HISTORY_POINTS);
-            history.push(model.month(), model.outcomes());
-            let label = format!("{letter} {}", scenario.name);
-            runs.push(Run { label, model, history, ensemble: Vec::new(), summary: None });
-        }
-        Ok(Comparison { runs, layout: Vec::new(), society: Society::default() })
+        let runs = super::compared_scenarios(scenarios_json)?
+            .into_iter()
+            .enumerate()
+            .map(|(i, scenario)| Run {
+                label: format!("{} {}", letter(i), scenario.name),
+                scenario,
+                month: None,
+                history: History::bounded(HISTORY_POINTS),
+                ensemble: Vec::new(),
+                summary: None,
+            })
+            .collect();
+        Ok(Comparison { runs, layout: Vec::new() })
     }
 
-    /// Advances every unfinished run by up to `months` months; returns the
-    /// latest month reached.
-    pub fn step(&mut self, months: u32) -> u32 {
-        for run in &mut self.runs {
-            run.advance(months);
+    /// Records months of scenario `index` (flat rows, as a
+    /// [`Stepper`](super::Stepper) returns them), which must follow the last
+    /// month recorded (month 0 first); returns the scenario's month.
+    pub fn record(&mut self, index: usize, flat: &[f64]) -> Result<u32, JsError> {
+        let run = self.runs.get_mut(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
+        let months = rows::parse(flat).ok_or_else(|| js_error("the stepped months came back malformed"))?;
+        for (month, outcomes) in months {
+            let due = run.month.map_or(0, |m| m + 1);
+            if month != due || month > run.scenario.months {
+                let letter = letter(index);
+                return Err(js_error(format!("scenario {letter}: month {month} came where {due} was due")));
+            }
+            run.history.push(month, &outcomes);
+            run.month = Some(month);
         }
-        self.month()
+        Ok(run.month.unwrap_or(0))
+    }
+
+    /// Whether every scenario's month 0 has been recorded.
+    pub fn started(&self) -> bool {
+        self.runs.iter().all(|r| r.month.is_some())
     }
 
     /// The latest month any run has reached.
     pub fn month(&self) -> u32 {
-        self.runs.iter().map(|r| r.model.month()).max().unwrap_or(0)
+        self.runs.iter().filter_map(|r| r.month).max().unwrap_or(0)
     }
 
     /// The length of the longest run, in months.
     pub fn length(&self) -> u32 {
-        self.runs.iter().map(|r| r.model.scenario().months).max().unwrap_or(0)
+        self.runs.iter().map(|r| r.scenario.months).max().unwrap_or(0)
     }
 
     /// Whether every run reached its end.
     pub fn finished(&self) -> bool {
-        self.runs.iter().all(|r| r.model.finished())
+        self.runs.iter().all(|r| r.month.is_some_and(|m| m >= r.scenario.months))
+    }
+
+    /// Whether some run short of its end has not reached `month` yet (the
+    /// runs move in turns, so some may be a few months behind the others).
+    pub fn behind(&self, month: u32) -> bool {
+        self.runs.iter().any(|r| r.month.unwrap_or(0) < month.min(r.scenario.months))
+    }
+
+    /// Scenario `index`'s month (the last recorded).
+    #[wasm_bindgen(js_name = scenarioMonth)]
+    pub fn scenario_month(&self, index: usize) -> u32 {
+        self.runs.get(index).and_then(|r| r.month).unwrap_or(0)
+    }
+
+    /// How many scenarios are compared.
+    pub fn count(&self) -> usize {
+        self.runs.len()
     }
 
     /// Draws one panel's outcomes in a grid `columns` wide, each chart with
@@ -273,13 +289,13 @@ impl Comparison {
         let mut out = export::csv_header();
         out.push('\n');
         for run in &self.runs {
-            let name = &run.model.scenario().name;
+            let name = &run.scenario.name;
             if bands && run.summary.is_some() {
                 for (seed, history) in &run.ensemble {
                     export::write_csv_rows(&mut out, name, *seed, history);
                 }
             } else {
-                export::write_csv_rows(&mut out, name, run.model.scenario().seed, &run.history);
+                export::write_csv_rows(&mut out, name, run.scenario.seed, &run.history);
             }
         }
         out
@@ -290,8 +306,12 @@ impl Comparison {
     #[wasm_bindgen(js_name = addEnsembleRun)]
     pub fn add_ensemble_run(&mut self, index: usize, seed: f64, flat: &[f64]) -> Result<(), JsError> {
         let run = self.runs.get_mut(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
-        let history = unflatten(flat).ok_or_else(|| js_error("an ensemble run came back malformed"))?;
-        if history.months() != kept_months(run.model.scenario().months) {
+        let months = rows::parse(flat).ok_or_else(|| js_error("an ensemble run came back malformed"))?;
+        let mut history = History::new();
+        for (month, outcomes) in months {
+            history.push(month, &outcomes);
+        }
+        if history.months() != kept_months(run.scenario.months) {
             return Err(js_error("an ensemble run came back with the wrong months"));
         }
         run.ensemble.push((seed as u64, history));
@@ -324,34 +344,6 @@ impl Comparison {
     pub fn has_bands(&self) -> bool {
         self.runs.iter().all(|r| r.summary.is_some())
     }
-
-    /// Copies scenario `index`'s citizens and projects into the buffers the
-    /// page reads through typed-array views; returns the number of citizens.
-    #[wasm_bindgen(js_name = updateSociety)]
-    pub fn update_society(&mut self, index: usize) -> Result<usize, JsError> {
-        let run = self.runs.get(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
-        self.society.copy_from(&run.model);
-        Ok(self.society.citizens())
-    }
-
-    /// Address of the citizens' state bits in wasm memory (one byte each).
-    #[wasm_bindgen(js_name = citizenFlagsPtr)]
-    pub fn citizen_flags_ptr(&self) -> *const u8 {
-        self.society.flags_ptr()
-    }
-
-    /// Address of the projects' records in wasm memory (`f32`s, see
-    /// [`Society`] for the layout).
-    #[wasm_bindgen(js_name = projectsPtr)]
-    pub fn projects_ptr(&self) -> *const f32 {
-        self.society.projects_ptr()
-    }
-
-    /// Number of projects in the buffer.
-    #[wasm_bindgen(js_name = projectCount)]
-    pub fn project_count(&self) -> usize {
-        self.society.projects()
-    }
 }
 
 impl Comparison {
@@ -362,7 +354,7 @@ impl Comparison {
             .iter()
             .enumerate()
             .flat_map(|(i, run)| {
-                run.model.scenario().schedule.iter().map(move |change| Marker {
+                run.scenario.schedule.iter().map(move |change| Marker {
                     month: f64::from(change.month),
                     label: format!(
                         "{} → {} (month {})",
@@ -428,11 +420,6 @@ fn outcome_named(name: &str) -> Result<Outcome, JsError> {
     Outcome::from_name(name).ok_or_else(|| js_error(format!("unknown outcome `{name}`")))
 }
 
-/// "A", "B", …: how the page names compared scenarios.
-fn letter(index: usize) -> char {
-    char::from(b'A' + (index % 26) as u8)
-}
-
 /// The index of the last recorded month at or before `month` (the first
 /// recorded month if `month` precedes it), or None for an empty record.
 fn recorded_at(months: &[f64], month: f64) -> Option<usize> {
@@ -449,32 +436,4 @@ fn kept_months(months: u32) -> Vec<f64> {
         history.push(month, &[0.0; COUNT]);
     }
     history.months().to_vec()
-}
-
-/// A history as one row after another: the month, then every outcome.
-pub(super) fn flatten(history: &History) -> Vec<f64> {
-    let mut flat = Vec::with_capacity(history.len() * (COUNT + 1));
-    for i in 0..history.len() {
-        flat.push(history.months()[i]);
-        flat.extend(Outcome::ALL.iter().map(|&o| history.column(o)[i]));
-    }
-    flat
-}
-
-/// The inverse of [`flatten`], or `None` if the rows are ragged or a month
-/// is not a whole number.
-fn unflatten(flat: &[f64]) -> Option<History> {
-    if !flat.len().is_multiple_of(COUNT + 1) {
-        return None;
-    }
-    let mut history = History::new();
-    for row in flat.chunks_exact(COUNT + 1) {
-        let month = row[0];
-        if !(0.0..=f64::from(u32::MAX)).contains(&month) || month.fract() != 0.0 {
-            return None;
-        }
-        let values: OutcomeRow = std::array::from_fn(|o| row[o + 1]);
-        history.push(month as u32, &values);
-    }
-    Some(history)
 }

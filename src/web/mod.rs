@@ -1,7 +1,8 @@
 //! The WebAssembly facade: what the page and its worker can call.
 //!
 //! A thin layer over the library: it parses and validates scenarios, steps
-//! models and keeps their histories ([`Comparison`]), runs whole scenarios
+//! models ([`Stepper`], in the page's stepping worker) and records and draws
+//! their months ([`Comparison`], on the page's thread), runs whole scenarios
 //! for the ensemble worker, draws charts on a `<canvas>` with the same chart
 //! code the command line uses, and describes the model (outcomes, parameters,
 //! presets) as JSON so the page generates its controls from the library's
@@ -11,9 +12,12 @@
 
 mod comparison;
 mod map;
+pub mod rows;
 mod society;
+mod stepper;
 
 pub use comparison::Comparison;
+pub use stepper::Stepper;
 
 use crate::charts::palette;
 use crate::ensemble;
@@ -162,5 +166,30 @@ pub fn set_parameter(json: &str, path: &str, value: f64) -> Result<String, JsErr
 pub fn run_to_end(json: &str) -> Result<Vec<f64>, JsError> {
     let scenario = Scenario::from_json(json).map_err(js_error)?;
     let history = ensemble::run_bounded(&scenario, comparison::HISTORY_POINTS).map_err(js_error)?;
-    Ok(comparison::flatten(&history))
+    Ok(rows::of_history(&history))
+}
+
+/// The scenarios of a comparison, from a JSON array of one to four (as many
+/// as the palette has colours), each validated; an error names the
+/// scenario by its letter and the field at fault.
+fn compared_scenarios(json: &str) -> Result<Vec<Scenario>, JsError> {
+    let values: Vec<serde_json::Value> = serde_json::from_str(json)
+        .map_err(|e| js_error(format!("the scenarios are not a JSON list: {e}")))?;
+    if values.is_empty() || values.len() > palette::SCENARIOS.len() {
+        let most = palette::SCENARIOS.len();
+        return Err(js_error(format!("compare 1 to {most} scenarios, not {}", values.len())));
+    }
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let letter = letter(i);
+            Scenario::from_json(&value.to_string()).map_err(|e| js_error(format!("scenario {letter}: {e}")))
+        })
+        .collect()
+}
+
+/// "A", "B", …: how the page names compared scenarios.
+fn letter(index: usize) -> char {
+    char::from(b'A' + (index % 26) as u8)
 }

@@ -27,18 +27,17 @@ async function predictAndRun(page, step, n = 0) {
  * scenario and the verdict. */
 async function independentRun(page, step, levers) {
   return page.evaluate(async ({ step, levers }) => {
-    const { model } = await import('./js/wasm.js');
     const { SECTIONS, CHALLENGE } = await import('./js/lesson/sections.js');
-    const { buildEntries, SEED } = await import('./js/lesson/sim.js');
+    const { buildEntries, LocalRuns, SEED } = await import('./js/lesson/sim.js');
     const { runnable } = await import('./js/scenarios.js');
     const { catalogue } = await import('./js/wasm.js');
     const config = [...SECTIONS, CHALLENGE].find((c) => c.id === step);
     const entries = buildEntries(config.scenarios(levers));
     const seed = config.seed ? config.seed(levers) : SEED;
-    const comparison = new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, seed))));
-    comparison.step(comparison.length());
-    const flat = comparison.values(comparison.length(), false);
-    comparison.free();
+    const runs = new LocalRuns(entries.map((e) => runnable(e, seed)));
+    runs.step(runs.comparison.length());
+    const flat = runs.comparison.values(runs.comparison.length(), false);
+    runs.free();
     const n = catalogue.outcomes.length;
     const values = entries.map((_, i) => Object.fromEntries(catalogue.outcomes.map((o, j) => [o.name, flat[i * n + j]])));
     return { values, verdict: config.judge(values, levers) };

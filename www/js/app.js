@@ -54,7 +54,7 @@ async function main() {
   const names = () => state().scenarios.map((e, i) => `${letter(i)} ${e.scenario.name}`);
   const bandsShown = () => state().bands && !!runner.comparison?.hasBands();
   const view = () => ({
-    comparison: runner.comparison, bands: bandsShown(), projector: state().projector, unitShares: state().unitShares,
+    comparison: runner.ready ? runner.comparison : null, bands: bandsShown(), projector: state().projector, unitShares: state().unitShares,
     names: names(),
   });
   // While a link catches up, the link keeps the month it asked for.
@@ -70,12 +70,12 @@ async function main() {
   });
   const inView = watchView({
     charts: ['panel', () => charts.draw()],
-    society: ['society', () => society.draw(runner.comparison)],
-  }, () => runner.comparison);
+    society: ['society', () => society.draw(runner.societies)],
+  }, () => runner.ready);
 
   const refreshText = () => {
     const comparison = runner.comparison;
-    if (!comparison) return;
+    if (!runner.ready) return;
     const { seed, runs, panel } = state();
     const bands = bandsShown();
     // The month on the counter, bands or not: the medians are read there.
@@ -104,14 +104,14 @@ async function main() {
   let catchingUp = false;
   const onFrame = () => {
     const comparison = runner.comparison;
-    if (!comparison) return;
+    if (!runner.ready) return;
     const month = comparison.month();
     byId('month').textContent = String(month);
     byId('length').textContent = String(comparison.length());
     byId('year').textContent = `year ${Math.floor(month / 12)}`;
     guard(() => {
       if (inView.charts) charts.draw();
-      if (inView.society) society.draw(comparison);
+      if (inView.society) society.draw(runner.societies);
     });
     if (runner.seeking) showStatus(`Catching up to month ${runner.target}: month ${month} so far…`);
     else if (catchingUp) {
@@ -136,7 +136,7 @@ async function main() {
     refreshText();
     // The last frame of a run may have fallen within the monitors' throttle.
     const comparison = runner.comparison;
-    if (comparison) guard(() => monitors.show(comparison.values(comparison.month(), false), comparison.month(), false));
+    if (runner.ready) guard(() => monitors.show(comparison.values(comparison.month(), false), comparison.month(), false));
     saveLink();
     showStatus(runner.finished ? `Finished: month ${runner.month}.` : `Paused at month ${runner.month}.`);
   });
@@ -190,6 +190,7 @@ async function main() {
     }
     if (changed.has('scenarios') || changed.has('seed')) rebuild();
     else if (changed.has('bands') || changed.has('projector') || changed.has('unitShares')) onFrame();
+    if (changed.has('unitShares')) byId('unit-shares').checked = now.unitShares;
     if (runner.comparison) saveLink();
   });
 
@@ -276,18 +277,25 @@ async function main() {
   for (const id of ['play', 'step', 'reset', 'run-ensemble', 'fresh-seed']) byId(id).disabled = false;
   updateButtons();
   if (wantBands) uncertainty.start();
-  document.body.dataset.ready = 'true';
+  // Ready once the runs' month 0 is on screen (it comes from the stepping
+  // worker), or at once if the scenarios could not run; a link to a part of
+  // the page (#map) lands there then, once the charts above it have taken
+  // their height.
+  const showReady = () => {
+    document.body.dataset.ready = 'true';
+    if (!opened.anchor) return;
+    const target = document.getElementById(opened.anchor);
+    target?.scrollIntoView();
+    target?.focus({ preventScroll: true });
+  };
   // The status tells the truth about how the page opened.
   if (opened.problem) showStatus(opened.problem);
   else if (runner.seeking) {
     catchingUp = true;
     showStatus(`Catching up to month ${runner.target}…`);
   } else showStatus('Ready: press Play (or the space bar).');
-  if (opened.anchor) {
-    const target = document.getElementById(opened.anchor);
-    target?.scrollIntoView();
-    target?.focus({ preventScroll: true });
-  }
+  if (runner.comparison) runner.addEventListener('frame', showReady, { once: true });
+  else showReady();
   // Start the ensemble workers once the page has settled, so that asking for
   // many seeds does not wait for them to load the model.
   setTimeout(warmUp, 1000);

@@ -61,6 +61,8 @@ export class Charts {
     this.unitShares = el('input', {
       type: 'checkbox', id: 'unit-shares', onchange: () => this.onUnitShares(this.unitShares.checked),
     });
+    // The state's choice, shown whether or not the charts have been drawn.
+    this.unitShares.checked = !!this.view().unitShares;
     // Below the charts, so that it does not push them off a first screen.
     byId('panel-summary').before(el('label', { class: 'check' }, this.unitShares, ' Shares on a fixed 0–1 axis'));
     this.prev = el('button', { type: 'button', id: 'chart-prev', 'aria-label': 'Previous chart', onclick: () => this.turn(-1) }, '‹');
@@ -189,6 +191,8 @@ export class Charts {
     const labels = outcomes.map((o) => o.label).join(', ');
     this.canvas.setAttribute('aria-label', `Charts of ${catalogue.panels[this.panel]}: ${labels}. Their values are summarised in text below.`);
     if (this.key) this.readAt(false);
+    // For what is laid over the charts (the tour's outline): a layout to follow.
+    this.canvas.dispatchEvent(new Event('drawn'));
   }
 
   // ── Pointer: hover with a mouse; tap or drag with a finger or pen ──────

@@ -1,14 +1,20 @@
-// Runs the compared scenarios month by month. Each frame steps the
-// scenarios by as many months as the speed (or a fast-forward) asks, within
-// a time budget so the page never freezes; then the page redraws once.
-// Scenarios are stepped one call each (`stepScenario`), and a round of
-// months that does not fit one frame's budget (large populations: a month
-// of 100,000 citizens takes tens of milliseconds) is finished over the next
-// frames, scenario by scenario, so no frame runs four scenarios' months.
+// Runs the compared scenarios month by month. The models live in the
+// stepping worker (stepper.js), so that no month, however large the
+// populations, blocks the page's thread; this side keeps what the page
+// shows, a `Comparison` that records every month the worker sends, and the
+// latest picture of each scenario's agents.
+//
+// Each animation frame works out the month the runs should reach (the
+// speed, a fast-forward, a step) and, if the worker is idle, asks for it;
+// a reply is recorded at once and the next request sent straight away, so
+// the worker never waits on a frame, and the page redraws once in the next
+// frame with whatever has arrived.
 import { model, guard } from './wasm.js';
+import { showError, showFatal } from './messages.js';
 
-/** Time a frame may spend stepping, in milliseconds. */
-const FRAME_BUDGET = 24;
+/** How far ahead of the runs playing may ask, in seconds of play: a slow
+ * model falls behind the speed chosen without piling up months to catch up. */
+const AHEAD_SECONDS = 0.25;
 
 /** Tells its listeners `frame` (months moved, or new runs: redraw), `play`
  * and `stop` (play started or stopped). */
@@ -16,33 +22,48 @@ export class Runner extends EventTarget {
   constructor() {
     super();
     this.comparison = null;
+    /** Each scenario's agents at its latest month (`{ flags, projects }`). */
+    this.societies = [];
     this.playing = false;
     this.monthsPerSecond = 20;
+    /** The month a fast-forward or a step is bringing the runs to. */
     this.target = 0;
+    /** The month play has reached on the clock (the runs may lag behind it). */
+    this.played = 0;
     this.carry = 0;
-    this.msPerMonth = 1;
     this.frame = null;
     this.last = 0;
-    /** The month every scenario is being brought to, while a round of
-     * months is spread over frames (null between rounds). */
-    this.goal = null;
-    /** Whether the last round finished in a long frame, its redraw left to the next. */
-    this.redrawDue = false;
+    /** Which load the worker's replies must belong to (older ones are dropped). */
+    this.generation = 0;
+    /** Whether a request is with the worker. */
+    this.busy = false;
+    /** Whether months arrived since the last redraw. */
+    this.dirty = false;
+    /** Whether those months were stepped (not the new runs' month 0). */
+    this.stepped = false;
+    this.worker = new Worker(new URL('./stepper.js', import.meta.url), { type: 'module' });
+    this.worker.onmessage = ({ data }) => this.receive(data);
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(`the simulation's worker failed (${event.message || 'unknown error'})`, true);
+    };
   }
 
   /** Starts new runs of `scenarios` (runnable scenario objects), then
    * fast-forwards to `month`. Throws if a scenario is invalid. */
   load(scenarios, month = 0) {
-    const next = guard(() => new model.Comparison(JSON.stringify(scenarios)));
+    const json = JSON.stringify(scenarios);
+    const next = guard(() => new model.Comparison(json));
     if (!next) return;
     this.comparison?.free();
     this.comparison = next;
+    this.societies = [];
+    this.generation += 1;
     this.target = Math.min(month, next.length());
+    this.played = 0;
     this.carry = 0;
-    this.goal = null;
-    this.redrawDue = false;
-    this.emit('frame');
-    this.schedule();
+    this.busy = true;
+    this.worker.postMessage({ kind: 'load', generation: this.generation, scenarios: json });
   }
 
   /** Pauses and drops the runs, so that the next `load` starts at month 0. */
@@ -50,25 +71,28 @@ export class Runner extends EventTarget {
     this.pause();
     this.comparison?.free();
     this.comparison = null;
+    this.societies = [];
+    this.generation += 1;
+    this.busy = false;
     this.target = 0;
-    this.goal = null;
   }
 
   emit(name) {
     this.dispatchEvent(new Event(name));
   }
 
-  get month() { return this.comparison ? this.comparison.month() : 0; }
+  /** Whether the runs' month 0 has arrived (until then there is nothing to show). */
+  get ready() { return !!this.comparison && this.comparison.started(); }
+  get month() { return this.ready ? this.comparison.month() : 0; }
   get length() { return this.comparison ? this.comparison.length() : 0; }
-  get finished() { return !this.comparison || this.comparison.finished(); }
+  get finished() { return !this.ready || this.comparison.finished(); }
   /** Whether the runner is catching up to a month (after an edit or a link). */
-  get seeking() { return !!this.comparison && this.target > this.month && !this.finished; }
-  /** Whether a round of months is part done (some scenarios behind the others). */
-  get midRound() { return this.goal !== null; }
+  get seeking() { return !!this.comparison && this.target > this.month && !(this.ready && this.comparison.finished()); }
 
   play() {
-    if (!this.comparison || this.finished) return;
+    if (!this.ready || this.finished) return;
     this.playing = true;
+    this.played = this.month;
     this.emit('play');
     this.schedule();
   }
@@ -87,14 +111,19 @@ export class Runner extends EventTarget {
   /** One month forward (pausing first). */
   stepOnce() {
     this.pause();
-    if (!this.comparison || this.finished) return;
+    if (!this.ready || this.finished) return;
     this.target = Math.max(this.target, this.month + 1);
     this.schedule();
   }
 
+  /** The month the runs should reach now. */
+  goal() {
+    return Math.min(this.length, Math.max(this.target, this.playing ? this.played : 0));
+  }
+
   /** Asks for a frame if there is work; `continuing` from a frame keeps its clock. */
   schedule(continuing = false) {
-    if (this.frame === null && (this.playing || this.seeking || this.midRound || this.redrawDue)) {
+    if (this.frame === null && (this.playing || this.seeking || this.busy || this.dirty)) {
       if (!continuing) this.last = performance.now();
       this.frame = requestAnimationFrame((now) => this.tick(now));
     }
@@ -105,78 +134,65 @@ export class Runner extends EventTarget {
     if (!this.comparison) return;
     const elapsed = Math.min(now - this.last, 250);
     this.last = now;
-    let due = 0;
-    if (this.midRound) {
-      // Finish the round first: its months were already due.
-    } else if (this.seeking) {
-      due = this.target - this.month;
-    } else if (this.playing) {
+    if (this.playing) {
       this.carry += (this.monthsPerSecond * elapsed) / 1000;
-      due = Math.floor(this.carry);
+      const due = Math.floor(this.carry);
       this.carry -= due;
+      const most = this.month + Math.max(1, Math.ceil(this.monthsPerSecond * AHEAD_SECONDS));
+      this.played = Math.min(Math.max(this.played, this.month) + due, most);
     }
-    if (due > 0) {
-      // msPerMonth is the cost of one month of every scenario.
-      const affordable = Math.max(1, Math.floor(FRAME_BUDGET / this.msPerMonth));
-      this.goal = this.month + Math.min(due, affordable);
-    }
-    let moved = false;
-    if (this.redrawDue) {
-      // A round finished in a long frame last time: redraw in this one.
-      this.redrawDue = false;
-      moved = true;
+    this.request();
+    if (this.dirty) {
+      this.dirty = false;
       this.emit('frame');
-    } else if (this.midRound) {
-      const started = performance.now();
-      const reached = guard(() => this.stepRound());
-      if (reached === undefined) {
+      if (this.finished && this.playing) {
         this.playing = false;
-        this.goal = null;
-        return;
+        this.emit('stop');
+      } else if (this.stepped && !this.playing && !this.seeking && !this.busy) {
+        // A fast-forward or a step has arrived.
+        this.emit('stop');
       }
-      // A frame that stepped long (large populations) leaves the redraw to
-      // the next, so stepping and drawing never add up in one frame.
-      if (reached && performance.now() - started > FRAME_BUDGET) {
-        this.redrawDue = true;
-        this.schedule(true);
-        return;
-      }
-      moved = reached;
-      if (reached) this.emit('frame');
-    }
-    if (this.finished && this.playing) {
-      this.playing = false;
-      this.emit('stop');
-    } else if (!this.seeking && !this.playing && moved) {
-      this.emit('stop');
+      this.stepped = false;
     }
     this.schedule(true);
   }
 
-  /** Steps the scenarios behind the round's goal, one call each, until the
-   * frame's budget is spent; returns whether the round is complete. */
-  stepRound() {
-    const comparison = this.comparison;
-    const started = performance.now();
-    const count = comparison.count();
-    let months = 0;
-    for (let i = 0; i < count; i += 1) {
-      const behind = this.goal - comparison.scenarioMonth(i);
-      if (behind <= 0) continue;
-      // After the first call, go on only if another call of the same size fits.
-      const spent = performance.now() - started;
-      if (months > 0 && spent + (spent / months) * behind > FRAME_BUDGET) break;
-      const before = comparison.scenarioMonth(i);
-      months += comparison.stepScenario(i, behind) - before;
+  /** Sends the worker the month to reach, unless it is busy or there. */
+  request() {
+    if (this.busy || !this.ready) return;
+    const goal = this.goal();
+    if (!this.comparison.behind(goal)) return;
+    this.busy = true;
+    this.worker.postMessage({ kind: 'step', generation: this.generation, goal });
+  }
+
+  /** Records a reply from the worker and asks for more if more is due. */
+  receive(data) {
+    if (data.generation !== this.generation || !this.comparison) return;
+    this.busy = false;
+    if (data.error) {
+      this.fail(data.trap ? data.error : `The scenarios could not run: ${data.error}`, data.trap);
+      return;
     }
-    const spent = performance.now() - started;
-    if (months > 0) {
-      const perMonth = Math.max(0.01, (spent / months) * count);
-      this.msPerMonth = 0.7 * this.msPerMonth + 0.3 * perMonth;
-    }
-    const done = [...Array(count).keys()].every((i) => comparison.scenarioMonth(i) >= this.goal) || comparison.finished();
-    // A scenario shorter than the goal ends where it ends.
-    if (done || months === 0) this.goal = null;
-    return this.goal === null;
+    const recorded = guard(() => {
+      data.rows.forEach((rows, i) => this.comparison.record(i, rows));
+      return true;
+    });
+    if (!recorded) return;
+    this.societies = data.societies;
+    this.stepped ||= data.kind === 'step';
+    this.dirty = true;
+    this.request();
+    this.schedule(true);
+  }
+
+  fail(message, fatal) {
+    this.playing = false;
+    this.busy = false;
+    this.target = this.month;
+    if (fatal) showFatal(`The simulation stopped because of an internal error (${message}).`);
+    else showError(message);
+    this.emit('stop');
   }
 }
+

@@ -1,9 +1,9 @@
 // The picture of society, one per scenario: every citizen a cell coloured by
 // state, every project a disc sized by its knowledge (filled as far as its
 // infrastructure is healthy), forks ringed and tied to their parent. It reads
-// typed-array views over the model's memory, rebuilt each frame because the
-// memory can grow: no call and no object per agent.
-import { catalogue, memory } from './wasm.js';
+// the copies of the agents' state that the stepping worker sends with each
+// reply (typed arrays): no call and no object per agent.
+import { catalogue } from './wasm.js';
 import { byId, el } from './dom.js';
 
 /** Citizen states, in the order a citizen is classed (first match wins). */
@@ -57,17 +57,15 @@ export class Society {
     this.container.replaceChildren(...this.panels.map((p) => p.figure));
   }
 
-  /** Redraws every scenario's picture from the comparison's buffers. */
-  draw(comparison) {
-    if (!comparison || !memory) return;
+  /** Redraws every scenario's picture from its agents (`{ flags,
+   * projects }` per scenario: a byte of state bits per citizen, a record of
+   * `catalogue.projectStride` numbers per project). */
+  draw(societies) {
+    if (!societies?.length) return;
     this.classes ??= classTable();
     this.panels.forEach((panel, i) => {
-      const citizens = comparison.updateSociety(i);
-      // Views are rebuilt after the call: it may have grown the memory.
-      const flags = new Uint8Array(memory.buffer, comparison.citizenFlagsPtr(), citizens);
-      const stride = catalogue.projectStride;
-      const projects = new Float32Array(memory.buffer, comparison.projectsPtr(), comparison.projectCount() * stride);
-      this.drawOne(panel, flags, projects, stride);
+      const society = societies[i];
+      if (society) this.drawOne(panel, society.flags, society.projects, catalogue.projectStride);
     });
   }
 

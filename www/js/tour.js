@@ -154,12 +154,16 @@ export function setupTour(app) {
   const highlight = byId('chart-highlight');
   let step = 0;
   let watched = null;
+  /** Whether the watched chart still has to be scrolled to (its step's runs
+   * had not drawn it yet: they arrive from the stepping worker). */
+  let scrollDue = false;
 
   /** Outlines the watched chart, and scrolls it into the part of the screen
    * the box leaves free (between the run bar and a bottom sheet). */
   const outline = (scroll) => {
     const cell = watched && !box.hidden ? cellOf(watched) : null;
     highlight.hidden = !cell;
+    scrollDue = scroll && !cell;
     if (!cell) return;
     Object.assign(highlight.style, {
       left: `${cell.left}px`, top: `${cell.top}px`, width: `${cell.width}px`, height: `${cell.height}px`,
@@ -174,6 +178,7 @@ export function setupTour(app) {
     }
   };
   new ResizeObserver(() => outline(false)).observe(byId('chart'));
+  byId('chart').addEventListener('drawn', () => { if (!box.hidden) outline(scrollDue); });
   const relayout = () => {
     if (box.hidden) return;
     place(box);

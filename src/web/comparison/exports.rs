@@ -3,8 +3,7 @@
 //! and its name, so two scenarios from one preset never share a name), the
 //! manifest beside it in the command line's format (`FILE.meta.json`: every
 //! scenario in full, seeds, the model's fingerprint and the data's digest),
-//! the ensemble's quantiles month by month, and stepping one scenario at a
-//! time (so the page can spread a month of large runs over frames).
+//! the ensemble's quantiles month by month.
 //!
 //! A child of `comparison`, so it reads the runs without widening their API.
 
@@ -40,7 +39,7 @@ impl Comparison {
                     export::write_csv_rows(&mut out, &run.label, *seed, history);
                 }
             } else {
-                export::write_csv_rows(&mut out, &run.label, run.model.scenario().seed, &run.history);
+                export::write_csv_rows(&mut out, &run.label, run.scenario.seed, &run.history);
             }
         }
         out
@@ -86,13 +85,10 @@ impl Comparison {
             let seeds: Vec<u64> = first.ensemble.iter().map(|(s, _)| *s).collect();
             (seeds.iter().copied().min().unwrap_or(0), seeds.len() as u64)
         } else {
-            (first.model.scenario().seed, 1)
+            (first.scenario.seed, 1)
         };
-        let scenarios: Vec<Value> = self
-            .runs
-            .iter()
-            .map(|r| serde_json::to_value(r.model.scenario()).unwrap_or(Value::Null))
-            .collect();
+        let scenarios: Vec<Value> =
+            self.runs.iter().map(|r| serde_json::to_value(&r.scenario).unwrap_or(Value::Null)).collect();
         let labels: Vec<&str> = self.runs.iter().map(|r| r.label.as_str()).collect();
         let mut settings = serde_json::Map::new();
         settings.insert("file".into(), json!(file));
@@ -121,25 +117,5 @@ impl Comparison {
         manifest["rows"] = json!(data.lines().count().saturating_sub(1));
         manifest["data_digest"] = json!(digest::hex_of(data.as_bytes()));
         serde_json::to_string_pretty(&manifest).map(|s| s + "\n").map_err(js_error)
-    }
-
-    /// Advances scenario `index` alone by up to `months` months (the page
-    /// steps large runs one scenario a frame); returns its month.
-    #[wasm_bindgen(js_name = stepScenario)]
-    pub fn step_scenario(&mut self, index: usize, months: u32) -> Result<u32, JsError> {
-        let run = self.runs.get_mut(index).ok_or_else(|| js_error(format!("no scenario {index}")))?;
-        run.advance(months);
-        Ok(run.model.month())
-    }
-
-    /// Scenario `index`'s month.
-    #[wasm_bindgen(js_name = scenarioMonth)]
-    pub fn scenario_month(&self, index: usize) -> u32 {
-        self.runs.get(index).map_or(0, |r| r.model.month())
-    }
-
-    /// How many scenarios are compared.
-    pub fn count(&self) -> usize {
-        self.runs.len()
     }
 }

@@ -35,6 +35,31 @@ export function outcomeIndex(name) {
   return index;
 }
 
+/** Runs of `scenarios` (runnable objects) kept on the page's thread, as the
+ * lesson's small worlds can be (a month of 1,000 citizens is well under a
+ * millisecond): the models (`Stepper`) and what is recorded of them
+ * (`Comparison`), month 0 recorded. Throws if a scenario is invalid. */
+export class LocalRuns {
+  constructor(scenarios) {
+    const json = JSON.stringify(scenarios);
+    this.stepper = new model.Stepper(json);
+    this.comparison = new model.Comparison(json);
+    for (let i = 0; i < this.stepper.count(); i += 1) this.comparison.record(i, this.stepper.currentRow(i));
+  }
+
+  /** Steps every scenario by up to `months` months and records them;
+   * returns the month reached. */
+  step(months) {
+    for (let i = 0; i < this.stepper.count(); i += 1) this.comparison.record(i, this.stepper.stepScenario(i, months));
+    return this.comparison.month();
+  }
+
+  free() {
+    this.stepper.free();
+    this.comparison.free();
+  }
+}
+
 /** Runs `entries` to their end on `seed`, drawing `outcome` on `canvas` as it goes;
  * resolves to each scenario's final value of every outcome, as
  * `[{name: value}]`, or null if it was cancelled (a newer run started). */
@@ -42,7 +67,7 @@ export class SmallSim {
   constructor(canvas, fontSize) {
     this.canvas = canvas;
     this.fontSize = fontSize;
-    this.comparison = null;
+    this.runs = null;
     this.generation = 0;
     this.outcome = null;
   }
@@ -54,10 +79,10 @@ export class SmallSim {
       // adds to the click that asked for it or to a frame that steps.
       requestAnimationFrame(() => {
         if (generation !== this.generation) return resolve(null);
-        this.comparison?.free();
-        this.comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, seed)))));
+        this.runs?.free();
+        this.runs = guard(() => new LocalRuns(entries.map((e) => runnable(e, seed))));
         this.outcome = outcome;
-        if (!this.comparison) return resolve(null);
+        if (!this.runs) return resolve(null);
         requestAnimationFrame(frame);
       });
       // The first months cost most (the economy settles), so the first slice
@@ -75,7 +100,7 @@ export class SmallSim {
           if (this.comparison.finished()) return requestAnimationFrame(() => resolve(this.finalValues()));
         } else {
           const started = performance.now();
-          if (guard(() => this.comparison.step(months)) === undefined) return resolve(null);
+          if (guard(() => this.runs.step(months)) === undefined) return resolve(null);
           msPerMonth = Math.max(msPerMonth * 0.9, (performance.now() - started) / months);
           months = Math.max(1, Math.floor(SLICE_BUDGET / Math.max(msPerMonth, 0.01)));
           drawNext = true;
@@ -101,6 +126,9 @@ export class SmallSim {
     guard(() => this.comparison.drawOutcome(this.canvas, this.outcome, Math.round(this.fontSize() * ratio), false));
   }
 
+  /** What is recorded of the runs (null before the first run). */
+  get comparison() { return this.runs?.comparison ?? null; }
+
   get month() { return this.comparison ? this.comparison.month() : 0; }
 
   finalValues() {
@@ -119,12 +147,12 @@ export class SmallSim {
  * fonts), as does the first number formatted, and that cost belongs to
  * loading, not to a reader's first run. */
 export function warmUp(entries, outcome) {
-  const comparison = guard(() => new model.Comparison(JSON.stringify(entries.map((e) => runnable(e, SEED)))));
-  if (!comparison) return;
+  const runs = guard(() => new LocalRuns(entries.map((e) => runnable(e, SEED))));
+  if (!runs) return;
   const canvas = document.createElement('canvas');
   canvas.width = 400;
   canvas.height = 200;
-  guard(() => comparison.drawOutcome(canvas, outcome, 15, false));
-  comparison.free();
+  guard(() => runs.comparison.drawOutcome(canvas, outcome, 15, false));
+  runs.free();
   formatNumber(1234.5); // the number format, built on first use
 }
