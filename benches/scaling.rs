@@ -16,7 +16,7 @@
 
 mod common;
 
-use common::warmed_model;
+use common::{print_machine, warmed_model};
 use commons_sim::model::Model;
 use std::time::{Duration, Instant};
 
@@ -40,6 +40,7 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 fn main() {
+    print_machine();
     let (small, large) = (warmed_model(10_000), warmed_model(100_000));
     let per_citizen = |time: Duration, model: &Model, months: u32| {
         time.as_secs_f64() * 1e9 / (f64::from(months) * f64::from(model.scenario().population.citizens))

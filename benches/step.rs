@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::warmed_model;
+use common::{print_machine, warmed_model};
 use commons_sim::ensemble::{self, Summary};
 use commons_sim::model::Model;
 use commons_sim::scenario::Scenario;
@@ -73,5 +73,10 @@ fn ensemble_path(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, month_step, docking, ensemble_path);
+/// Not a measurement: names the processor above the figures.
+fn machine(_: &mut Criterion) {
+    print_machine();
+}
+
+criterion_group!(benches, machine, month_step, docking, ensemble_path);
 criterion_main!(benches);

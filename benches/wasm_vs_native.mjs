@@ -11,7 +11,7 @@
 // whether the two final months' outcomes are bit-identical.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import init, { presetScenario, runToEnd } from '../www/pkg/commons_sim.js';
@@ -71,6 +71,7 @@ const same = wasmFinal.length === nativeLast.length && wasmFinal.every((v, i) =>
 const w = perCitizenMonth(median(wasm));
 const n = perCitizenMonth(median(native));
 const ratios = wasm.map((t, i) => t / native[i]);
+console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`);
 console.log(`partner-state, ${citizens} citizens, ${months} months, ${runs} alternating runs each`);
 console.log(`native:       ${n.toFixed(1)} ns per citizen-month (median)`);
 console.log(`WebAssembly:  ${w.toFixed(1)} ns per citizen-month (median; Node ${process.versions.node})`);

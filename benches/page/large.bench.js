@@ -5,6 +5,10 @@
 // figures of the benches after it); the e2e test (tests/e2e/large.spec.js)
 // asserts looser bounds as behaviour.
 const { test, expect } = require('@playwright/test');
+const { cpus } = require('node:os');
+
+// The figures depend on the processor: name it above them.
+test.beforeAll(() => console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`));
 
 const LARGE = { 'population.citizens': 100000, 'population.projects': 5000, 'population.firms': 4000 };
 

@@ -5,6 +5,10 @@
 // does it reverse?") of 8 × 8 points × 2 scenarios × 4 seeds at 1,000
 // citizens × 240 months.
 const { test, expect } = require('@playwright/test');
+const { cpus } = require('node:os');
+
+// The figures depend on the processor: name it above them.
+test.beforeAll(() => console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`));
 const { execFileSync } = require('node:child_process');
 const { readFileSync } = require('node:fs');
 

@@ -56,8 +56,8 @@ test('4 × 100,000 citizens play without long frames and a click answers', async
   // It moved: the months are stepped, not skipped.
   expect(month).toBeGreaterThanOrEqual(2);
   // The months are stepped in the worker: what WebAssembly the page's thread
-  // runs is drawing the charts (stepping there, it was about nine tenths of
-  // its busy time).
+  // runs is drawing the charts (6% of its busy samples measured; stepping
+  // there, as before the stepping worker, 79%).
   expect(wasmShare).toBeLessThan(0.35);
   // Drawing is all a frame holds; on a loaded shared machine (the worker
   // takes a core) frames still stretch, so the bound is on the typical one.
