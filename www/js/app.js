@@ -101,6 +101,7 @@ async function main() {
   };
 
   let lastTable = 0;
+  let textDue = false;
   let catchingUp = false;
   const onFrame = () => {
     const comparison = runner.comparison;
@@ -119,9 +120,16 @@ async function main() {
       showStatus(`Reached month ${month}: press Play (or the space bar).`);
     }
     const now = performance.now();
-    if (!runner.playing || now - lastTable > 500) {
+    if (!runner.playing) refreshText();
+    else if (now - lastTable > 500 && !textDue) {
+      // While playing, the text (table and summaries) is refreshed in a task
+      // of its own, so a frame holds the charts' redraw and not both.
       lastTable = now;
-      refreshText();
+      textDue = true;
+      setTimeout(() => {
+        textDue = false;
+        refreshText();
+      }, 0);
     }
     guard(() => monitors.show(comparison.values(month, false), month, runner.playing));
     updateButtons();
