@@ -6,6 +6,7 @@
 
 mod exports;
 
+use super::canvas::Canvas;
 use super::rows;
 use super::{js_error, letter};
 use crate::charts::{self, Chart, Marker, PlotArea, Series, Style, palette};
@@ -15,7 +16,6 @@ use crate::history::History;
 use crate::outcomes::{COUNT, Outcome, Panel};
 use crate::scenario::{Regime, Scenario};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -412,8 +412,8 @@ fn regime_label(regime: Regime) -> &'static str {
     }
 }
 
-fn backend(canvas: HtmlCanvasElement) -> Result<CanvasBackend, JsError> {
-    CanvasBackend::with_canvas_object(canvas).ok_or_else(|| js_error("the canvas has no 2D context"))
+fn backend(canvas: HtmlCanvasElement) -> Result<Canvas, JsError> {
+    Canvas::new(canvas).ok_or_else(|| js_error("the canvas has no 2D context"))
 }
 
 fn outcome_named(name: &str) -> Result<Outcome, JsError> {

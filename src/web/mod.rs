@@ -10,6 +10,7 @@
 //! gets small results, or typed-array views over buffers owned here (the
 //! picture of society). Errors become readable strings at this edge.
 
+mod canvas;
 mod comparison;
 mod map;
 pub mod rows;
