@@ -8,7 +8,7 @@
 
 mod sort;
 
-pub use sort::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within};
+pub use sort::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within, sort_uses_range};
 
 use crate::model::num::Bounds;
 

@@ -61,6 +61,13 @@ pub fn sort_non_negative_within(values: &mut Vec<f64>, scratch: &mut SortScratch
     sort(values, scratch, Some(range));
 }
 
+/// Whether sorting `len` values uses their range, which is worth gathering
+/// for [`sort_non_negative_within`] only then: between 4,096 and 32,767
+/// values the key is the patterns' top bits, whatever the values.
+pub fn sort_uses_range(len: usize) -> bool {
+    !(4096..32768).contains(&len)
+}
+
 /// Scratch space for [`sort_non_negative`]: the radix passes' destination
 /// for the values, and for arrays below 4,096 values their keys (each
 /// value's key computed once and carried beside it, see [`radix_sort_16`]).
@@ -388,7 +395,7 @@ fn smaller_first(a: f64, b: f64) -> (f64, f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within};
+    use super::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within, sort_uses_range};
     use crate::model::rng::SimRng;
 
     /// Sorts with the standard library and with [`sort_non_negative`] and
@@ -482,6 +489,16 @@ mod tests {
             values[n / 2] = f64::MAX;
             values[n / 4] = 0.0;
             assert_sorts_like_std(&values, &format!("extreme, n = {n}"));
+        }
+    }
+
+    #[test]
+    fn the_range_is_wanted_exactly_where_a_spanning_key_serves() {
+        for n in [0, 63, 64, 4095, 32_768, 100_000] {
+            assert!(sort_uses_range(n), "n = {n}");
+        }
+        for n in [4096, 10_000, 32_767] {
+            assert!(!sort_uses_range(n), "n = {n}");
         }
     }
 
