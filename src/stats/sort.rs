@@ -220,12 +220,15 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
     }
     let (mut from, mut to): (&mut [f64], &mut [f64]) = (values.as_mut_slice(), buffer.as_mut_slice());
     let mut in_buffer = false;
+    // Every value shares its digit exactly when the first value's bucket
+    // holds them all: one look rather than a search of the buckets.
+    let first = key.of(from[0]);
     for (pass, histogram) in counts.iter_mut().enumerate() {
-        if histogram.iter().any(|&c| c as usize == n) {
+        let shift = pass as u32 * BITS;
+        if histogram[((first >> shift) as usize) & (BUCKETS - 1)] as usize == n {
             continue;
         }
         starts_of_buckets(histogram);
-        let shift = pass as u32 * BITS;
         for &v in from.iter() {
             let bucket = ((key.of(v) >> shift) as usize) & (BUCKETS - 1);
             to[histogram[bucket] as usize] = v;
@@ -271,8 +274,11 @@ fn radix_sort_16(values: &mut Vec<f64>, scratch: &mut SortScratch, key: Option<R
         low[usize::from(digits & 0xff)] += 1;
         high[usize::from(digits >> 8)] += 1;
     }
-    let sort_low = !low.iter().any(|&c| c as usize == n);
-    let sort_high = !high.iter().any(|&c| c as usize == n);
+    // Every value shares a digit exactly when the first value's bucket
+    // holds them all: one look rather than a search of the buckets.
+    let first = keys[0];
+    let sort_low = low[usize::from(first & 0xff)] as usize != n;
+    let sort_high = high[usize::from(first >> 8)] as usize != n;
     let from_keys: &[u16] = if sort_low {
         starts_of_buckets(&mut low);
         for (&k, &v) in keys.iter().zip(values.iter()) {
