@@ -2,8 +2,10 @@
 //!
 //! Three passes over the citizens gather every count and fill three buffers
 //! (contributions, positive incomes, wealth); each is sorted once, in linear
-//! time, straight after its pass, for its Gini, median and top share. The buffers
-//! are reused, so a month's measurement allocates nothing.
+//! time, straight after its pass, for its Gini, median and top share. The
+//! income and wealth passes also gather their values' range, which the
+//! sort's key needs, so that the sort need not pass over them for it. The
+//! buffers are reused, so a month's measurement allocates nothing.
 
 use super::Model;
 use super::citizens::flags;
@@ -118,6 +120,7 @@ impl Model {
         let (owned_firm, money, firm_money) =
             (&citizens.owned_firm[..len], &citizens.money[..len], &self.firms.money[..]);
         let wealths = &mut b.wealth[..len];
+        // The range gathered as for the incomes (`gather` is the same).
         let mut range = stats::PatternRange::EMPTY;
         for i in 0..len {
             let firm = owned_firm[i];
