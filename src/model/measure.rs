@@ -2,8 +2,10 @@
 //!
 //! Three passes over the citizens gather every count and fill three buffers
 //! (contributions, positive incomes, wealth); each is sorted once, in linear
-//! time, straight after its pass, for its Gini, median and top share. The buffers
-//! are reused, so a month's measurement allocates nothing.
+//! time, straight after its pass, for its Gini, median and top share. The
+//! income and wealth passes also gather their values' range, which the
+//! sort's key needs, so that the sort need not pass over them for it. The
+//! buffers are reused, so a month's measurement allocates nothing.
 
 use super::Model;
 use super::citizens::flags;
@@ -22,9 +24,19 @@ pub(super) struct Buffers {
     members: Vec<u32>,
     /// Each sorted array's scratch: the same length as its array from month
     /// to month, so sorting never clears or regrows one.
-    contributions_scratch: Vec<f64>,
-    incomes_scratch: Vec<f64>,
-    wealth_scratch: Vec<f64>,
+    contributions_scratch: stats::SortScratch,
+    incomes_scratch: stats::SortScratch,
+    wealth_scratch: stats::SortScratch,
+}
+
+/// Sorts a buffer with the range its pass gathered, or, if it gathered
+/// none (where the sort's key does not use one, or where the kept values
+/// are fewer than the pass's), letting the sort find what it needs.
+fn sort_buffer(values: &mut Vec<f64>, scratch: &mut stats::SortScratch, range: Option<stats::PatternRange>) {
+    match range {
+        Some(range) => stats::sort_non_negative_within(values, scratch, range),
+        None => stats::sort_non_negative(values, scratch),
+    }
 }
 
 impl Model {
@@ -67,6 +79,8 @@ impl Model {
         set(Outcome::PrecarityRate, precarious as f64 / n);
         set(Outcome::UnmetNeedsRate, unmet as f64 / n);
         set(Outcome::ConditionalCooperation, self.tallies.conditional_willingness);
+        // The sort finds the range of these values itself: most citizens
+        // have none accepted, and gathering it here would visit them all.
         stats::sort_non_negative(&mut b.contributions, &mut b.contributions_scratch);
         set(Outcome::ContributionGini, stats::gini_of_sorted(&b.contributions));
         set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&b.contributions, 0.05));
@@ -77,13 +91,22 @@ impl Model {
         b.incomes.resize(len, 0.0);
         let mut earning = 0usize;
         let incomes = &mut b.incomes[..len];
+        // The range of the values written, for the sort's key (see
+        // `stats::PatternRange`): gathered here, where every value passes
+        // anyway, rather than in a pass of the sort's own (zeros written
+        // but not kept change neither end), at sizes whose sort uses it.
+        let gather = stats::sort_uses_range(len);
+        let mut range = stats::PatternRange::EMPTY;
         for &income in &citizens.income[..len] {
             let basket_income = stats::at_least_zero(income * per_price);
             incomes[earning] = basket_income;
+            if gather {
+                range.include(basket_income);
+            }
             earning += usize::from(basket_income > 0.0);
         }
         b.incomes.truncate(earning);
-        stats::sort_non_negative(&mut b.incomes, &mut b.incomes_scratch);
+        sort_buffer(&mut b.incomes, &mut b.incomes_scratch, gather.then_some(range));
         let all_incomes = stats::ZeroPrefixed { zeros: len - earning, positive: &b.incomes };
         set(Outcome::MedianIncome, all_incomes.median());
         set(Outcome::GiniIncome, all_incomes.gini());
@@ -97,11 +120,16 @@ impl Model {
         let (owned_firm, money, firm_money) =
             (&citizens.owned_firm[..len], &citizens.money[..len], &self.firms.money[..]);
         let wealths = &mut b.wealth[..len];
+        // The range gathered as for the incomes (`gather` is the same).
+        let mut range = stats::PatternRange::EMPTY;
         for i in 0..len {
             let firm = owned_firm[i];
             let equity = firm.map_or(0.0, |f| firm_money[f.index()]);
             let wealth = money[i] + equity;
             wealths[i] = stats::at_least_zero(wealth);
+            if gather {
+                range.include(wealths[i]);
+            }
             shifted_sum += wealth - shift;
             shifted_squares += (wealth - shift) * (wealth - shift);
         }
@@ -113,7 +141,7 @@ impl Model {
             Outcome::WealthVarianceRatio,
             if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },
         );
-        stats::sort_non_negative(&mut b.wealth, &mut b.wealth_scratch);
+        sort_buffer(&mut b.wealth, &mut b.wealth_scratch, gather.then_some(range));
         set(Outcome::GiniWealth, stats::gini_of_sorted(&b.wealth));
 
         // The commons: knowledge counted once (a fork's inherited knowledge

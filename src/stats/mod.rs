@@ -8,7 +8,7 @@
 
 mod sort;
 
-pub use sort::sort_non_negative;
+pub use sort::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within, sort_uses_range};
 
 use crate::model::num::Bounds;
 
@@ -199,7 +199,7 @@ mod tests {
         let mut exact = values.clone();
         let exact_gini = gini(&mut exact);
         let mut radix = values.clone();
-        sort_non_negative(&mut radix, &mut Vec::new());
+        sort_non_negative(&mut radix, &mut SortScratch::default());
         assert_eq!(gini_of_sorted(&radix), exact_gini);
         assert_eq!(median_of_sorted(&radix), median_of_sorted(&exact));
     }

@@ -30,9 +30,9 @@ fn magnitude_bits(value: f64) -> u64 {
 /// an insertion sort finishes the job, moving values only within the runs
 /// that share those bits. Where those runs are long (many distinct values
 /// closer than the key can tell apart) a comparison sort takes over, so the
-/// worst case is O(n log n), never quadratic. `buffer` is scratch space reused between calls, so
-/// sorting allocates nothing; the two vectors may trade their storage (give
-/// each array its own buffer and neither is ever cleared or regrown).
+/// worst case is O(n log n), never quadratic. `scratch` is space reused between calls, so
+/// sorting allocates nothing; its storage and the values' may trade places
+/// (give each array its own scratch and neither is ever cleared or regrown).
 ///
 /// The radix part takes two passes, on keys chosen by size (each measured
 /// faster than the others there): below 4,096 values two 8-bit digits of a
@@ -42,21 +42,104 @@ fn magnitude_bits(value: f64) -> u64 {
 /// is nearly all exponent and so scatters into few, cache-friendly places;
 /// from 32,768 values two 11-bit digits of a spanning key, where fixed top
 /// bits would need a third pass to leave runs short.
-pub fn sort_non_negative(values: &mut Vec<f64>, buffer: &mut Vec<f64>) {
+///
+/// A spanning key needs the range of the values' patterns, which this
+/// finds in a pass of its own; a caller that fills the array in a loop can
+/// gather the range there and call [`sort_non_negative_within`] instead.
+pub fn sort_non_negative(values: &mut Vec<f64>, scratch: &mut SortScratch) {
+    sort(values, scratch, None);
+}
+
+/// [`sort_non_negative`] of values whose patterns `range` covers (every
+/// value was [`PatternRange::include`]d; others may have been too): the
+/// same result without the pass that finds the range. The range must cover
+/// the values (debug builds check). Were it to miss one, the result would
+/// still be sorted, only more slowly: the value's key would be wrong, and
+/// the insertion sort places whatever the radix passes leave out of order.
+pub fn sort_non_negative_within(values: &mut Vec<f64>, scratch: &mut SortScratch, range: PatternRange) {
+    debug_assert!(range.covers(values), "the range must cover every value");
+    sort(values, scratch, Some(range));
+}
+
+/// Whether sorting `len` values uses their range, which is worth gathering
+/// for [`sort_non_negative_within`] only then: between 4,096 and 32,767
+/// values the key is the patterns' top bits, whatever the values.
+pub fn sort_uses_range(len: usize) -> bool {
+    !(4096..32768).contains(&len)
+}
+
+/// Scratch space for [`sort_non_negative`]: the radix passes' destination
+/// for the values, and for arrays below 4,096 values their keys (each
+/// value's key computed once and carried beside it, see [`radix_sort_16`]).
+#[derive(Clone, Debug, Default)]
+pub struct SortScratch {
+    values: Vec<f64>,
+    keys: Vec<u16>,
+    moved_keys: Vec<u16>,
+}
+
+/// The range of the bit patterns in an array of values at least zero: the
+/// largest pattern, and the smallest positive one (kept less one, see
+/// [`PatternRange::include`]). What a spanning key needs to know.
+#[derive(Clone, Copy, Debug)]
+pub struct PatternRange {
+    largest: u64,
+    smallest_less_one: u64,
+}
+
+impl PatternRange {
+    /// The range of no values, to [`include`](Self::include) values into.
+    pub const EMPTY: PatternRange = PatternRange { largest: 0, smallest_less_one: u64::MAX };
+
+    /// Widens the range to take in `value` (at least zero, or −0): two
+    /// integer comparisons and no branch, cheap enough for the loop that
+    /// fills an array to call for every value it writes. (Comparing the
+    /// values as floats instead cost more instructions in measuring's
+    /// loops, callgrind.)
+    #[inline(always)]
+    pub fn include(&mut self, value: f64) {
+        // Zero's pattern is 0: one below it wraps to the largest, so the
+        // smallest of the patterns less one is the smallest positive's,
+        // and zeros change neither end.
+        let pattern = magnitude_bits(value);
+        self.largest = self.largest.max(pattern);
+        self.smallest_less_one = self.smallest_less_one.min(pattern.wrapping_sub(1));
+    }
+
+    /// The range of `values`, in a pass of its own.
+    pub fn of(values: &[f64]) -> PatternRange {
+        let mut range = PatternRange::EMPTY;
+        for &v in values {
+            range.include(v);
+        }
+        range
+    }
+
+    /// Whether every one of `values` lies in the range (for debug checks).
+    fn covers(self, values: &[f64]) -> bool {
+        let actual = PatternRange::of(values);
+        actual.largest <= self.largest && actual.smallest_less_one >= self.smallest_less_one
+    }
+}
+
+/// The sort itself; `range` is found here, where a key needs it, if the
+/// caller did not gather it.
+fn sort(values: &mut Vec<f64>, scratch: &mut SortScratch, range: Option<PatternRange>) {
+    let range = |values: &[f64]| range.unwrap_or_else(|| PatternRange::of(values));
     match values.len() {
         0..64 => values.sort_unstable_by(f64::total_cmp),
         64..4096 => {
-            let key = RadixKey::spanning(values, 16);
-            radix_sort::<8, 256, 2>(values, buffer, key);
+            let key = RadixKey::spanning(range(values), 16);
+            radix_sort_16(values, scratch, key);
             finish_nearly_sorted(values);
         }
         4096..32768 => {
-            radix_sort::<12, 4096, 2>(values, buffer, Some(RadixKey::top_bits(24)));
+            radix_sort::<12, 4096, 2>(values, &mut scratch.values, Some(RadixKey::top_bits(24)));
             finish_nearly_sorted(values);
         }
         _ => {
-            let key = RadixKey::spanning(values, 22);
-            radix_sort::<11, 2048, 2>(values, buffer, key);
+            let key = RadixKey::spanning(range(values), 22);
+            radix_sort::<11, 2048, 2>(values, &mut scratch.values, key);
             finish_nearly_sorted(values);
         }
     }
@@ -76,16 +159,10 @@ struct RadixKey {
 }
 
 impl RadixKey {
-    /// The key for `values` in `bits` bits, or None if all are zero (nothing to sort).
-    fn spanning(values: &[f64], bits: u32) -> Option<RadixKey> {
-        // Zero's pattern is 0: one below it wraps to the largest, so the
-        // smallest of the patterns less one is the smallest positive's.
-        let (mut largest, mut smallest_less_one) = (0u64, u64::MAX);
-        for &v in values {
-            let pattern = magnitude_bits(v);
-            largest = largest.max(pattern);
-            smallest_less_one = smallest_less_one.min(pattern.wrapping_sub(1));
-        }
+    /// The key for values in `range` in `bits` bits, or None if all are
+    /// zero (nothing to sort).
+    fn spanning(range: PatternRange, bits: u32) -> Option<RadixKey> {
+        let PatternRange { largest, smallest_less_one } = range;
         if largest == 0 {
             return None;
         }
@@ -143,17 +220,15 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
     }
     let (mut from, mut to): (&mut [f64], &mut [f64]) = (values.as_mut_slice(), buffer.as_mut_slice());
     let mut in_buffer = false;
+    // Every value shares its digit exactly when the first value's bucket
+    // holds them all: one look rather than a search of the buckets.
+    let first = key.of(from[0]);
     for (pass, histogram) in counts.iter_mut().enumerate() {
-        if histogram.iter().any(|&c| c as usize == n) {
+        let shift = pass as u32 * BITS;
+        if histogram[((first >> shift) as usize) & (BUCKETS - 1)] as usize == n {
             continue;
         }
-        let mut offset = 0u32;
-        for count in histogram.iter_mut() {
-            let here = *count;
-            *count = offset;
-            offset += here;
-        }
-        let shift = pass as u32 * BITS;
+        starts_of_buckets(histogram);
         for &v in from.iter() {
             let bucket = ((key.of(v) >> shift) as usize) & (BUCKETS - 1);
             to[histogram[bucket] as usize] = v;
@@ -168,78 +243,165 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
     }
 }
 
-/// Finishes a radix sort on the top bits: one branch-free bubble pass (which
-/// sets right most values out of order), then an insertion sort. Values out
-/// of order share their top bits, so each moves only within its run: one
-/// comparison per value plus a move per inversion, and ties (zeros, whole
-/// counts) cost nothing. Should the moves exceed a few per value (many
+/// [`radix_sort`] for a 16-bit key in two 8-bit digits, below 4,096
+/// values. There the passes, not the memory, are the cost, and computing a
+/// key (mask, offset, shift) was a third of each: so each value's key is
+/// computed once, while the digits are counted, and travels beside the
+/// value through the first pass (on the model's own buffers at 2,000
+/// citizens, 14% fewer instructions than recomputing it, callgrind). A pass whose
+/// digit every value shares is skipped; values sharing a key keep their
+/// input order.
+fn radix_sort_16(values: &mut Vec<f64>, scratch: &mut SortScratch, key: Option<RadixKey>) {
+    debug_assert!(values.iter().all(|&v| v >= 0.0), "values must be at least zero");
+    let n = values.len();
+    let Some(key) = key else { return };
+    let SortScratch { values: buffer, keys, moved_keys } = scratch;
+    // Every slot is written before it is read: only scratch of the wrong
+    // length needs resizing (which fills it).
+    if buffer.len() != n {
+        buffer.resize(n, 0.0);
+    }
+    if keys.len() != n {
+        keys.resize(n, 0);
+        moved_keys.resize(n, 0);
+    }
+    let (mut low, mut high) = ([0u32; 256], [0u32; 256]);
+    for (k, &v) in keys.iter_mut().zip(values.iter()) {
+        // The spanning key fits in 16 bits (a range that missed a value
+        // would wrap its key here, and the insertion sort would place it).
+        let digits = key.of(v) as u16;
+        *k = digits;
+        low[usize::from(digits & 0xff)] += 1;
+        high[usize::from(digits >> 8)] += 1;
+    }
+    // Every value shares a digit exactly when the first value's bucket
+    // holds them all: one look rather than a search of the buckets.
+    let first = keys[0];
+    let sort_low = low[usize::from(first & 0xff)] as usize != n;
+    let sort_high = high[usize::from(first >> 8)] as usize != n;
+    let from_keys: &[u16] = if sort_low {
+        starts_of_buckets(&mut low);
+        for (&k, &v) in keys.iter().zip(values.iter()) {
+            let place = &mut low[usize::from(k & 0xff)];
+            buffer[*place as usize] = v;
+            moved_keys[*place as usize] = k;
+            *place += 1;
+        }
+        // The values are in the buffer: trade storage rather than copy.
+        std::mem::swap(values, buffer);
+        moved_keys
+    } else {
+        keys
+    };
+    if sort_high {
+        starts_of_buckets(&mut high);
+        for (&k, &v) in from_keys.iter().zip(values.iter()) {
+            let place = &mut high[usize::from(k >> 8)];
+            buffer[*place as usize] = v;
+            *place += 1;
+        }
+        std::mem::swap(values, buffer);
+    }
+}
+
+/// Turns each bucket's count into the place where its first value goes.
+fn starts_of_buckets(counts: &mut [u32]) {
+    let mut offset = 0u32;
+    for count in counts.iter_mut() {
+        let here = *count;
+        *count = offset;
+        offset += here;
+    }
+}
+
+/// Finishes a radix sort: one branch-free bubble pass (which sets right
+/// most values out of order), and an insertion sort in the same loop, each
+/// value inserted as soon as the bubble pass leaves it behind (one pass over
+/// the values rather than two; the same moves, so the same result). Values
+/// out of order share their radix key, so each moves only within its run:
+/// one comparison per value plus a move per inversion, and ties (zeros,
+/// whole counts) cost nothing. Should the moves exceed a few per value (many
 /// distinct near-equal values), a comparison sort finishes instead, so no
-/// input is quadratic.
+/// input is quadratic. Values must not be NaN.
+///
+/// The bubble pass carries the larger of each neighbouring pair to the
+/// right, leaving the smaller behind. After a radix sort most values out of
+/// order sit next to their place (a run of two equal keys in the wrong
+/// order), and this sets them right without the processor guessing at each
+/// comparison, which it gets wrong as often as the values are out of order;
+/// what is left for the insertion's branch is rare.
 fn finish_nearly_sorted(values: &mut [f64]) {
-    bubble_once(values);
     const MOVES_PER_VALUE: usize = 8;
-    let budget = MOVES_PER_VALUE * values.len();
+    let n = values.len();
+    if n < 2 {
+        return;
+    }
+    let budget = MOVES_PER_VALUE * n;
     let mut moves = 0usize;
-    for i in 1..values.len() {
-        let v = values[i];
-        if v < values[i - 1] {
-            let mut j = i;
-            while j > 0 && v < values[j - 1] {
-                values[j] = values[j - 1];
-                j -= 1;
-            }
-            values[j] = v;
-            moves += i - j;
+    // Before step i, values[..i - 1] are sorted, `carried` is the bubble
+    // pass's larger value so far, and values[i - 1] is free; `last` is
+    // values[i - 2], the largest sorted so far, kept out of memory.
+    let mut carried = values[0];
+    let mut last = f64::NEG_INFINITY;
+    for i in 1..n {
+        let (smaller, larger) = smaller_first(values[i], carried);
+        carried = larger;
+        if smaller < last {
+            // Inserting `smaller` before `last` leaves `last` the largest.
+            moves += insert(values, i - 1, smaller);
             if moves > budget {
+                // values[i] was read into the pair: its slot is free.
+                values[i] = carried;
                 values.sort_unstable_by(f64::total_cmp);
                 return;
             }
+        } else {
+            values[i - 1] = smaller;
+            last = smaller;
         }
     }
+    // The bubble pass's carried value is the largest of all.
+    values[n - 1] = carried;
 }
 
-/// One pass of bubble sort without branches: carries the larger of each
-/// neighbouring pair to the right, leaving a smaller one behind. After a
-/// radix sort most values out of order sit next to their place (a run of two
-/// equal keys in the wrong order), and this sets them right without the
-/// processor guessing at each comparison, which it gets wrong as often as
-/// the values are out of order. Values must not be NaN.
+/// Inserts `value` into the sorted `values[..free]`, whose last is larger,
+/// using the free slot `values[free]`; returns the number of values moved.
+#[inline(always)]
+fn insert(values: &mut [f64], free: usize, value: f64) -> usize {
+    let mut j = free;
+    while j > 0 && value < values[j - 1] {
+        values[j] = values[j - 1];
+        j -= 1;
+    }
+    values[j] = value;
+    free - j
+}
+
+/// The smaller and the larger of two values (`b` first if they are equal),
+/// without a branch.
 #[cfg(not(target_arch = "wasm32"))]
-fn bubble_once(values: &mut [f64]) {
-    let Some(&first) = values.first() else { return };
-    let mut carried = first;
-    for i in 1..values.len() {
-        let next = values[i];
-        let (smaller, larger) = if next < carried { (next, carried) } else { (carried, next) };
-        values[i - 1] = smaller;
-        carried = larger;
-    }
-    let last = values.len() - 1;
-    values[last] = carried;
+#[inline(always)]
+fn smaller_first(a: f64, b: f64) -> (f64, f64) {
+    if a < b { (a, b) } else { (b, a) }
 }
 
-/// The same pass for WebAssembly, whose engines may compile a select into a
+/// The same for WebAssembly, whose engines may compile a select into a
 /// branch: the values are at least zero, so their patterns without the sign
-/// order like them, and masks choose between two. The same result, bit for bit.
+/// order like them, and masks choose between the two. The same result, bit
+/// for bit.
 #[cfg(target_arch = "wasm32")]
-fn bubble_once(values: &mut [f64]) {
-    let Some(&first) = values.first() else { return };
-    let mut carried = first.to_bits();
-    for i in 1..values.len() {
-        let next = values[i].to_bits();
-        let below = (next & MAGNITUDE) < (carried & MAGNITUDE);
-        let next_smaller = 0u64.wrapping_sub(u64::from(below));
-        let smaller = (next & next_smaller) | (carried & !next_smaller);
-        carried ^= next ^ smaller;
-        values[i - 1] = f64::from_bits(smaller);
-    }
-    let last = values.len() - 1;
-    values[last] = f64::from_bits(carried);
+#[inline(always)]
+fn smaller_first(a: f64, b: f64) -> (f64, f64) {
+    let (a, b) = (a.to_bits(), b.to_bits());
+    let below = (a & MAGNITUDE) < (b & MAGNITUDE);
+    let a_smaller = 0u64.wrapping_sub(u64::from(below));
+    let smaller = (a & a_smaller) | (b & !a_smaller);
+    (f64::from_bits(smaller), f64::from_bits(a ^ b ^ smaller))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::sort_non_negative;
+    use super::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within, sort_uses_range};
     use crate::model::rng::SimRng;
 
     /// Sorts with the standard library and with [`sort_non_negative`] and
@@ -248,16 +410,27 @@ mod tests {
         let mut expected = original.to_vec();
         expected.sort_by(|a, b| a.partial_cmp(b).expect("no NaN"));
         let mut sorted = original.to_vec();
-        sort_non_negative(&mut sorted, &mut Vec::new());
+        sort_non_negative(&mut sorted, &mut SortScratch::default());
+        assert_same(&sorted, &expected, label);
+        // With the range gathered by the caller, as measuring does.
+        let mut within = original.to_vec();
+        sort_non_negative_within(&mut within, &mut SortScratch::default(), PatternRange::of(original));
+        assert_same(&within, &expected, &format!("{label}, range given"));
+    }
+
+    fn assert_same(sorted: &[f64], expected: &[f64], label: &str) {
         assert_eq!(sorted.len(), expected.len(), "{label}");
-        for (k, (got, want)) in sorted.iter().zip(&expected).enumerate() {
+        for (k, (got, want)) in sorted.iter().zip(expected).enumerate() {
             assert!(got == want, "{label}: at {k}, {got} where the standard sort has {want}");
         }
     }
 
-    /// One length for each of the sort's paths: the comparison sort below
-    /// 64, the 16-bit spanning key, the fixed 24-bit key, the 22-bit spanning key.
-    const SIZES: [usize; 9] = [0, 1, 63, 64, 1000, 5000, 20_000, 40_000, 120_000];
+    /// Lengths on each side of every threshold between the sort's paths
+    /// (the comparison sort below 64, the 16-bit spanning key with its keys
+    /// kept below 4,096, the fixed 24-bit key below 32,768, the 22-bit
+    /// spanning key), and within each.
+    const SIZES: [usize; 16] =
+        [0, 1, 2, 63, 64, 65, 1000, 2000, 4095, 4096, 4097, 20_000, 32_767, 32_768, 40_000, 120_000];
 
     fn mixed(rng: &mut SimRng, n: usize) -> Vec<f64> {
         (0..n)
@@ -326,11 +499,80 @@ mod tests {
     }
 
     #[test]
+    fn the_range_is_wanted_exactly_where_a_spanning_key_serves() {
+        for n in [0, 63, 64, 4095, 32_768, 100_000] {
+            assert!(sort_uses_range(n), "n = {n}");
+        }
+        for n in [4096, 10_000, 32_767] {
+            assert!(!sort_uses_range(n), "n = {n}");
+        }
+    }
+
+    #[test]
+    fn a_range_wider_than_the_values_sorts_like_the_standard_library() {
+        // A caller's range may take in values it did not keep (zeros, or
+        // values larger and smaller than any kept): the key spans more than
+        // it needs, and the order is the same.
+        let mut rng = SimRng::seed_from(41);
+        for n in [64, 700, 2000, 4095, 40_000] {
+            let values: Vec<f64> = (0..n).map(|_| rng.lognormal(2.0, 1.0)).collect();
+            let mut range = PatternRange::of(&values);
+            for extra in [0.0, -0.0, 1e-300, 1e300] {
+                range.include(extra);
+            }
+            let mut expected = values.clone();
+            expected.sort_by(f64::total_cmp);
+            let mut sorted = values.clone();
+            sort_non_negative_within(&mut sorted, &mut SortScratch::default(), range);
+            assert_same(&sorted, &expected, &format!("wide range, n = {n}"));
+        }
+    }
+
+    #[test]
+    fn keys_that_share_a_digit_sort_like_the_standard_library() {
+        // Below 4,096 values a pass is skipped when every key shares its
+        // digit. Neighbouring patterns share the high digit (the key is the
+        // pattern less an offset, under 256), with zero too; patterns 256
+        // apart share the low one, unless a zero is among them. Shuffled.
+        let mut rng = SimRng::seed_from(43);
+        let base = 1.5f64.to_bits();
+        for (n, step, zero) in
+            [(200u64, 1u64, true), (200, 1, false), (250, 256, false), (250, 256, true), (3000, 1, true)]
+        {
+            let mut values: Vec<f64> = (0..n).map(|k| f64::from_bits(base + k * step)).collect();
+            if zero {
+                values.push(0.0);
+            }
+            for i in (1..values.len()).rev() {
+                let j = rng.below(i + 1);
+                values.swap(i, j);
+            }
+            assert_sorts_like_std(&values, &format!("shared digit, n = {n}, step = {step}, zero: {zero}"));
+        }
+    }
+
+    #[test]
+    fn one_scratch_serves_arrays_of_changing_lengths() {
+        // Measuring sorts each buffer with its own scratch month after
+        // month, the buffer's length changing: every path after every other.
+        let mut rng = SimRng::seed_from(47);
+        let mut scratch = SortScratch::default();
+        for n in [3000, 100, 5000, 64, 40_000, 4095, 2, 1000, 33_000, 3999] {
+            let values = mixed(&mut rng, n);
+            let mut expected = values.clone();
+            expected.sort_by(f64::total_cmp);
+            let mut sorted = values;
+            sort_non_negative(&mut sorted, &mut scratch);
+            assert_same(&sorted, &expected, &format!("shared scratch, n = {n}"));
+        }
+    }
+
+    #[test]
     fn many_near_equal_values_fall_back_without_error() {
         // Distinct values closer together than any key tells apart: the
         // insertion sort's budget runs out and the comparison sort finishes.
         let mut rng = SimRng::seed_from(31);
-        for n in [1000, 10_000, 50_000] {
+        for n in [65, 1000, 4095, 10_000, 50_000] {
             let values: Vec<f64> = (0..n).map(|_| 1.0 + rng.uniform() * 1e-12).collect();
             assert_sorts_like_std(&values, &format!("near-equal, n = {n}"));
         }
