@@ -194,7 +194,8 @@ async function main() {
     if (changed.has('projector')) showProjector(now.projector);
     if (changed.has('panel')) {
       charts.show(now.panel);
-      refreshText();
+      // The new panel's charts are painted first; its text follows.
+      requestAnimationFrame(() => setTimeout(refreshText, 0));
     }
     if (changed.has('scenarios') || changed.has('seed')) rebuild();
     else if (changed.has('bands') || changed.has('projector') || changed.has('unitShares')) onFrame();
