@@ -17,23 +17,13 @@ two cores, and scales linearly in rows.
 """
 
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from machine import cpu_model
 
 
 def run(binary, args):

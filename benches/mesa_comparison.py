@@ -23,24 +23,13 @@ docs/PERFORMANCE.md.
 
 import argparse
 import pathlib
-import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
-
-def cpu_model() -> str:
-    """The processor's model as /proc/cpuinfo names it."""
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
+from machine import cpu_model
 
 
 def time_mesa(agents: int, steps: int) -> float:

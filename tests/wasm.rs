@@ -44,7 +44,6 @@ fn the_page_comparison_reproduces_the_reference_digest() {
     while !comparison.finished() {
         step_and_record(&mut stepper, &mut comparison, 7);
     }
-    assert!(stepper.finished());
     assert_eq!(comparison.digests(), vec![common::REFERENCE_DIGEST.to_string()]);
 }
 

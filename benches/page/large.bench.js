@@ -6,6 +6,8 @@
 // asserts looser bounds as behaviour.
 const { test, expect } = require('@playwright/test');
 const { cpus } = require('node:os');
+// The same recording of long tasks and clicks as the behaviour test's.
+const { watchResponsiveness } = require('../../tests/e2e/helpers');
 
 // The figures depend on the processor: name it above them.
 test.beforeAll(() => console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`));
@@ -23,16 +25,7 @@ test('4 × 100,000 citizens: long tasks and click latency while playing', async 
     .map((preset) => ({ preset, set: LARGE }))));
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   await page.selectOption('#speed', '20');
-  await page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longTasks.push(e.duration);
-    }).observe({ type: 'longtask' });
-    window.clicks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'click') window.clicks.push(e.duration);
-    }).observe({ type: 'event', durationThreshold: 16 });
-  });
+  await watchResponsiveness(page);
   await page.click('#play');
   // Clicks while playing: the panel tabs, each answered while months step.
   for (let i = 0; i < 6; i += 1) {

@@ -45,11 +45,6 @@ impl Stepper {
         self.models.get(index).map_or(0, Model::month)
     }
 
-    /// Whether every scenario reached its end.
-    pub fn finished(&self) -> bool {
-        self.models.iter().all(Model::finished)
-    }
-
     /// Whether scenario `index` reached its end.
     #[wasm_bindgen(js_name = scenarioFinished)]
     pub fn scenario_finished(&self, index: usize) -> bool {

@@ -113,7 +113,25 @@ const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.b
 /** Whether a box lies wholly inside a `width` × `height` viewport. */
 const within = (a, width, height) => a.left >= 0 && a.top >= 0 && a.right <= width + 0.5 && a.bottom <= height + 0.5;
 
+/** Starts recording, in the page, its long tasks (`window.longTasks`, ms)
+ * and the input-to-paint time of clicks taking 16 ms or more
+ * (`window.clicks`, ms; a click's pointerup and click events both count). */
+async function watchResponsiveness(page) {
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+    window.clicks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name === 'click' || entry.name === 'pointerup') window.clicks.push(entry.duration);
+      }
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+}
+
 module.exports = {
-  watchForErrors, inkedPixels, openPage, openScenarios, linkFor, runToEnd, tableValues, downloadCsv, SMALL,
+  watchForErrors, watchResponsiveness, inkedPixels, openPage, openScenarios, linkFor, runToEnd, tableValues, downloadCsv, SMALL,
   box, intersects, within,
 };

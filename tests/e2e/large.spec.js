@@ -4,7 +4,7 @@
 // bounds (the machine is shared); the strict figures (50 ms, 100 ms) are
 // in benches/page/large.bench.js.
 const { test, expect } = require('@playwright/test');
-const { watchForErrors, openScenarios } = require('./helpers');
+const { watchForErrors, watchResponsiveness, openScenarios } = require('./helpers');
 
 const LARGE = { 'population.citizens': 100_000, 'population.projects': 5000, 'population.firms': 4000 };
 
@@ -16,25 +16,14 @@ async function playAndWatch(page, ms) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
   await cdp.send('Profiler.start');
-  await page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.longTasks.push(entry.duration);
-    }).observe({ type: 'longtask' });
-    window.clicks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.name === 'click' || entry.name === 'pointerup') window.clicks.push(entry.duration);
-      }
-    }).observe({ type: 'event', durationThreshold: 16 });
-  });
+  await watchResponsiveness(page);
   await page.click('#play');
   await expect(page.locator('#play')).toHaveText('Pause');
   await page.waitForTimeout(ms);
   const { profile } = await cdp.send('Profiler.stop');
-  const wasmNodes = new Set(profile.nodes.filter((n) => n.callFrame.url.endsWith('.wasm')).map((n) => n.id));
-  const busy = profile.samples.filter((id) => profile.nodes.find((n) => n.id === id)?.callFrame.functionName !== '(idle)');
-  const wasmShare = busy.filter((id) => wasmNodes.has(id)).length / Math.max(1, busy.length);
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const busy = profile.samples.map((id) => frames.get(id)).filter((frame) => frame?.functionName !== '(idle)');
+  const wasmShare = busy.filter((frame) => frame.url.endsWith('.wasm')).length / Math.max(1, busy.length);
   const before = Number(await page.textContent('#month'));
   await page.click('#play');
   await expect(page.locator('#play')).toHaveText('Play', { timeout: 2000 });

@@ -9,8 +9,8 @@
 // a reply is recorded at once and the next request sent straight away, so
 // the worker never waits on a frame, and the page redraws once in the next
 // frame with whatever has arrived.
-import { model, guard } from './wasm.js';
-import { showError, showFatal } from './messages.js';
+import { model, guard, showInternalError } from './wasm.js';
+import { showError } from './messages.js';
 
 /** How far ahead of the runs playing may ask, in seconds of play: a slow
  * model falls behind the speed chosen without piling up months to catch up. */
@@ -45,7 +45,7 @@ export class Runner extends EventTarget {
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(`the simulation's worker failed (${event.message || 'unknown error'})`, true);
+      this.fail(`the simulation's worker failed: ${event.message || 'unknown error'}`, true);
     };
   }
 
@@ -171,7 +171,8 @@ export class Runner extends EventTarget {
     if (data.generation !== this.generation || !this.comparison) return;
     this.busy = false;
     if (data.error) {
-      this.fail(data.trap ? data.error : `The scenarios could not run: ${data.error}`, data.trap);
+      if (data.trap) this.fail(data.error, true);
+      else this.fail(`The scenarios could not run: ${data.error}`, false);
       return;
     }
     const recorded = guard(() => {
@@ -186,11 +187,13 @@ export class Runner extends EventTarget {
     this.schedule(true);
   }
 
+  /** Stops after the worker failed: `fatal` (an internal error, `message`
+   * its reason) if the runs cannot go on. */
   fail(message, fatal) {
     this.playing = false;
     this.busy = false;
     this.target = this.month;
-    if (fatal) showFatal(`The simulation stopped because of an internal error (${message}).`);
+    if (fatal) showInternalError(message);
     else showError(message);
     this.emit('stop');
   }

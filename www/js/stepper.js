@@ -10,6 +10,7 @@
 // months as they come and a pause takes effect soon; the scenarios move in
 // rounds that leave them all at the same month.
 import init, { Stepper, catalogue, lastPanic } from '../pkg/commons_sim.js';
+import { isTrap } from './wasm.js';
 
 /** Milliseconds of stepping before a reply (unless a single round of one
  * month each takes longer, as at 4 × 100,000 citizens). */
@@ -99,14 +100,12 @@ self.onmessage = async ({ data }) => {
     } else {
       return;
     }
-    reply.months = Array.from({ length: stepper.count() }, (_, i) => stepper.scenarioMonth(i));
-    reply.finished = stepper.finished();
     reply.societies = societies(memory);
     const transfer = [...reply.rows.map((r) => r.buffer), ...reply.societies.flatMap((s) => [s.flags.buffer, s.projects.buffer])];
     self.postMessage(reply, transfer);
   } catch (error) {
     // A trap (a Rust panic) leaves the models unusable: say so, and drop them.
-    const trap = error instanceof WebAssembly.RuntimeError;
+    const trap = isTrap(error);
     const message = trap ? (lastPanic() || String(error.message || error)) : String(error?.message ?? error);
     if (trap) stepper = null;
     self.postMessage({ generation: data.generation, error: message, trap });

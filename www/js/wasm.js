@@ -23,6 +23,11 @@ export function isTrap(error) {
   return error instanceof WebAssembly.RuntimeError || /recursive use of an object/.test(String(error?.message));
 }
 
+/** Says that the model failed inside (a panic: `reason`) and cannot go on. */
+export function showInternalError(reason) {
+  showFatal(`The simulation stopped because of an internal error (${reason}).`);
+}
+
 /** Calls into the model; a trap becomes a readable message and `undefined`,
  * other errors are thrown on to the caller (they carry a message for users). */
 export function guard(call) {
@@ -30,8 +35,7 @@ export function guard(call) {
     return call();
   } catch (error) {
     if (!isTrap(error)) throw error;
-    const reason = model.lastPanic() || String(error.message || error);
-    showFatal(`The simulation stopped because of an internal error (${reason}).`);
+    showInternalError(model.lastPanic() || String(error.message || error));
     return undefined;
   }
 }
