@@ -1,6 +1,7 @@
 //! Speed goals, measured (never asserted in tests): the cost of one model
 //! month per citizen at 1k, 10k and 100k citizens with every rule and every
-//! outcome; the docking case per agent-step; and the ensemble path.
+//! outcome; the docking case per agent-step; the ensemble path; and a job of the
+//! page's map.
 //!
 //! `cargo bench --bench step` — results and the machine they were measured
 //! on are in docs/PERFORMANCE.md.
@@ -73,10 +74,38 @@ fn ensemble_path(c: &mut Criterion) {
     group.finish();
 }
 
+/// One job of the page's map (1,000 citizens to month 240, one outcome
+/// read at the end), stepped and measured month by month against
+/// `advance_to`, which measures in the months between only what the rules
+/// read.
+fn map_job(c: &mut Criterion) {
+    let mut scenario = Scenario::preset("partner-state").expect("preset");
+    scenario.population.citizens = 1_000;
+    let mut group = c.benchmark_group("map_job_1000_citizens_240_months");
+    group.sample_size(20);
+    group.bench_function("step_month_by_month", |b| {
+        b.iter(|| {
+            let mut model = Model::new(black_box(&scenario)).expect("valid");
+            while !model.finished() {
+                model.step();
+            }
+            model.outcomes()[0]
+        })
+    });
+    group.bench_function("advance_to", |b| {
+        b.iter(|| {
+            let mut model = Model::new(black_box(&scenario)).expect("valid");
+            model.advance_to(240);
+            model.outcomes()[0]
+        })
+    });
+    group.finish();
+}
+
 /// Not a measurement: names the processor above the figures.
 fn machine(_: &mut Criterion) {
     print_machine();
 }
 
-criterion_group!(benches, machine, month_step, docking, ensemble_path);
+criterion_group!(benches, machine, month_step, docking, ensemble_path, map_job);
 criterion_main!(benches);

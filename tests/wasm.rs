@@ -19,6 +19,22 @@ fn scenario_errors_name_the_field_in_wasm_too() {
     assert_eq!(err.field, "months");
 }
 
+/// The map's runs (`Model::advance_to`, measuring only what the rules read
+/// on the way) end where the reference run is at that month, in wasm too,
+/// on both sides of its switch to Big Society cuts at month 30.
+#[wasm_bindgen_test]
+fn advancing_to_a_month_matches_the_reference_run() {
+    let history = common::reference_run();
+    for month in [1u32, 29, 31, 60] {
+        let mut model = commons_sim::model::Model::new(&common::reference_scenario()).unwrap();
+        model.advance_to(month);
+        for outcome in commons_sim::outcomes::Outcome::ALL {
+            let stepped = history.column(outcome)[month as usize];
+            assert_eq!(model.outcome(outcome).to_bits(), stepped.to_bits(), "{} at month {month}", outcome.name());
+        }
+    }
+}
+
 /// Steps every scenario of `stepper` by up to `months` months and records
 /// them in `comparison`, month 0 first, as the page's stepping worker and
 /// runner do between them.

@@ -50,8 +50,6 @@ impl Model {
         // straight after, while it is still in the cache (at 100,000
         // citizens three buffers and their scratch outgrow it: filling all
         // three before sorting any had each sort fetch its buffer anew).
-        let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
-        let per_price = 1.0 / price;
         let b = &mut self.buffers;
         let citizens = &self.citizens;
         let len = citizens.len();
@@ -85,42 +83,23 @@ impl Model {
         set(Outcome::ContributionGini, stats::gini_of_sorted(&b.contributions));
         set(Outcome::TopContributorsShare, stats::top_share_of_sorted(&b.contributions, 0.05));
 
-        // Income in baskets, so that runs with different price levels
-        // compare. Only positive incomes are kept and sorted; the zeros are
-        // counted (written in place like the contributions above).
-        b.incomes.resize(len, 0.0);
-        let mut earning = 0usize;
-        let incomes = &mut b.incomes[..len];
-        // The range of the values written, for the sort's key (see
-        // `stats::PatternRange`): gathered here, where every value passes
-        // anyway, rather than in a pass of the sort's own (zeros written
-        // but not kept change neither end), at sizes whose sort uses it.
-        let gather = stats::sort_uses_range(len);
-        let mut range = stats::PatternRange::EMPTY;
-        for &income in &citizens.income[..len] {
-            let basket_income = stats::at_least_zero(income * per_price);
-            incomes[earning] = basket_income;
-            if gather {
-                range.include(basket_income);
-            }
-            earning += usize::from(basket_income > 0.0);
-        }
-        b.incomes.truncate(earning);
-        sort_buffer(&mut b.incomes, &mut b.incomes_scratch, gather.then_some(range));
-        let all_incomes = stats::ZeroPrefixed { zeros: len - earning, positive: &b.incomes };
-        set(Outcome::MedianIncome, all_incomes.median());
-        set(Outcome::GiniIncome, all_incomes.gini());
+        let (median_income, gini_income) = self.measure_incomes();
+        set(Outcome::MedianIncome, median_income);
+        set(Outcome::GiniIncome, gini_income);
 
         // Wealth: money, plus the money of the firm a citizen owns. Its mean
         // and variance in the same pass, about a shift (the starting money)
         // that keeps the sums of squares well conditioned.
         let shift = self.scenario.households.initial_money;
+        let b = &mut self.buffers;
+        let citizens = &self.citizens;
         let (mut shifted_sum, mut shifted_squares) = (0.0, 0.0);
         b.wealth.resize(len, 0.0);
         let (owned_firm, money, firm_money) =
             (&citizens.owned_firm[..len], &citizens.money[..len], &self.firms.money[..]);
         let wealths = &mut b.wealth[..len];
-        // The range gathered as for the incomes (`gather` is the same).
+        // The range gathered as for the incomes (see `measure_incomes`).
+        let gather = stats::sort_uses_range(len);
         let mut range = stats::PatternRange::EMPTY;
         for i in 0..len {
             let firm = owned_firm[i];
@@ -154,8 +133,7 @@ impl Model {
         for p in self.citizens.project.iter().flatten() {
             b.members[p.index()] += 1;
         }
-        let (mut knowledge, mut stock, mut weighted_health, mut weight, mut submitted, mut accepted) =
-            (0.0, 0.0, 0.0, 0.0, 0u64, 0u64);
+        let (mut knowledge, mut stock, mut weighted_health, mut weight) = (0.0, 0.0, 0.0, 0.0);
         b.teams.clear();
         for p in 0..projects.len() {
             if projects.alive[p] {
@@ -164,8 +142,6 @@ impl Model {
                 let size = projects.own[p] + projects.inherited[p];
                 weighted_health += size * projects.health[p];
                 weight += size;
-                submitted += u64::from(projects.submitted[p]);
-                accepted += u64::from(projects.accepted[p]);
                 if b.members[p] > 0 {
                     b.teams.push(f64::from(b.members[p]));
                 }
@@ -175,14 +151,12 @@ impl Model {
         set(Outcome::CommonsKnowledgeStock, stock);
         set(Outcome::ProjectsAlive, projects.alive_count() as f64);
         set(Outcome::InfrastructureHealth, if weight > 0.0 { weighted_health / weight } else { 0.0 });
-        if submitted > 0 {
-            self.tallies.acceptance_rate = accepted as f64 / submitted as f64;
-        }
-        set(Outcome::AcceptanceRate, self.tallies.acceptance_rate);
         // Project teams: among projects with a team.
         let (mean_team, _) = stats::mean_variance(&b.teams);
         set(Outcome::ProjectSizeMean, mean_team);
         set(Outcome::ProjectSizeMedian, stats::median(&mut b.teams));
+        self.tally_acceptance_rate();
+        set(Outcome::AcceptanceRate, self.tallies.acceptance_rate);
 
         set(Outcome::MarketOutput, self.market.output / n);
         set(Outcome::EmploymentRate, self.market.employment_rate);
@@ -202,5 +176,68 @@ impl Model {
         // zero, say), which prints as "-0". Adding +0 makes every zero +0,
         // so every export writes zero one way.
         row.map(|value| value + 0.0)
+    }
+
+    /// Only what next month's rules read of this month's measurement: the
+    /// income Gini (citizens' trust, see `update_trust_in_the_state`) and the
+    /// acceptance rate (kept from month to month). Every other outcome keeps
+    /// the value last measured, so this serves only callers that measure
+    /// everything again before anyone reads the outcomes
+    /// ([`Model::advance_to`]). A rule that comes to read another outcome
+    /// must have it measured here too (`advance_to`'s test compares every
+    /// outcome with month-by-month stepping).
+    pub(super) fn measure_what_the_rules_read(&mut self) {
+        let (median_income, gini_income) = self.measure_incomes();
+        self.outcomes[Outcome::MedianIncome as usize] = median_income;
+        self.outcomes[Outcome::GiniIncome as usize] = gini_income;
+        self.tally_acceptance_rate();
+    }
+
+    /// The median and Gini of citizens' incomes this month, in baskets so
+    /// that runs with different price levels compare. Only positive incomes
+    /// are kept and sorted; the zeros are counted (written in place, like
+    /// the contributions in `measure`).
+    fn measure_incomes(&mut self) -> (f64, f64) {
+        let price = if self.market.price > 0.0 { self.market.price } else { 1.0 };
+        let per_price = 1.0 / price;
+        let b = &mut self.buffers;
+        let len = self.citizens.len();
+        b.incomes.resize(len, 0.0);
+        let mut earning = 0usize;
+        let incomes = &mut b.incomes[..len];
+        // The range of the values written, for the sort's key (see
+        // `stats::PatternRange`): gathered here, where every value passes
+        // anyway, rather than in a pass of the sort's own (zeros written
+        // but not kept change neither end), at sizes whose sort uses it.
+        let gather = stats::sort_uses_range(len);
+        let mut range = stats::PatternRange::EMPTY;
+        for &income in &self.citizens.income[..len] {
+            let basket_income = stats::at_least_zero(income * per_price);
+            incomes[earning] = basket_income;
+            if gather {
+                range.include(basket_income);
+            }
+            earning += usize::from(basket_income > 0.0);
+        }
+        b.incomes.truncate(earning);
+        sort_buffer(&mut b.incomes, &mut b.incomes_scratch, gather.then_some(range));
+        let all_incomes = stats::ZeroPrefixed { zeros: len - earning, positive: &b.incomes };
+        (all_incomes.median(), all_incomes.gini())
+    }
+
+    /// Accepted over submitted contributions this month, among living
+    /// projects; kept from last month when none were submitted.
+    fn tally_acceptance_rate(&mut self) {
+        let projects = &self.projects;
+        let (mut submitted, mut accepted) = (0u64, 0u64);
+        for p in 0..projects.len() {
+            if projects.alive[p] {
+                submitted += u64::from(projects.submitted[p]);
+                accepted += u64::from(projects.accepted[p]);
+            }
+        }
+        if submitted > 0 {
+            self.tallies.acceptance_rate = accepted as f64 / submitted as f64;
+        }
     }
 }

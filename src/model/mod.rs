@@ -104,6 +104,19 @@ pub struct Model {
     scratch_ids: Vec<u32>,
     buffers: measure::Buffers,
     outcomes: OutcomeRow,
+    /// What the end of a month measures (see [`Model::advance_to`]).
+    measuring: Measuring,
+}
+
+/// What the end of a month measures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Measuring {
+    /// Every outcome: what [`Model::step`] does.
+    #[default]
+    Everything,
+    /// Only what next month's rules read, in the months
+    /// [`Model::advance_to`] passes through.
+    WhatTheRulesRead,
 }
 
 impl Model {
@@ -177,7 +190,30 @@ impl Model {
         self.open_firms();
         self.exchange_between_households();
         self.month += 1;
-        self.outcomes = self.measure();
+        self.measure_the_month();
+    }
+
+    /// Advances to `month` (at most the run's last), measuring in the
+    /// months between only what the rules read (the income Gini and the
+    /// acceptance rate) and every outcome in the last: the same model and
+    /// outcomes as calling [`Model::step`] month by month, without the cost
+    /// of measuring months nobody reads — for a caller that wants one
+    /// month's outcomes, not a history (the page's map runs 512 of them).
+    pub fn advance_to(&mut self, month: u32) {
+        let last = month.min(self.scenario.months);
+        while self.month < last {
+            self.measuring =
+                if self.month + 1 < last { Measuring::WhatTheRulesRead } else { Measuring::Everything };
+            self.step();
+        }
+        self.measuring = Measuring::Everything;
+    }
+
+    fn measure_the_month(&mut self) {
+        match self.measuring {
+            Measuring::Everything => self.outcomes = self.measure(),
+            Measuring::WhatTheRulesRead => self.measure_what_the_rules_read(),
+        }
     }
 
     /// Every citizen's state bits this month (see [`citizens::flags`]).

@@ -37,6 +37,7 @@ pub(super) fn initial_model(scenario: &Scenario) -> Model {
         scratch_ids: Vec::new(),
         buffers: Default::default(),
         outcomes: [0.0; COUNT],
+        measuring: Default::default(),
     };
     model.choose_working_hours();
     model.found_initial_firms();

@@ -24,9 +24,7 @@ pub fn outcome_at(json: &str, outcome: &str, month: u32) -> Result<f64, JsError>
         Outcome::from_name(outcome).ok_or_else(|| js_error(format!("{outcome} is not an outcome")))?;
     let scenario = Scenario::from_json(json).map_err(js_error)?;
     let mut model = Model::new(&scenario).map_err(js_error)?;
-    while model.month() < month && !model.finished() {
-        model.step();
-    }
+    model.advance_to(month);
     Ok(model.outcome(outcome))
 }
 
