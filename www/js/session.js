@@ -8,9 +8,13 @@ import { decode } from './permalink.js';
 
 const SAVED = 'commons-sim:last-link';
 
-/** The four regimes on seed 1: what the page opens with. */
+/** The four regimes on seed 1, no pins: what the page opens with. */
 export function defaults() {
-  return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false, unitShares: false };
+  const scenarios = regimeNames().map(fromPreset);
+  return {
+    scenarios, seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false, unitShares: false,
+    pins: [],
+  };
 }
 
 /** The state to start from; anything unreadable is reported and replaced by
