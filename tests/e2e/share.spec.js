@@ -1,5 +1,5 @@
 // The page for a reader who shares: a link replays exactly the same numbers,
-// hostile links (their scenarios and pins) and files are
+// hostile links (their scenarios, pins and map settings) and files are
 // refused with a clear message, a panic in wasm
 // is reported, and the browser computes what native code computes.
 const { test, expect } = require('@playwright/test');
@@ -78,6 +78,8 @@ function hostileLinks() {
     [link([{ preset: 'welfare-state' }], { pins: ['income_tax', 'corporate_tax', 'basic_security', 'means_testing', 'take_up'].map((l) => `A.state.${l}`).join(',') }),
       'pins: at most 4 levers can be pinned, not 5'],
     [link([{ preset: 'welfare-state' }], { pins: '<b>x</b>' }), 'pins: “<b>x</b>” is not a scenario\'s letter and a lever'],
+    [link([{ preset: 'welfare-state' }], { 'map.grid': '99' }), 'map.grid (the map\'s grid) must be one of 4, 6, 8, 10, 12 and 16'],
+    [link([{ preset: 'welfare-state' }], { 'map.b': 'B' }), 'map.b (the map\'s second scenario) must be the letter of a scenario of the link (A only)'],
     ['v=1&s=%%%not-base64', 'could not be read'],
     [`v=1&s=${'A'.repeat(30_000)}`, 'too long'],
     ['v=2&s=W10', 'version'],

@@ -2,12 +2,19 @@
 // the URL fragment (never the query, so nothing reaches a server):
 //
 //   #v=1&m=<model>&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&shares=1
-//     &pins=B.state.corporate_tax,A.state.basic_security&s=<scenarios>
+//     &pins=B.state.corporate_tax,A.state.basic_security&map.grid=4&map.b=C&s=<scenarios>
 //
 // (`shares=1`: shares drawn on a fixed 0–1 axis rather than fitted.)
 // `pins`: the levers pinned beside the charts (pins.js), each a scenario's
 // letter and a parameter's path, comma separated (%2C once encoded), at
 // most four; a link without it shows no pins.
+// `map.<name>`: the settings of the map “Where does it reverse?” that differ
+// from its defaults (see mapsettings.js): `map.x` and `map.y` (the levers,
+// parameter paths), `map.xmin`, `map.xmax`, `map.ymin`, `map.ymax` (their
+// ranges), `map.a` and `map.b` (the scenarios, by letter), `map.outcome`,
+// `map.grid` (cells a side), `map.seeds`, `map.citizens`, `map.months` and
+// `map.at` (the month compared; empty: the last). A map left as it opened
+// adds nothing to the link.
 //
 // `m` is the fingerprint of the model that made the link (a digest of its
 // behaviour): opened by another model, the link still opens, with a notice
@@ -16,6 +23,7 @@
 // what differs from it (see `diffFromPreset`). Everything read from a link
 // is checked; the caller shows the error and falls back to defaults.
 import { diffFromPreset, fromDiff, letter, letters, LIMITS } from './scenarios.js';
+import { changedMapSettings, readMapSettings } from './mapsettings.js';
 import { catalogue } from './wasm.js';
 
 const VERSION = '1';
@@ -49,10 +57,13 @@ export function encode(view) {
   if (view.unitShares) params.set('shares', '1');
   // Pins of the link's own scenarios only, so that the link always opens
   // (pins.js drops those of a removed scenario; the lesson's links carry
-  // none).
+  // neither pins nor a map).
   const count = view.scenarios.length;
   const pins = (view.pins ?? []).filter((pin) => pin.scenario < count);
   if (pins.length) params.set('pins', pins.map((pin) => `${letter(pin.scenario)}.${pin.path}`).join(','));
+  if (view.map) {
+    for (const [name, text] of changedMapSettings(view.map, count)) params.set(`map.${name}`, text);
+  }
   params.set('s', toBase64Url(JSON.stringify(view.scenarios.map(diffFromPreset))));
   return params.toString();
 }
@@ -118,5 +129,6 @@ export function decode(fragment, panels) {
     projector: params.get('projector') === '1',
     unitShares: params.get('shares') === '1',
     pins: readPins(params, scenarios.length),
+    map: readMapSettings((name) => params.get(`map.${name}`), scenarios.length),
   };
 }

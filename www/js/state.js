@@ -1,7 +1,7 @@
 // The page's state, in one place: the scenarios compared (and which one the
 // editor shows), the seed, the ensemble size, whether bands are shown, the
-// panel in view, projector mode, whether shares are drawn on 0–1 and the
-// levers pinned beside the charts (pins.js).
+// panel in view, projector mode, whether shares are drawn on 0–1, the levers
+// pinned beside the charts (pins.js) and the map's settings (mapsettings.js).
 // Everything a link carries but the month, which belongs to the runs (see
 // runner.js).
 //
