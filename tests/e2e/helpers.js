@@ -66,6 +66,20 @@ async function openScenarios(page, scenarios, options = {}) {
   await openPage(page, fragment);
 }
 
+/** Copies the page's link (“Copy link”) and opens it in a new browser
+ * context, with none of this one's storage: `{ link, other, watch, close }`
+ * (`watch` watches `other` for errors; `close()` ends the context). */
+async function openLinkAfresh(page, browser) {
+  await page.click('#copy-link');
+  const link = await page.inputValue('#link-text');
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const watch = watchForErrors(other);
+  await other.goto(link);
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  return { link, other, watch, close: () => context.close() };
+}
+
 /** Plays at full speed until the run ends. */
 async function runToEnd(page) {
   await page.selectOption('#speed', '100000');
@@ -132,6 +146,7 @@ async function watchResponsiveness(page) {
 }
 
 module.exports = {
-  watchForErrors, watchResponsiveness, inkedPixels, openPage, openScenarios, linkFor, runToEnd, tableValues, downloadCsv, SMALL,
+  watchForErrors, watchResponsiveness, inkedPixels, openPage, openScenarios, openLinkAfresh, linkFor, runToEnd, tableValues,
+  downloadCsv, SMALL,
   box, intersects, within,
 };

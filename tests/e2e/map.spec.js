@@ -2,9 +2,9 @@
 // scenarios over two levers. A small grid (4 × 4 × 2 seeds × 200 citizens ×
 // 24 months) runs in the workers, draws, marks the cells whose 90% interval
 // crosses zero, loads a cell into both scenarios by click and by keyboard,
-// can be cancelled, and fits a phone.
+// can be cancelled, and fits a phone. Its settings travel in the link.
 const { test, expect } = require('@playwright/test');
-const { watchForErrors, inkedPixels, openPage, openScenarios } = require('./helpers');
+const { watchForErrors, inkedPixels, openPage, openScenarios, openLinkAfresh, linkFor } = require('./helpers');
 
 const SCENARIOS = [{ preset: 'partner-state' }, { preset: 'big-society' }, { preset: 'welfare-state' }];
 
@@ -321,6 +321,98 @@ test('index.html#map reaches the map', async ({ page }) => {
   const watch = watchForErrors(page);
   await openPage(page, 'map');
   await expect(page.locator('#map-title')).toBeInViewport();
+  watch.check();
+});
+
+/** The map's form as a reader sees it: each control's value. */
+async function formValues(page) {
+  const ids = ['x', 'x-min', 'x-max', 'y', 'y-min', 'y-max', 'a', 'b', 'outcome', 'grid', 'seeds', 'citizens', 'months', 'at'];
+  const values = {};
+  for (const id of ids) values[id] = await page.inputValue(`#map-${id}`);
+  return values;
+}
+
+/** The link's `map.…` parameters. */
+const mapParams = (page) => page.evaluate(() => Object.fromEntries(
+  [...new URLSearchParams(location.hash.slice(1))].filter(([name]) => name.startsWith('map.'))));
+
+test('the map\'s settings travel in the link; an untouched map adds nothing to it', async ({ page, browser }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, SCENARIOS);
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('&s=');
+  expect(await mapParams(page)).toEqual({});
+  const untouched = await formValues(page);
+
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  await page.selectOption('#map-x', 'state.income_tax');
+  await page.fill('#map-x-min', '0.1');
+  await page.fill('#map-x-max', '0.5');
+  await page.fill('#map-y-max', '0.8');
+  await page.selectOption('#map-b', '2');
+  await page.selectOption('#map-outcome', 'median_income');
+  await smallMap(page);
+  await page.fill('#map-at', '12');
+  await page.press('#map-at', 'Tab');
+  // Only what differs from the map's defaults, in the address bar at once.
+  await expect.poll(() => mapParams(page)).toEqual({
+    'map.x': 'state.income_tax', 'map.xmin': '0.1', 'map.xmax': '0.5', 'map.ymax': '0.8', 'map.b': 'C',
+    'map.outcome': 'median_income', 'map.grid': '4', 'map.seeds': '2', 'map.citizens': '200', 'map.months': '24', 'map.at': '12',
+  });
+  const settings = await formValues(page);
+
+  // Another browser (no storage of this one's) shows the same form; the map
+  // is not run until asked, and then runs as its author set it.
+  const { other, watch: otherWatch, close } = await openLinkAfresh(page, browser);
+  expect(await formValues(other)).toEqual(settings);
+  await expect(other.locator('#map-view')).toBeHidden();
+  await expect(other.locator('#error')).toBeHidden();
+  await runMap(other);
+  await expect(other.locator('#map-status')).toHaveText(/^64 runs/);
+  await expect(other.locator('#map-caption')).toContainText('A partner-state against C welfare-state: Median income');
+  await expect(other.locator('#map-caption')).toContainText('at month 12 of 24, 200 citizens');
+  otherWatch.check();
+  await close();
+
+  // index.html#map lands on the map, over the session saved with them.
+  await openPage(page, 'map');
+  await expect(page.locator('#map-title')).toBeInViewport();
+  expect(await formValues(page)).toEqual(settings);
+  // Removing scenario C takes the map back to A against B, in the link too.
+  await page.click('#scenario-chip-2');
+  await page.click('#remove-scenario');
+  await expect(page.locator('#map-b')).toHaveValue('1');
+  await expect.poll(async () => (await mapParams(page))['map.b']).toBeUndefined();
+  // A link without map settings opens the map as it first was.
+  await openScenarios(page, SCENARIOS);
+  expect(await formValues(page)).toEqual(untouched);
+  watch.check();
+});
+
+test('a link with a map setting out of range is refused in plain words; the page opens on the defaults and works', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page);
+  const base = await linkFor(page, SCENARIOS);
+  const cases = [
+    ['map.grid=99', 'map.grid (the map\'s grid) must be one of 4, 6, 8, 10, 12 and 16 (cells a side), not “99”'],
+    ['map.xmin=5', 'map.xmin (the map\'s start of the range across) must be a number from 0 to 0.9 (the range of Corporate tax), not “5”'],
+    ['map.b=D', 'map.b (the map\'s second scenario) must be the letter of a scenario of the link (A to C), not “D”'],
+    ['map.x=months', 'map.x (the map\'s lever across) must be a parameter of the model other than the seed'],
+  ];
+  for (const [extra, message] of cases) {
+    await openPage(page, `${extra}&${base}`);
+    await expect(page.locator('#error .error-text')).toContainText(`This link could not be opened: ${message}`);
+    await expect(page.locator('#scenario-list button')).toHaveCount(4);
+    await expect(page.locator('#map-grid')).toHaveValue('8');
+    await expect(page.locator('#map-x')).toHaveValue('state.corporate_tax');
+  }
+  // The page still works: it steps, and its map runs.
+  await page.click('#error-close');
+  await page.click('#step');
+  await expect(page.locator('#month')).toHaveText('1');
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  await smallMap(page);
+  await runMap(page);
+  await expect(page.locator('#map-cells [role="gridcell"]')).toHaveCount(16);
   watch.check();
 });
 

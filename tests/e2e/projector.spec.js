@@ -2,10 +2,11 @@
 // first screen at 1024×768 and 1920×1080, the tour beside the charts (never
 // over one) opening the panel and outlining the chart it speaks of and
 // waiting for "Play this step", a regime's colour fixed by its letter across
-// the tour's steps, monitors, and levers pinned beside the charts.
+// the tour's steps, monitors, and levers pinned beside the charts (which
+// travel in the link).
 const { test, expect } = require('@playwright/test');
 const {
-  watchForErrors, openPage, openScenarios, tableValues, SMALL, box, intersects, within,
+  watchForErrors, openPage, openScenarios, openLinkAfresh, tableValues, SMALL, box, intersects, within,
 } = require('./helpers');
 
 /** The part of `a` inside the viewport. */
@@ -216,5 +217,44 @@ test('a lever pinned beside the charts edits the scenario and changes its run', 
   // The link carries the change, like any edit.
   const link = await page.evaluate(() => atob(new URLSearchParams(location.hash.slice(1)).get('s').replace(/-/g, '+').replace(/_/g, '/')));
   expect(JSON.parse(link)[1].set['state.corporate_tax']).toBeGreaterThan(value);
+  watch.check();
+});
+
+test('pinned levers travel in the link: a fresh browser shows the same pins, a link without pins none', async ({ page, browser }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, [
+    { preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL },
+  ]);
+  const pinOf = (path) => page.locator(`#param-${path.replaceAll('.', '-')}`).locator('..').locator('.pin-button');
+  await page.click('#scenario-chip-1');
+  await pinOf('state.corporate_tax').click();
+  await page.click('#scenario-chip-0');
+  await pinOf('state.basic_security').click();
+  await expect(page.locator('#pins-list .pin')).toHaveCount(2);
+  // Pinning changes the address bar, as any change of the state does.
+  await expect.poll(() => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('pins')))
+    .toBe('B.state.corporate_tax,A.state.basic_security');
+
+  // Another browser (no storage of this one's) shows the same pins, in order.
+  const { link, other, watch: otherWatch, close } = await openLinkAfresh(page, browser);
+  await expect(other.locator('#pins-list .pin')).toHaveText([/^B · Corporate tax/, /^A · Basic security/]);
+  await expect(other.locator('#pins-list .pin').first()).toHaveAttribute('data-scenario', '1');
+  await expect(other.locator('#error')).toBeHidden();
+  otherWatch.check();
+  await close();
+
+  // The link wins over what this browser had pinned: without `pins`, none.
+  const params = new URLSearchParams(new URL(link).hash.slice(1));
+  params.delete('pins');
+  await openPage(page, params.toString());
+  await expect(page.locator('#pins-list .pin')).toHaveCount(0);
+  await expect(page.locator('#pins-empty')).toBeVisible();
+  await page.click('#scenario-chip-1');
+  await expect(pinOf('state.corporate_tax')).toHaveAttribute('aria-pressed', 'false');
+  // Pinning puts `pins` back in the link; unpinning the last lever takes it out.
+  await pinOf('state.corporate_tax').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('pins=B.state.corporate_tax&');
+  await page.locator('#pins-list .pin-remove').click();
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('pins=');
   watch.check();
 });

@@ -1,5 +1,6 @@
 // The page for a reader who shares: a link replays exactly the same numbers,
-// hostile links and files are refused with a clear message, a panic in wasm
+// hostile links (their scenarios, pins and map settings) and files are
+// refused with a clear message, a panic in wasm
 // is reported, and the browser computes what native code computes.
 const { test, expect } = require('@playwright/test');
 const fs = require('fs');
@@ -69,6 +70,16 @@ function hostileLinks() {
     [link([{ preset: 'welfare-state' }], { month: '99999999' }), 'month'],
     [link([{ preset: 'welfare-state' }], { runs: '1e9' }), 'runs'],
     [link([{ preset: 'welfare-state' }], { seed: '-1' }), 'seed'],
+    [link([{ preset: 'welfare-state' }], { pins: 'A.no.such.lever' }), 'pins: “no.such.lever” is not a lever of the editor'],
+    [link([{ preset: 'welfare-state' }], { pins: 'A.seed' }), 'pins: “seed” is not a lever of the editor'],
+    [link([{ preset: 'welfare-state' }, { preset: 'partner-state' }], { pins: 'C.state.corporate_tax' }),
+      'pins: scenario C is not in the link (its scenarios: A to B)'],
+    [link([{ preset: 'welfare-state' }], { pins: 'A.state.income_tax,A.state.income_tax' }), 'pins: a lever is pinned twice'],
+    [link([{ preset: 'welfare-state' }], { pins: ['income_tax', 'corporate_tax', 'basic_security', 'means_testing', 'take_up'].map((l) => `A.state.${l}`).join(',') }),
+      'pins: at most 4 levers can be pinned, not 5'],
+    [link([{ preset: 'welfare-state' }], { pins: '<b>x</b>' }), 'pins: “<b>x</b>” is not a scenario\'s letter and a lever'],
+    [link([{ preset: 'welfare-state' }], { 'map.grid': '99' }), 'map.grid (the map\'s grid) must be one of 4, 6, 8, 10, 12 and 16'],
+    [link([{ preset: 'welfare-state' }], { 'map.b': 'B' }), 'map.b (the map\'s second scenario) must be the letter of a scenario of the link (A only)'],
     ['v=1&s=%%%not-base64', 'could not be read'],
     [`v=1&s=${'A'.repeat(30_000)}`, 'too long'],
     ['v=2&s=W10', 'version'],

@@ -48,6 +48,7 @@ async function main() {
   initState({
     scenarios: opened.scenarios, selected: 0, seed: opened.seed, runs: opened.runs,
     bands: opened.bands, panel: opened.panel, projector: opened.projector, unitShares: opened.unitShares,
+    pins: opened.pins, map: opened.map,
   });
 
   const runner = new Runner();

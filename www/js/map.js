@@ -6,6 +6,9 @@
 // paired difference and its 90% t interval per cell (`pairedDifferences`),
 // which `mapview.js` draws. Choosing a cell sets its two lever values in
 // both scenarios through the store, as the editor does, so they run again.
+// The form's settings are kept in the store too (`map`, see mapsettings.js),
+// so the link carries them and a link opened fills the form in; it does not
+// run the map.
 import { catalogue, model, guard } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
 import { showError, showStatus, clearError } from './messages.js';
@@ -13,19 +16,15 @@ import { LIMITS, letter, validate, withParameter } from './scenarios.js';
 import { runValues, cancelValues, valuesRunning } from './ensemble.js';
 import { state, subscribe, update } from './state.js';
 import { MapView } from './mapview.js';
+import { GRIDS, mapDefaults, mapLevers, readMapSettings, specOf } from './mapsettings.js';
 
 /** The interval's level: the map marks cells whose 90% interval crosses zero. */
 const LEVEL = 0.9;
-/** Parameters the map does not offer as levers: the seed (shared by the
- * runs), the run's length and the population (the map sets them). */
-const NOT_LEVERS = new Set(['seed', 'months', 'population.citizens', 'population.projects', 'population.firms']);
-/** The levers the map opens on: a lever of the state (the issue's search
- * for a reversal over the corporate tax) against a trait of the citizens
- * whose whole range is valid whatever else a scenario sets. */
-const DEFAULT_X = 'state.corporate_tax';
-const DEFAULT_Y = 'cooperation.initial_belief';
-
-const specOf = (path) => catalogue.params.find((p) => p.path === path);
+/** The form's field for each setting (mapsettings.js names them). */
+const FIELDS = {
+  x: 'map-x', xmin: 'map-x-min', xmax: 'map-x-max', y: 'map-y', ymin: 'map-y-min', ymax: 'map-y-max', a: 'map-a', b: 'map-b',
+  outcome: 'map-outcome', grid: 'map-grid', seeds: 'map-seeds', citizens: 'map-citizens', months: 'map-months', at: 'map-at',
+};
 
 /** The scenario at the map's population and length: projects and firms
  * scale with citizens in the proportion the scenario has them (as the
@@ -59,8 +58,7 @@ function setAt(scenario, path, value) {
 }
 
 export function setupMap() {
-  const ids = ['x', 'y', 'x-min', 'x-max', 'y-min', 'y-max', 'a', 'b', 'outcome', 'grid', 'seeds', 'citizens', 'months', 'at'];
-  const input = Object.fromEntries(ids.map((id) => [id, byId(`map-${id}`)]));
+  const input = Object.fromEntries(Object.entries(FIELDS).map(([name, id]) => [name, byId(id)]));
   const runButton = byId('map-run');
   const cancel = byId('map-cancel');
   const progress = byId('map-progress');
@@ -68,24 +66,23 @@ export function setupMap() {
   const view = new MapView({ onChoose: (cell) => load(cell) });
   let shown = null;
 
-  const levers = catalogue.params.filter((p) => !NOT_LEVERS.has(p.path));
   for (const axis of ['x', 'y']) {
-    input[axis].append(...levers.map((p) => el('option', { value: p.path }, `${p.label} (${p.unit})`)));
-    const setRange = () => {
+    input[axis].append(...mapLevers().map((p) => el('option', { value: p.path }, `${p.label} (${p.unit})`)));
+    // A new lever spans its whole range.
+    input[axis].addEventListener('change', () => {
       const spec = specOf(input[axis].value);
-      input[`${axis}-min`].value = String(spec.min);
-      input[`${axis}-max`].value = String(spec.max);
-    };
-    input[axis].addEventListener('change', setRange);
-    input[axis].value = specOf(axis === 'x' ? DEFAULT_X : DEFAULT_Y) ? (axis === 'x' ? DEFAULT_X : DEFAULT_Y) : levers[axis === 'x' ? 0 : 1].path;
-    setRange();
+      input[`${axis}min`].value = String(spec.min);
+      input[`${axis}max`].value = String(spec.max);
+    });
   }
   input.outcome.append(...catalogue.outcomes.map((o) => el('option', { value: o.name }, `${o.label} (${o.unit})`)));
+  input.grid.append(...GRIDS.map((n) => el('option', { value: String(n) }, `${n} × ${n}`)));
   input.seeds.max = String(LIMITS.runs);
   input.citizens.max = String(LIMITS.citizens);
   input.months.max = String(LIMITS.months);
 
-  /** The scenario choices follow the compared scenarios (by letter). */
+  /** The scenario choices follow the compared scenarios (by letter); a
+   * choice made (or opened from a link) is kept while its scenario is. */
   const showScenarios = () => {
     const { scenarios } = state();
     for (const [key, fallback] of [['a', 0], ['b', 1]]) {
@@ -97,8 +94,39 @@ export function setupMap() {
     runButton.disabled = valuesRunning();
   };
   for (const key of ['a', 'b']) input[key].addEventListener('change', () => { input[key].dataset.chosen = 'true'; });
-  subscribe((_, changed) => { if (changed.has('scenarios')) showScenarios(); });
+
+  /** Fills the form in with the state's settings (the link's, or the defaults). */
+  const showSettings = () => {
+    const { map, scenarios } = state();
+    const usual = mapDefaults(scenarios.length);
+    for (const [name, node] of Object.entries(input)) node.value = map[name] === null ? '' : String(map[name]);
+    for (const key of ['a', 'b']) if (map[key] !== usual[key]) input[key].dataset.chosen = 'true';
+  };
+  /** The form's text for a setting (the scenarios by letter, as a link has them). */
+  const formText = (name) => (name === 'a' || name === 'b' ? letter(Number(input[name].value)) : input[name].value);
+  /** Keeps the form's settings in the state, and so in the link, when each
+   * is within its range; otherwise the state keeps the last that were (the
+   * map, asked to run, names the field at fault). */
+  const keepSettings = () => {
+    let map;
+    try {
+      map = readMapSettings(formText, state().scenarios.length);
+    } catch {
+      return;
+    }
+    update(() => ({ map }));
+  };
+  for (const node of Object.values(input)) node.addEventListener('change', keepSettings);
+  // When the scenarios change, the choice of two may fall back (see
+  // `showScenarios`): the state follows it, whatever the other fields hold.
+  subscribe((now, changed) => {
+    if (!changed.has('scenarios')) return;
+    showScenarios();
+    const [a, b] = [Number(input.a.value), Number(input.b.value)];
+    if (a !== now.map.a || b !== now.map.b) update((s) => ({ map: { ...s.map, a, b } }));
+  });
   showScenarios();
+  showSettings();
 
   /** The form, checked: throws an Error naming the field at fault. */
   const read = () => {
@@ -111,10 +139,10 @@ export function setupMap() {
     };
     const axis = (key) => {
       const spec = specOf(input[key].value);
-      const min = Number(input[`${key}-min`].value);
-      const max = Number(input[`${key}-max`].value);
+      const min = Number(input[`${key}min`].value);
+      const max = Number(input[`${key}max`].value);
       const range = `${formatNumber(spec.min)}–${formatNumber(spec.max)}`;
-      if (input[`${key}-min`].value === '' || input[`${key}-max`].value === '' || !(min >= spec.min && max <= spec.max)) {
+      if (input[`${key}min`].value === '' || input[`${key}max`].value === '' || !(min >= spec.min && max <= spec.max)) {
         throw new Error(`${spec.label}: the map's range must lie within ${range}`);
       }
       if (!(min < max)) throw new Error(`${spec.label}: “from” must be less than “to”`);

@@ -1,9 +1,20 @@
 // The permalink: everything needed to replay exactly what is on screen, in
 // the URL fragment (never the query, so nothing reaches a server):
 //
-//   #v=1&m=<model>&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&shares=1&s=<scenarios>
+//   #v=1&m=<model>&seed=1&month=120&runs=20&bands=1&panel=0&projector=1&shares=1
+//     &pins=B.state.corporate_tax,A.state.basic_security&map.grid=4&map.b=C&s=<scenarios>
 //
 // (`shares=1`: shares drawn on a fixed 0–1 axis rather than fitted.)
+// `pins`: the levers pinned beside the charts (pins.js), each a scenario's
+// letter and a parameter's path, comma separated (%2C once encoded), at
+// most four; a link without it shows no pins.
+// `map.<name>`: the settings of the map “Where does it reverse?” that differ
+// from its defaults (see mapsettings.js): `map.x` and `map.y` (the levers,
+// parameter paths), `map.xmin`, `map.xmax`, `map.ymin`, `map.ymax` (their
+// ranges), `map.a` and `map.b` (the scenarios, by letter), `map.outcome`,
+// `map.grid` (cells a side), `map.seeds`, `map.citizens`, `map.months` and
+// `map.at` (the month compared; empty: the last). A map left as it opened
+// adds nothing to the link.
 //
 // `m` is the fingerprint of the model that made the link (a digest of its
 // behaviour): opened by another model, the link still opens, with a notice
@@ -11,7 +22,8 @@
 // `s` is base64url of a JSON list with, for each scenario, its preset and
 // what differs from it (see `diffFromPreset`). Everything read from a link
 // is checked; the caller shows the error and falls back to defaults.
-import { diffFromPreset, fromDiff, LIMITS } from './scenarios.js';
+import { diffFromPreset, fromDiff, letter, letters, LIMITS } from './scenarios.js';
+import { changedMapSettings, readMapSettings } from './mapsettings.js';
 import { catalogue } from './wasm.js';
 
 const VERSION = '1';
@@ -43,6 +55,15 @@ export function encode(view) {
   if (view.panel) params.set('panel', String(view.panel));
   if (view.projector) params.set('projector', '1');
   if (view.unitShares) params.set('shares', '1');
+  // Pins of the link's own scenarios only, so that the link always opens
+  // (pins.js drops those of a removed scenario; the lesson's links carry
+  // neither pins nor a map).
+  const count = view.scenarios.length;
+  const pins = (view.pins ?? []).filter((pin) => pin.scenario < count);
+  if (pins.length) params.set('pins', pins.map((pin) => `${letter(pin.scenario)}.${pin.path}`).join(','));
+  if (view.map) {
+    for (const [name, text] of changedMapSettings(view.map, count)) params.set(`map.${name}`, text);
+  }
   params.set('s', toBase64Url(JSON.stringify(view.scenarios.map(diffFromPreset))));
   return params.toString();
 }
@@ -56,6 +77,27 @@ function integer(params, name, min, max, fallback) {
     throw new Error(`${name} must be a whole number from ${min} to ${max}, not “${text.slice(0, 40)}”`);
   }
   return value;
+}
+
+/** The pinned levers of `pins=` for a link of `count` scenarios: at most
+ * `LIMITS.pins`, each a scenario's letter and a lever of the editor (any
+ * parameter but the seed), none twice. */
+function readPins(params, count) {
+  const text = params.get('pins');
+  if (!text) return [];
+  const items = text.split(',');
+  if (items.length > LIMITS.pins) throw new Error(`pins: at most ${LIMITS.pins} levers can be pinned, not ${items.length}`);
+  if (new Set(items).size < items.length) throw new Error('pins: a lever is pinned twice');
+  return items.map((item) => {
+    const [, code, path] = /^([A-Z])\.(.+)$/.exec(item) ?? [];
+    if (!code) throw new Error(`pins: “${item.slice(0, 60)}” is not a scenario's letter and a lever, as in B.state.corporate_tax`);
+    const scenario = code.charCodeAt(0) - 65;
+    if (scenario >= count) throw new Error(`pins: scenario ${code} is not in the link (its scenarios: ${letters(count)})`);
+    if (path === 'seed' || !catalogue.params.some((p) => p.path === path)) {
+      throw new Error(`pins: “${path.slice(0, 60)}” is not a lever of the editor (a parameter's path, such as state.corporate_tax)`);
+    }
+    return { scenario, path };
+  });
 }
 
 /** Reads a fragment (without `#`) into a page state, or throws an Error
@@ -86,5 +128,7 @@ export function decode(fragment, panels) {
     panel: integer(params, 'panel', 0, panels - 1, 0),
     projector: params.get('projector') === '1',
     unitShares: params.get('shares') === '1',
+    pins: readPins(params, scenarios.length),
+    map: readMapSettings((name) => params.get(`map.${name}`), scenarios.length),
   };
 }

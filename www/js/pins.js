@@ -3,16 +3,15 @@
 // a number box and − / + buttons, so that a change and its effect are on one
 // screen. A pinned lever edits the same state as the editor (state.js): the
 // runs restart to the month on screen and the editor shows the new value.
-// Pins are kept for the session in this browser, not in the link.
+// The pins are part of the page's state (`pins`, a list of `{ scenario,
+// path }`), so the link carries them (permalink.js) and with it the session
+// saved in this browser (session.js): a link opened shows its own pins, none
+// if it has none, whatever this browser had pinned before.
 import { catalogue } from './wasm.js';
 import { byId, el, formatNumber } from './dom.js';
 import { showError, clearError, showStatus } from './messages.js';
-import { letter, valueAt, withParameter } from './scenarios.js';
+import { LIMITS, letter, valueAt, withParameter } from './scenarios.js';
 import { state, subscribe, update } from './state.js';
-
-/** At most this many levers are pinned (they share the space beside the charts). */
-const MAX_PINS = 4;
-const SAVED = 'commons-sim:pins';
 
 /** A "nice" step for the − / + buttons: about a twentieth of the range,
  * rounded to 1, 2 or 5 times a power of ten (whole numbers for counts). */
@@ -26,48 +25,26 @@ function nudge(spec) {
 /** Removes the floating-point noise of adding steps (0.30000000000000004 → 0.3). */
 const tidy = (value, step) => Number(value.toFixed(Math.max(0, -Math.floor(Math.log10(step)) + 1)));
 
-let pins = [];
-const listeners = [];
+const isPinned = (scenario, path) => state().pins.some((p) => p.scenario === scenario && p.path === path);
 
-function load() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(SAVED) ?? '[]');
-    const known = new Set(catalogue.params.map((p) => p.path));
-    if (Array.isArray(saved)) {
-      pins = saved.filter((p) => Number.isInteger(p?.scenario) && known.has(p?.path)).slice(0, MAX_PINS);
-    }
-  } catch {
-    pins = [];
-  }
-}
-
-function save() {
-  try {
-    sessionStorage.setItem(SAVED, JSON.stringify(pins));
-  } catch {
-    // Storage can be off; the pins still work until the page closes.
-  }
-}
-
-const isPinned = (scenario, path) => pins.some((p) => p.scenario === scenario && p.path === path);
-
-function changed() {
-  save();
-  for (const fn of listeners) fn();
-}
-
-/** Pins or unpins a lever of scenario `index`. */
+/** Pins or unpins a lever of scenario `index` (at most `LIMITS.pins`: they
+ * share the space beside the charts). */
 function toggle(index, path) {
+  const { pins } = state();
   if (isPinned(index, path)) {
-    pins = pins.filter((p) => !(p.scenario === index && p.path === path));
+    update(() => ({ pins: pins.filter((p) => !(p.scenario === index && p.path === path)) }));
+  } else if (pins.length >= LIMITS.pins) {
+    showStatus(`At most ${LIMITS.pins} levers can be pinned: unpin one first.`);
   } else {
-    if (pins.length >= MAX_PINS) {
-      showStatus(`At most ${MAX_PINS} levers can be pinned: unpin one first.`);
-      return;
-    }
-    pins = [...pins, { scenario: index, path }];
+    update(() => ({ pins: [...pins, { scenario: index, path }] }));
   }
-  changed();
+}
+
+/** Unpins the levers of scenarios no longer compared, so that the pins
+ * shown are the pins kept (and a link never names a missing scenario). */
+function dropRemoved({ pins, scenarios }) {
+  const kept = pins.filter((p) => p.scenario < scenarios.length);
+  if (kept.length < pins.length) update(() => ({ pins: kept }));
 }
 
 /** The "Pin" button the editor puts beside a lever of the selected scenario. */
@@ -133,21 +110,20 @@ function control({ scenario: index, path }) {
 function render() {
   // Every edit redraws the strip; the control that made it keeps the focus.
   const focused = document.activeElement?.id;
-  const count = state().scenarios.length;
-  const shown = pins.filter((p) => p.scenario < count);
-  byId('pins-list').replaceChildren(...shown.map(control));
-  byId('pins-empty').hidden = shown.length > 0;
-  byId('pins').classList.toggle('has-pins', shown.length > 0);
+  const { pins } = state();
+  byId('pins-list').replaceChildren(...pins.map(control));
+  byId('pins-empty').hidden = pins.length > 0;
+  byId('pins').classList.toggle('has-pins', pins.length > 0);
   if (focused?.startsWith('pin-') && document.activeElement?.id !== focused) document.getElementById(focused)?.focus();
 }
 
-/** Reads the session's pins and keeps the strip in step with the state;
- * `onChange()` is told when pins change (the editor redraws its buttons). */
+/** Keeps the strip in step with the state; `onChange()` is told when pins
+ * change (the editor redraws its buttons). */
 export function setupPins(onChange) {
-  load();
-  listeners.push(render, onChange);
-  subscribe((_, what) => {
-    if (what.has('scenarios')) render();
+  subscribe((now, what) => {
+    if (what.has('scenarios')) dropRemoved(now);
+    if (what.has('scenarios') || what.has('pins')) render();
+    if (what.has('pins')) onChange();
   });
   render();
 }

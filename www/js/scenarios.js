@@ -7,8 +7,11 @@ import { model, catalogue } from './wasm.js';
 /** How the page names compared scenarios: A, B, C, D. */
 export const letter = (index) => String.fromCharCode(65 + index);
 
+/** The letters of `count` scenarios, in words: “A to C”, or “A only”. */
+export const letters = (count) => (count === 1 ? 'A only' : `A to ${letter(count - 1)}`);
+
 /** What the page runs at most; larger runs belong to the command line. */
-export const LIMITS = { scenarios: 4, months: 100_000, citizens: 100_000, runs: 100, scheduleChanges: 24, nameLength: 80 };
+export const LIMITS = { scenarios: 4, months: 100_000, citizens: 100_000, runs: 100, scheduleChanges: 24, nameLength: 80, pins: 4 };
 
 /** The largest value of a parameter the page runs: the library's maximum,
  * or the page's limit where the page is narrower (the one source of the

@@ -5,12 +5,17 @@ import { catalogue } from './wasm.js';
 import { showError } from './messages.js';
 import { fromPreset, regimeNames } from './scenarios.js';
 import { decode } from './permalink.js';
+import { mapDefaults } from './mapsettings.js';
 
 const SAVED = 'commons-sim:last-link';
 
-/** The four regimes on seed 1: what the page opens with. */
+/** The four regimes on seed 1, no pins and the map as it opens: what the page opens with. */
 export function defaults() {
-  return { scenarios: regimeNames().map(fromPreset), seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false, unitShares: false };
+  const scenarios = regimeNames().map(fromPreset);
+  return {
+    scenarios, seed: 1, month: 0, runs: 20, bands: false, panel: 0, projector: false, unitShares: false,
+    pins: [], map: mapDefaults(scenarios.length),
+  };
 }
 
 /** The state to start from; anything unreadable is reported and replaced by

@@ -1,7 +1,9 @@
 // The page's state, in one place: the scenarios compared (and which one the
 // editor shows), the seed, the ensemble size, whether bands are shown, the
-// panel in view, projector mode and whether shares are drawn on 0–1. Everything a link carries but the month,
-// which belongs to the runs (see runner.js).
+// panel in view, projector mode, whether shares are drawn on 0–1, the levers
+// pinned beside the charts (pins.js) and the map's settings (mapsettings.js).
+// Everything a link carries but the month, which belongs to the runs (see
+// runner.js).
 //
 // Modules read it with `state()` and change it only with `update(fn)`; each
 // change makes a new state, frozen to the leaves, so no module can change it
