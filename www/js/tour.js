@@ -106,10 +106,21 @@ function tourSteps() {
   ];
 }
 
+/** The gap kept between the box, the chart it outlines and what covers
+ * the screen's top (px). */
+const GAP = 8;
+
+/** How far down the screen the sticky run bar and the scenarios' legend
+ * pinned under it reach: a chart scrolled above that is hidden. */
+function stickyBottom() {
+  return byId('run-bar').offsetHeight + byId('chart-legend').offsetHeight;
+}
+
 /** Where the box goes: over a column beside the charts (the side column of
  * live numbers, else the scenarios column) if there is one, else a sheet at
- * the bottom of the screen. */
-function place(box) {
+ * the bottom of the screen that leaves room above it for the outlined
+ * chart, `chartHeight` tall (0 for none). */
+function place(box, chartHeight) {
   const charts = byId('panel').getBoundingClientRect();
   const side = byId('stage-side').getBoundingClientRect();
   const controls = byId('controls').getBoundingClientRect();
@@ -119,6 +130,8 @@ function place(box) {
   box.classList.toggle('beside', !!column);
   if (!column) {
     box.style.cssText = '';
+    // The sheet's height is kept within bounds by style.css.
+    box.style.setProperty('--room', `${window.innerHeight - stickyBottom() - chartHeight - 2 * GAP}px`);
     return;
   }
   // Below the run bar and the tabs (which it must not hide), up to the top
@@ -159,7 +172,8 @@ export function setupTour(app) {
   let scrollDue = false;
 
   /** Outlines the watched chart, and scrolls it into the part of the screen
-   * the box leaves free (between the run bar and a bottom sheet). */
+   * the box leaves free (between the sticky run bar and legend and a bottom
+   * sheet). */
   const outline = (scroll) => {
     const cell = watched && !box.hidden ? cellOf(watched) : null;
     highlight.hidden = !cell;
@@ -171,21 +185,24 @@ export function setupTour(app) {
     highlight.dataset.outcome = watched.name;
     if (!scroll) return;
     const rect = highlight.getBoundingClientRect();
-    const barHeight = byId('run-bar').offsetHeight;
+    const top = stickyBottom();
     const bottom = box.classList.contains('sheet') ? box.getBoundingClientRect().top : window.innerHeight;
-    if (rect.top < barHeight || rect.bottom > bottom) {
-      window.scrollTo({ top: window.scrollY + rect.top - barHeight - 8, behavior: 'instant' });
+    if (rect.top < top || rect.bottom > bottom) {
+      window.scrollTo({ top: window.scrollY + rect.top - top - GAP, behavior: 'instant' });
     }
   };
+  const placeBox = () => place(box, (watched && cellOf(watched)?.height) || 0);
   new ResizeObserver(() => outline(false)).observe(byId('chart'));
-  byId('chart').addEventListener('drawn', () => { if (!box.hidden) outline(scrollDue); });
-  const relayout = () => {
+  /** Places the box again and outlines the chart (scrolling to it if
+   * `scroll`): the box's room depends on the chart drawn. */
+  const relayout = (scroll = false) => {
     if (box.hidden) return;
-    place(box);
-    outline(false);
+    placeBox();
+    outline(scroll);
   };
-  window.addEventListener('resize', relayout);
-  window.addEventListener('scroll', () => { if (!box.hidden && box.classList.contains('beside')) place(box); }, { passive: true });
+  byId('chart').addEventListener('drawn', () => relayout(scrollDue));
+  window.addEventListener('resize', () => relayout());
+  window.addEventListener('scroll', () => { if (!box.hidden && box.classList.contains('beside')) placeBox(); }, { passive: true });
 
   const play = byId('tour-play');
   const show = (index) => {
@@ -205,7 +222,7 @@ export function setupTour(app) {
       app.showPanel(watched.panel);
       app.showOutcome(watched.name);
     }
-    place(box);
+    placeBox();
     outline(true);
     byId('tour-title').focus({ preventScroll: true });
   };
