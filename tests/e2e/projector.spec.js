@@ -95,6 +95,45 @@ for (const [width, height, projector] of [[1024, 768, true], [1920, 1080, true],
   });
 }
 
+/** Pins scenario B's corporate tax from the editor, then scrolls back up. */
+async function pinALever(page) {
+  await page.click('#scenario-chip-1');
+  await page.locator('#param-state-corporate_tax').locator('..').locator('.pin-button').click();
+  await expect(page.locator('#pins-list .pin')).toHaveCount(1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+for (const [width, height] of [[1024, 768], [1280, 800], [1920, 1080]]) {
+  for (const projector of [false, true]) {
+    test(`the tour at ${width}×${height}${projector ? ' (projector)' : ''} covers no chart, monitor or pinned lever`, async ({ page }) => {
+      const watch = watchForErrors(page);
+      await page.setViewportSize({ width, height });
+      await openPage(page);
+      if (projector) await page.click('#projector');
+      await pinALever(page);
+      await page.click('#tour-start');
+      const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
+      for (let step = 0; step < steps; step += 1) {
+        await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
+        await page.waitForTimeout(150);
+        const tour = await box(page.locator('#tour'));
+        expect(within(tour, width, height), 'the tour box is on screen').toBe(true);
+        expect(within(await box(page.locator('#tour-next')), width, height), 'its buttons are on screen').toBe(true);
+        const covered = {
+          charts: clip(await box(page.locator('#chart')), width, height),
+          monitors: await box(page.locator('#monitors')),
+          pin: await box(page.locator('#pins-list .pin')),
+        };
+        for (const [what, where] of Object.entries(covered)) {
+          expect(intersects(tour, where), `step ${step + 1}: the tour covers the ${what}`).toBe(false);
+        }
+        if (step < steps - 1) await page.click('#tour-next');
+      }
+      watch.check();
+    });
+  }
+}
+
 test('the tour does not play until the teacher asks', async ({ page }) => {
   const watch = watchForErrors(page);
   await page.setViewportSize({ width: 1024, height: 768 });
