@@ -22,6 +22,17 @@ async function colourRows(page, [r, g, b]) {
   }, [r, g, b]);
 }
 
+/** Plays two small runs to their end, then taps the chart 60% across and
+ * halfway down: the values of that month show. */
+async function tapAfterRun(page) {
+  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
+  await runToEnd(page);
+  await page.locator('#chart').scrollIntoViewIfNeeded();
+  const chart = await page.locator('#chart').boundingBox();
+  await page.touchscreen.tap(chart.x + chart.width * 0.6, chart.y + chart.height / 2);
+  await expect(page.locator('#chart-tooltip')).toContainText('month');
+}
+
 const A = [0, 114, 178];
 const B = [213, 94, 0];
 const PHONE = { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true };
@@ -81,14 +92,9 @@ test.describe('on a phone', () => {
 
   test('a tap shows the values, and they stay after the finger lifts', async ({ page }) => {
     const watch = watchForErrors(page);
-    await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
-    await runToEnd(page);
-    await page.locator('#chart').scrollIntoViewIfNeeded();
-    const box = await page.locator('#chart').boundingBox();
-    await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+    await tapAfterRun(page);
     const tooltip = page.locator('#chart-tooltip');
     await expect(tooltip).toBeVisible();
-    await expect(tooltip).toContainText('month');
     await page.waitForTimeout(600);
     await expect(tooltip).toBeVisible();
     watch.check();
@@ -96,15 +102,9 @@ test.describe('on a phone', () => {
 
   test('the values of a tap stay on screen under the chart, over neither it nor what follows it', async ({ page }) => {
     const watch = watchForErrors(page);
-    await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
-    await runToEnd(page);
-    await page.locator('#chart').scrollIntoViewIfNeeded();
-    const chart = await page.locator('#chart').boundingBox();
-    await page.touchscreen.tap(chart.x + chart.width * 0.6, chart.y + chart.height / 2);
-    const tooltip = page.locator('#chart-tooltip');
-    await expect(tooltip).toContainText('month');
+    await tapAfterRun(page);
     await page.waitForTimeout(300);
-    const values = await box(tooltip);
+    const values = await box(page.locator('#chart-tooltip'));
     expect.soft(within(values, 375, 740), 'the values are on screen').toBe(true);
     expect(intersects(values, await box(page.locator('#chart'))), 'the values cover the chart').toBe(false);
     // What follows the chart: the live numbers, the (empty) pinned levers,

@@ -5,7 +5,7 @@
 // the tour's steps, monitors, and levers pinned beside the charts.
 const { test, expect } = require('@playwright/test');
 const {
-  watchForErrors, openPage, openScenarios, tableValues, SMALL, box, intersects, within,
+  watchForErrors, openPage, openScenarios, tableValues, SMALL, box, intersects, within, throughTour,
 } = require('./helpers');
 
 /** The part of `a` inside the viewport. */
@@ -64,31 +64,23 @@ for (const [width, height, projector] of [[1024, 768, true], [1920, 1080, true],
     await page.setViewportSize({ width, height });
     await openPage(page);
     if (projector) await page.click('#projector');
-    await page.click('#tour-start');
-    const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
-    let outlined = 0;
-    for (let step = 0; step < steps; step += 1) {
-      await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
-      await page.waitForTimeout(150);
+    const outlined = await throughTour(page, async (step, chart) => {
       const tour = await box(page.locator('#tour'));
       expect(within(tour, width, height), 'the tour box is on screen').toBe(true);
       // Never over a chart on screen.
       const canvas = clip(await box(page.locator('#chart')), width, height);
       if (canvas.bottom > canvas.top) expect(intersects(tour, canvas), `step ${step + 1}: tour over the charts`).toBe(false);
-      const highlight = page.locator('#chart-highlight');
-      if (await highlight.isVisible()) {
-        outlined += 1;
-        expect(within(await box(highlight), width, height), 'the outlined chart is on screen').toBe(true);
+      if (chart) {
+        expect(within(chart, width, height), 'the outlined chart is on screen').toBe(true);
         // The panel shown is the one holding the outlined chart.
-        const name = await highlight.getAttribute('data-outcome');
+        const name = await page.locator('#chart-highlight').getAttribute('data-outcome');
         const panel = await page.evaluate(async (n) => {
           const { catalogue } = await import('./js/wasm.js');
           return catalogue.outcomes.find((o) => o.name === n).panel;
         }, name);
         await expect(page.locator(`#panel-tab-${panel}`)).toHaveAttribute('aria-selected', 'true');
       }
-      if (step < steps - 1) await page.click('#tour-next');
-    }
+    });
     expect(outlined).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: `tests/e2e/screenshots/tour-${width}${projector ? '-projector' : ''}.png` });
     watch.check();
@@ -111,11 +103,7 @@ for (const [width, height] of [[1024, 768], [1280, 800], [1920, 1080]]) {
       await openPage(page);
       if (projector) await page.click('#projector');
       await pinALever(page);
-      await page.click('#tour-start');
-      const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
-      for (let step = 0; step < steps; step += 1) {
-        await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
-        await page.waitForTimeout(150);
+      await throughTour(page, async (step) => {
         const tour = await box(page.locator('#tour'));
         expect(within(tour, width, height), 'the tour box is on screen').toBe(true);
         expect(within(await box(page.locator('#tour-next')), width, height), 'its buttons are on screen').toBe(true);
@@ -127,8 +115,7 @@ for (const [width, height] of [[1024, 768], [1280, 800], [1920, 1080]]) {
         for (const [what, where] of Object.entries(covered)) {
           expect(intersects(tour, where), `step ${step + 1}: the tour covers the ${what}`).toBe(false);
         }
-        if (step < steps - 1) await page.click('#tour-next');
-      }
+      });
       watch.check();
     });
   }
