@@ -2,7 +2,9 @@
 // point, policy switches marked, a legend in view, and on a phone one chart
 // at a time whose values stay after a tap.
 const { test, expect } = require('@playwright/test');
-const { watchForErrors, openScenarios, runToEnd, SMALL } = require('./helpers');
+const {
+  watchForErrors, openScenarios, runToEnd, SMALL, box, intersects, within,
+} = require('./helpers');
 
 /** Mean row (canvas px) and count of the pixels of an RGB colour on #chart. */
 async function colourRows(page, [r, g, b]) {
@@ -18,6 +20,17 @@ async function colourRows(page, [r, g, b]) {
     }
     return { count, row: count ? rows / count : NaN };
   }, [r, g, b]);
+}
+
+/** Plays two small runs to their end, then taps the chart 60% across and
+ * halfway down: the values of that month show. */
+async function tapAfterRun(page) {
+  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
+  await runToEnd(page);
+  await page.locator('#chart').scrollIntoViewIfNeeded();
+  const chart = await page.locator('#chart').boundingBox();
+  await page.touchscreen.tap(chart.x + chart.width * 0.6, chart.y + chart.height / 2);
+  await expect(page.locator('#chart-tooltip')).toContainText('month');
 }
 
 const A = [0, 114, 178];
@@ -79,16 +92,32 @@ test.describe('on a phone', () => {
 
   test('a tap shows the values, and they stay after the finger lifts', async ({ page }) => {
     const watch = watchForErrors(page);
-    await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
-    await runToEnd(page);
-    await page.locator('#chart').scrollIntoViewIfNeeded();
-    const box = await page.locator('#chart').boundingBox();
-    await page.touchscreen.tap(box.x + box.width * 0.6, box.y + box.height / 2);
+    await tapAfterRun(page);
     const tooltip = page.locator('#chart-tooltip');
     await expect(tooltip).toBeVisible();
-    await expect(tooltip).toContainText('month');
     await page.waitForTimeout(600);
     await expect(tooltip).toBeVisible();
+    watch.check();
+  });
+
+  test('the values of a tap stay on screen under the chart, over neither it nor what follows it', async ({ page }) => {
+    const watch = watchForErrors(page);
+    await tapAfterRun(page);
+    await page.waitForTimeout(300);
+    const values = await box(page.locator('#chart-tooltip'));
+    expect.soft(within(values, 375, 740), 'the values are on screen').toBe(true);
+    expect(intersects(values, await box(page.locator('#chart'))), 'the values cover the chart').toBe(false);
+    // What follows the chart: the live numbers, the (empty) pinned levers,
+    // the 0–1 axis box and the charts as text.
+    const following = await page.$$eval(
+      '#stage-side h3, #pins-empty, .pin, .monitor-block, label.check:has(#unit-shares), #panel-summary',
+      (nodes) => nodes.filter((n) => n.getClientRects().length > 0).map((n) => {
+        const r = n.getBoundingClientRect();
+        return { name: n.id || n.className, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }),
+    );
+    expect(following.length).toBeGreaterThan(4);
+    for (const other of following) expect(intersects(values, other), `the values cover ${other.name}`).toBe(false);
     watch.check();
   });
 

@@ -127,6 +127,27 @@ const intersects = (a, b) => a.left < b.right && b.left < a.right && a.top < b.b
 /** Whether a box lies wholly inside a `width` × `height` viewport. */
 const within = (a, width, height) => a.left >= 0 && a.top >= 0 && a.right <= width + 0.5 && a.bottom <= height + 0.5;
 
+/** Starts the guided tour and calls `visit(step, chart)` at each of its
+ * steps (from 0) once it has settled, `chart` the box of the chart it
+ * outlines (null if none), going on with “Next”; with `tap`, by touch.
+ * Returns how many steps outlined a chart. */
+async function throughTour(page, visit, { tap = false } = {}) {
+  const press = (selector) => (tap ? page.locator(selector).tap() : page.click(selector));
+  await press('#tour-start');
+  const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
+  let outlined = 0;
+  for (let step = 0; step < steps; step += 1) {
+    await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
+    await page.waitForTimeout(150);
+    const highlight = page.locator('#chart-highlight');
+    const chart = await highlight.isVisible() ? await box(highlight) : null;
+    if (chart) outlined += 1;
+    await visit(step, chart);
+    if (step < steps - 1) await press('#tour-next');
+  }
+  return outlined;
+}
+
 /** Starts recording, in the page, its long tasks (`window.longTasks`, ms)
  * and the input-to-paint time of clicks taking 16 ms or more
  * (`window.clicks`, ms; a click's pointerup and click events both count). */
@@ -148,5 +169,5 @@ async function watchResponsiveness(page) {
 module.exports = {
   watchForErrors, watchResponsiveness, inkedPixels, openPage, openScenarios, openLinkAfresh, linkFor, runToEnd, tableValues,
   downloadCsv, SMALL,
-  box, intersects, within,
+  box, intersects, within, throughTour,
 };

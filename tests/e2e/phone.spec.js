@@ -4,7 +4,7 @@
 // scrolling, and the tour as a sheet that leaves the chart it speaks of in view.
 const { test, expect } = require('@playwright/test');
 const {
-  watchForErrors, openPage, box, intersects, within,
+  watchForErrors, openPage, box, intersects, within, throughTour,
 } = require('./helpers');
 
 const WIDTH = 375;
@@ -93,26 +93,37 @@ test('the run bar keeps its shape when Play becomes Pause', async ({ page }) => 
 test('on a phone the tour is a sheet that leaves the chart it speaks of in view', async ({ page }) => {
   const watch = watchForErrors(page);
   await openPage(page);
-  await page.locator('#tour-start').tap();
-  const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
-  let outlined = 0;
-  for (let step = 0; step < steps; step += 1) {
-    await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
-    await page.waitForTimeout(150);
+  const outlined = await throughTour(page, async (step, chart) => {
     const tour = await box(page.locator('#tour'));
     expect(onScreen(tour)).toBe(true);
-    const highlight = page.locator('#chart-highlight');
-    if (await highlight.isVisible()) {
-      outlined += 1;
-      const chart = await box(highlight);
+    if (chart) {
       expect(onScreen(chart), `step ${step + 1}: the chart is on screen`).toBe(true);
       expect(intersects(tour, chart), `step ${step + 1}: the tour covers its chart`).toBe(false);
       // Nor does the sticky run bar.
       expect(intersects(await box(page.locator('#run-bar')), chart)).toBe(false);
     }
     if (step === 1) await page.screenshot({ path: 'tests/e2e/screenshots/phone-tour.png' });
-    if (step < steps - 1) await page.locator('#tour-next').tap();
-  }
+  }, { tap: true });
+  expect(outlined).toBeGreaterThanOrEqual(4);
+  watch.check();
+});
+
+test('on a phone the tour scrolls the chart it speaks of whole between the sticky legend and the sheet', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openPage(page);
+  const outlined = await throughTour(page, async (step, chart) => {
+    if (chart) {
+      const legend = await box(page.locator('#chart-legend'));
+      const tour = await box(page.locator('#tour'));
+      // Its top edge and title below the sticky legend (itself under the run bar) ...
+      expect(chart.top, `step ${step + 1}: the legend covers the chart's top`).toBeGreaterThanOrEqual(legend.bottom);
+      expect(chart.top).toBeGreaterThanOrEqual((await box(page.locator('#run-bar'))).bottom);
+      // ... and its bottom edge above the sheet.
+      expect(chart.bottom, `step ${step + 1}: the sheet covers the chart's bottom`).toBeLessThanOrEqual(tour.top);
+      // The sheet keeps its buttons on screen.
+      expect(onScreen(await box(page.locator('#tour-next')))).toBe(true);
+    }
+  }, { tap: true });
   expect(outlined).toBeGreaterThanOrEqual(4);
   watch.check();
 });

@@ -6,7 +6,7 @@
 // travel in the link).
 const { test, expect } = require('@playwright/test');
 const {
-  watchForErrors, openPage, openScenarios, openLinkAfresh, tableValues, SMALL, box, intersects, within,
+  watchForErrors, openPage, openScenarios, openLinkAfresh, tableValues, SMALL, box, intersects, within, throughTour,
 } = require('./helpers');
 
 /** The part of `a` inside the viewport. */
@@ -65,35 +65,61 @@ for (const [width, height, projector] of [[1024, 768, true], [1920, 1080, true],
     await page.setViewportSize({ width, height });
     await openPage(page);
     if (projector) await page.click('#projector');
-    await page.click('#tour-start');
-    const steps = Number((await page.textContent('#tour-count')).match(/of (\d+)/)[1]);
-    let outlined = 0;
-    for (let step = 0; step < steps; step += 1) {
-      await expect(page.locator('#tour-count')).toHaveText(`Step ${step + 1} of ${steps}`);
-      await page.waitForTimeout(150);
+    const outlined = await throughTour(page, async (step, chart) => {
       const tour = await box(page.locator('#tour'));
       expect(within(tour, width, height), 'the tour box is on screen').toBe(true);
       // Never over a chart on screen.
       const canvas = clip(await box(page.locator('#chart')), width, height);
       if (canvas.bottom > canvas.top) expect(intersects(tour, canvas), `step ${step + 1}: tour over the charts`).toBe(false);
-      const highlight = page.locator('#chart-highlight');
-      if (await highlight.isVisible()) {
-        outlined += 1;
-        expect(within(await box(highlight), width, height), 'the outlined chart is on screen').toBe(true);
+      if (chart) {
+        expect(within(chart, width, height), 'the outlined chart is on screen').toBe(true);
         // The panel shown is the one holding the outlined chart.
-        const name = await highlight.getAttribute('data-outcome');
+        const name = await page.locator('#chart-highlight').getAttribute('data-outcome');
         const panel = await page.evaluate(async (n) => {
           const { catalogue } = await import('./js/wasm.js');
           return catalogue.outcomes.find((o) => o.name === n).panel;
         }, name);
         await expect(page.locator(`#panel-tab-${panel}`)).toHaveAttribute('aria-selected', 'true');
       }
-      if (step < steps - 1) await page.click('#tour-next');
-    }
+    });
     expect(outlined).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: `tests/e2e/screenshots/tour-${width}${projector ? '-projector' : ''}.png` });
     watch.check();
   });
+}
+
+/** Pins scenario B's corporate tax from the editor, then scrolls back up. */
+async function pinALever(page) {
+  await page.click('#scenario-chip-1');
+  await page.locator('#param-state-corporate_tax').locator('..').locator('.pin-button').click();
+  await expect(page.locator('#pins-list .pin')).toHaveCount(1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+for (const [width, height] of [[1024, 768], [1280, 800], [1920, 1080]]) {
+  for (const projector of [false, true]) {
+    test(`the tour at ${width}×${height}${projector ? ' (projector)' : ''} covers no chart, monitor or pinned lever`, async ({ page }) => {
+      const watch = watchForErrors(page);
+      await page.setViewportSize({ width, height });
+      await openPage(page);
+      if (projector) await page.click('#projector');
+      await pinALever(page);
+      await throughTour(page, async (step) => {
+        const tour = await box(page.locator('#tour'));
+        expect(within(tour, width, height), 'the tour box is on screen').toBe(true);
+        expect(within(await box(page.locator('#tour-next')), width, height), 'its buttons are on screen').toBe(true);
+        const covered = {
+          charts: clip(await box(page.locator('#chart')), width, height),
+          monitors: await box(page.locator('#monitors')),
+          pin: await box(page.locator('#pins-list .pin')),
+        };
+        for (const [what, where] of Object.entries(covered)) {
+          expect(intersects(tour, where), `step ${step + 1}: the tour covers the ${what}`).toBe(false);
+        }
+      });
+      watch.check();
+    });
+  }
 }
 
 test('the tour does not play until the teacher asks', async ({ page }) => {

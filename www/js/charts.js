@@ -47,12 +47,23 @@ export class Charts {
       this.key = null;
       this.hideTooltip();
     });
-    new ResizeObserver(() => this.draw()).observe(this.box);
+    this.redrawOnWidthChange();
     // The legend is pinned below the sticky run bar: it needs that bar's height.
     const bar = byId('run-bar');
     new ResizeObserver(() => document.documentElement.style.setProperty('--run-bar-height', `${bar.offsetHeight}px`))
       .observe(bar);
     this.show(panel);
+  }
+
+  /** Redraws the charts when their box changes width. Not when only its
+   * height changes: the charts set it (and a phone's values under them). */
+  redrawOnWidthChange() {
+    let width = null;
+    new ResizeObserver(([entry]) => {
+      if (entry.contentRect.width === width) return;
+      width = entry.contentRect.width;
+      this.draw();
+    }).observe(this.box);
   }
 
   /** The checkbox for a fixed 0–1 axis, the phone's chart switcher and the
@@ -218,6 +229,15 @@ export class Charts {
       return;
     }
     this.pinned = event.pointerType !== 'mouse';
+    if (this.pinned && this.phone() && !this.tooltip.hidden) this.revealValues();
+  }
+
+  /** Scrolls a phone's values under the chart into view, if the finger
+   * lifted with them below the screen's edge: they are there to be read. */
+  revealValues() {
+    if (this.tooltip.getBoundingClientRect().bottom > window.innerHeight) {
+      this.tooltip.scrollIntoView({ block: 'nearest', behavior: 'instant' });
+    }
   }
 
   hover(event) {
@@ -260,10 +280,9 @@ export class Charts {
     const room = width - left;
     if (this.phone()) {
       // A finger covers the point: on a phone the values sit under the
-      // chart, across its width, where they stay readable.
-      this.tooltip.style.left = '0px';
-      this.tooltip.style.right = '0px';
-      this.tooltip.style.top = `${this.canvas.clientHeight + 4}px`;
+      // chart, across its width, in the page's flow (style.css), so that
+      // they push what follows down rather than cover it.
+      Object.assign(this.tooltip.style, { left: '', right: '', top: '' });
     } else {
       this.tooltip.style.left = room < 240 ? 'auto' : `${left + 12}px`;
       this.tooltip.style.right = room < 240 ? `${room + 12}px` : 'auto';

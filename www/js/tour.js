@@ -2,9 +2,11 @@
 // the panel and outline the chart they speak of, say what to look at, and
 // wait for the teacher's "Play this step" before running. It asks questions
 // rather than giving the answers: the model is there to test the essay's
-// argument, not to repeat it. The box sits beside the charts (over the side
-// column or the scenarios column), or on a phone as a sheet at the bottom
-// with the chart it speaks of scrolled above it: it never hides that chart.
+// argument, not to repeat it. The box sits beside the charts (at the top of
+// the side column, above the live numbers and pinned levers, or over the
+// scenarios column), or on a phone as a sheet at the bottom with the chart
+// it speaks of scrolled above it: it never hides that chart, nor the live
+// numbers and levers beside it.
 // Every step shows the four regimes at the page's letters (welfare state A,
 // corporate welfare B, Big Society C, partner state D), so a regime keeps its
 // colour from step to step.
@@ -106,28 +108,87 @@ function tourSteps() {
   ];
 }
 
-/** Where the box goes: over a column beside the charts (the side column of
- * live numbers, else the scenarios column) if there is one, else a sheet at
- * the bottom of the screen. */
-function place(box) {
+/** The gap kept between the box, the chart it outlines and what covers
+ * the screen's top (px). */
+const GAP = 8;
+
+/** How far down the screen the sticky run bar and the scenarios' legend
+ * pinned under it reach: a chart scrolled above that is hidden. */
+function stickyBottom() {
+  return byId('run-bar').offsetHeight + byId('chart-legend').offsetHeight;
+}
+
+/** Where the box goes: 'docked' in the side column beside the charts, if
+ * there is one, above the live numbers and pinned levers (it must cover
+ * neither); else 'beside' the charts over the scenarios column; else a
+ * 'sheet' at the bottom of the screen. */
+function placeFor() {
   const charts = byId('panel').getBoundingClientRect();
   const side = byId('stage-side').getBoundingClientRect();
   const controls = byId('controls').getBoundingClientRect();
-  const column = side.width > 0 && side.left >= charts.right - 1 ? side
-    : controls.width > 0 && (controls.left >= charts.right - 1 || controls.right <= charts.left + 1) ? controls : null;
-  box.classList.toggle('sheet', !column);
-  box.classList.toggle('beside', !!column);
-  if (!column) {
-    box.style.cssText = '';
+  if (side.width > 0 && side.left >= charts.right - 1) return 'docked';
+  if (controls.width > 0 && (controls.left >= charts.right - 1 || controls.right <= charts.left + 1)) return 'beside';
+  return 'sheet';
+}
+
+/** Places the box (see `placeFor`); `home` marks its place in the page
+ * when not docked, and a sheet leaves room above it for the outlined
+ * chart, `chartHeight` tall (0 for none). */
+function place(box, home, chartHeight) {
+  const where = placeFor();
+  for (const mode of ['docked', 'beside', 'sheet']) box.classList.toggle(mode, mode === where);
+  box.style.cssText = '';
+  if (where === 'docked') {
+    dock(box);
     return;
   }
-  // Below the run bar and the tabs (which it must not hide), up to the top
-  // of the column.
-  const below = Math.max(byId('run-bar').getBoundingClientRect().bottom, byId('panel-tabs').getBoundingClientRect().bottom) + 8;
-  const top = Math.max(Math.min(column.top, below), byId('run-bar').getBoundingClientRect().bottom + 8);
+  undock(box, home);
+  if (where === 'beside') overScenarios(box);
+  // The sheet's height is kept within bounds by style.css.
+  else box.style.setProperty('--room', `${window.innerHeight - stickyBottom() - chartHeight - 2 * GAP}px`);
+}
+
+/** Puts the box at the top of the side column, in the flow: the live
+ * numbers and pinned levers move down under it. The column reaches up
+ * beside the legend and the note above the charts (which style.css keeps
+ * clear of it), and sticks under the run bar while the charts scroll. */
+function dock(box) {
+  const column = byId('stage-side');
+  if (box.parentElement !== column) keepingFocus(box, () => column.prepend(box));
+  const stage = column.parentElement.getBoundingClientRect();
+  const tabs = byId('panel-tabs').getBoundingClientRect();
+  column.style.marginTop = `${-Math.max(0, stage.top - tabs.bottom - GAP)}px`;
+  // As tall as the screen leaves under it, so that its buttons are in view
+  // (its text scrolls); style.css keeps it readable on a short screen.
+  const top = Math.max(box.getBoundingClientRect().top, byId('run-bar').getBoundingClientRect().bottom + GAP);
+  box.style.setProperty('--room', `${window.innerHeight - top - GAP}px`);
+}
+
+/** Takes the box out of the side column, back to its place in the page. */
+function undock(box, home) {
+  const column = byId('stage-side');
+  column.style.marginTop = '';
+  if (box.parentElement === column) keepingFocus(box, () => home.after(box));
+}
+
+/** Moves the box with `move()`: a control in it that had the focus keeps
+ * it (moving an element drops the focus). */
+function keepingFocus(box, move) {
+  const focused = box.contains(document.activeElement) ? document.activeElement : null;
+  move();
+  focused?.focus({ preventScroll: true });
+}
+
+/** Places the box over the scenarios column: below the run bar and the
+ * tabs (which it must not hide), up to the top of the column. */
+function overScenarios(box) {
+  const column = byId('controls').getBoundingClientRect();
+  const bar = byId('run-bar').getBoundingClientRect().bottom;
+  const below = Math.max(bar, byId('panel-tabs').getBoundingClientRect().bottom) + GAP;
+  const top = Math.max(Math.min(column.top, below), bar + GAP);
   Object.assign(box.style, {
     left: `${column.left}px`, width: `${column.width}px`, top: `${top}px`,
-    maxHeight: `${window.innerHeight - top - 8}px`,
+    maxHeight: `${window.innerHeight - top - GAP}px`,
   });
 }
 
@@ -152,6 +213,9 @@ export function setupTour(app) {
   const steps = tourSteps();
   const box = byId('tour');
   const highlight = byId('chart-highlight');
+  // Where the box goes back to from the side column.
+  const home = document.createComment(' the tour, when not in the side column ');
+  box.before(home);
   let step = 0;
   let watched = null;
   /** Whether the watched chart still has to be scrolled to (its step's runs
@@ -159,7 +223,8 @@ export function setupTour(app) {
   let scrollDue = false;
 
   /** Outlines the watched chart, and scrolls it into the part of the screen
-   * the box leaves free (between the run bar and a bottom sheet). */
+   * the box leaves free (between the sticky run bar and legend and a bottom
+   * sheet). */
   const outline = (scroll) => {
     const cell = watched && !box.hidden ? cellOf(watched) : null;
     highlight.hidden = !cell;
@@ -171,21 +236,25 @@ export function setupTour(app) {
     highlight.dataset.outcome = watched.name;
     if (!scroll) return;
     const rect = highlight.getBoundingClientRect();
-    const barHeight = byId('run-bar').offsetHeight;
+    const top = stickyBottom();
     const bottom = box.classList.contains('sheet') ? box.getBoundingClientRect().top : window.innerHeight;
-    if (rect.top < barHeight || rect.bottom > bottom) {
-      window.scrollTo({ top: window.scrollY + rect.top - barHeight - 8, behavior: 'instant' });
+    if (rect.top < top || rect.bottom > bottom) {
+      window.scrollTo({ top: window.scrollY + rect.top - top - GAP, behavior: 'instant' });
     }
   };
+  const placeBox = () => place(box, home, (watched && cellOf(watched)?.height) || 0);
   new ResizeObserver(() => outline(false)).observe(byId('chart'));
-  byId('chart').addEventListener('drawn', () => { if (!box.hidden) outline(scrollDue); });
-  const relayout = () => {
+  /** Places the box again and outlines the chart (scrolling to it if
+   * `scroll`): the box's room depends on the chart drawn. */
+  const relayout = (scroll = false) => {
     if (box.hidden) return;
-    place(box);
-    outline(false);
+    placeBox();
+    outline(scroll);
   };
-  window.addEventListener('resize', relayout);
-  window.addEventListener('scroll', () => { if (!box.hidden && box.classList.contains('beside')) place(box); }, { passive: true });
+  byId('chart').addEventListener('drawn', () => relayout(scrollDue));
+  window.addEventListener('resize', () => relayout());
+  // A box beside the charts follows the scroll (its height too, when docked).
+  window.addEventListener('scroll', () => { if (!box.hidden && !box.classList.contains('sheet')) placeBox(); }, { passive: true });
 
   const play = byId('tour-play');
   const show = (index) => {
@@ -205,7 +274,7 @@ export function setupTour(app) {
       app.showPanel(watched.panel);
       app.showOutcome(watched.name);
     }
-    place(box);
+    placeBox();
     outline(true);
     byId('tour-title').focus({ preventScroll: true });
   };
@@ -222,6 +291,7 @@ export function setupTour(app) {
   });
   const close = () => {
     box.hidden = true;
+    undock(box, home);
     highlight.hidden = true;
     byId('tour-start').focus();
   };
