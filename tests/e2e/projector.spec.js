@@ -284,3 +284,28 @@ test('pinned levers travel in the link: a fresh browser shows the same pins, a l
   await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('pins=');
   watch.check();
 });
+
+test('removing a scenario takes its pins away and moves the later scenarios\' pins up a letter with them', async ({ page }) => {
+  const watch = watchForErrors(page);
+  await openScenarios(page, [
+    { preset: 'welfare-state', set: SMALL }, { preset: 'big-society', set: SMALL }, { preset: 'partner-state', set: SMALL },
+  ]);
+  const pinOf = (path) => page.locator(`#param-${path.replaceAll('.', '-')}`).locator('..').locator('.pin-button');
+  await page.click('#scenario-chip-1');
+  await pinOf('state.civic_appeal').click();
+  await page.click('#scenario-chip-2');
+  await pinOf('state.infrastructure_grants').click();
+  await expect(page.locator('#pins-list .pin')).toHaveText([/^B · /, /^C · /]);
+  // Remove B (Big Society): its pin goes; the partner state becomes B and keeps its pin.
+  await page.click('#scenario-chip-1');
+  await page.click('#remove-scenario');
+  await expect(page.locator('#pins-list .pin')).toHaveCount(1);
+  await expect(page.locator('#pins-list .pin')).toHaveText(/^B · Infrastructure grants/);
+  await expect(page.locator('#pins-list .pin')).toHaveAttribute('data-scenario', '1');
+  await expect.poll(() => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('pins')))
+    .toBe('B.state.infrastructure_grants');
+  // The pin edits the partner state, now B.
+  await page.click('#scenario-chip-1');
+  await expect(page.locator('#scenario-name')).toHaveValue(/partner/i);
+  watch.check();
+});

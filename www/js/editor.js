@@ -260,11 +260,16 @@ export class Editor {
   }
 
   remove() {
-    const { scenarios, selected } = state();
+    const { scenarios, selected, pins } = state();
     if (scenarios.length <= 1) return;
+    // The scenarios after the removed one move up a letter; their pins go
+    // with them, and the removed one's go.
+    const kept = pins.filter((p) => p.scenario !== selected)
+      .map((p) => (p.scenario > selected ? { ...p, scenario: p.scenario - 1 } : p));
     update(() => ({
       scenarios: scenarios.toSpliced(selected, 1),
       selected: Math.min(selected, scenarios.length - 2),
+      pins: kept,
     }));
   }
 }
