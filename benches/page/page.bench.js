@@ -79,8 +79,22 @@ test('an ensemble of 4 scenarios × 20 seeds × 240 months × 2,000 citizens', a
   const seconds = (Date.now() - t0) / 1000;
   // The page's own figure: from its click handler to the bands drawn.
   const own = await page.locator('#status').textContent();
+  // The model's share of it, as for the map below: one of the ensemble's
+  // runs on the page's thread (the host's speed drifts by a third within
+  // an hour; this says how fast it was at that moment).
+  const one = await page.evaluate(async () => {
+    const { model } = await import('./js/wasm.js');
+    const scenario = model.presetScenario('partner-state');
+    model.runToEnd(scenario);
+    const start = performance.now();
+    model.runToEnd(scenario);
+    return performance.now() - start;
+  });
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`PAGE ensemble 4 × 20 × 240 × 2,000: ${seconds.toFixed(2)} s from click to bands (target ≤ 3; ` +
-    `the page says "${own.match(/in [0-9.]+ s/)?.[0]}"), ${await page.evaluate(() => navigator.hardwareConcurrency)} cores`);
+    `the page says "${own.match(/in [0-9.]+ s/)?.[0]}"), ${cores} cores; one run alone ${one.toFixed(0)} ms ` +
+    `(80 runs / ${cores} workers × that = ${((80 / cores) * one / 1000).toFixed(1)} s of model); load average ${load}`);
 });
 
 test('the map: 8 × 8 × 2 scenarios × 4 seeds × 1,000 citizens × 240 months', async ({ page }) => {
