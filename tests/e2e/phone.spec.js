@@ -50,12 +50,12 @@ test('a confirmation in the status line is seen on a phone, even scrolled down',
   watch.check();
 });
 
-test('tap targets on a phone are at least 44 px', async ({ page }) => {
+test('tap targets on a phone are at least 44 px, the tour sheet\'s too', async ({ page }) => {
   const watch = watchForErrors(page);
   await openPage(page);
   // Open the advanced parameters, so their controls are measured too.
   await page.locator('#advanced > summary').tap();
-  const small = await page.evaluate(() => {
+  const smallTargets = () => page.evaluate(() => {
     const selector = 'button, a.button, select, input[type="range"], input[type="number"], input[type="text"], [role="tab"], summary';
     return [...document.querySelectorAll(selector)].filter((node) => {
       if (node.closest('[hidden]') || node.closest('details:not([open]) > :not(summary)')) return false;
@@ -64,6 +64,13 @@ test('tap targets on a phone are at least 44 px', async ({ page }) => {
       return r.height < 44 || r.width < 44;
     }).map((node) => `${node.tagName.toLowerCase()}#${node.id || ''}.${node.className} ${Math.round(node.getBoundingClientRect().width)}×${Math.round(node.getBoundingClientRect().height)}`);
   });
+  let small = await smallTargets();
+  expect(small, small.join('\n')).toEqual([]);
+  // The tour's sheet is compact on a phone; its buttons must still take a finger.
+  await page.locator('#tour-start').tap();
+  await expect(page.locator('#tour')).toBeVisible();
+  await expect(page.locator('#tour-next')).toBeVisible();
+  small = await smallTargets();
   expect(small, small.join('\n')).toEqual([]);
   watch.check();
 });
