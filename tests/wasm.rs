@@ -30,7 +30,12 @@ fn advancing_to_a_month_matches_the_reference_run() {
         model.advance_to(month);
         for outcome in commons_sim::outcomes::Outcome::ALL {
             let stepped = history.column(outcome)[month as usize];
-            assert_eq!(model.outcome(outcome).to_bits(), stepped.to_bits(), "{} at month {month}", outcome.name());
+            assert_eq!(
+                model.outcome(outcome).to_bits(),
+                stepped.to_bits(),
+                "{} at month {month}",
+                outcome.name()
+            );
         }
     }
 }
