@@ -385,6 +385,22 @@ test('the map\'s settings travel in the link; an untouched map adds nothing to i
   // A link without map settings opens the map as it first was.
   await openScenarios(page, SCENARIOS);
   expect(await formValues(page)).toEqual(untouched);
+  // Removing a scenario before the map's two moves the choice with them:
+  // B against C becomes A against B, the same two scenarios.
+  await page.selectOption('#map-a', '1');
+  await page.selectOption('#map-b', '2');
+  const names = async () => page.evaluate(() => ['#map-a', '#map-b']
+    .map((id) => document.querySelector(id).selectedOptions[0].textContent.replace(/^[A-Z] /, '')));
+  const before = await names();
+  await page.click('#scenario-chip-0');
+  await page.click('#remove-scenario');
+  await expect(page.locator('#map-a')).toHaveValue('0');
+  await expect(page.locator('#map-b')).toHaveValue('1');
+  expect(await names()).toEqual(before);
+  await expect.poll(async () => (await mapParams(page))['map.a']).toBeUndefined();
+  await expect.poll(async () => (await mapParams(page))['map.b']).toBeUndefined();
+  await openScenarios(page, SCENARIOS);
+  expect(await formValues(page)).toEqual(untouched);
   watch.check();
 });
 

@@ -8,6 +8,7 @@ import { showError, clearError } from './messages.js';
 import { LIMITS, pageMax, letter, fromPreset, presetScenario, presetTitle, regimeNames, validate, valueAt, withParameter } from './scenarios.js';
 import { state, subscribe, update } from './state.js';
 import { pinButton } from './pins.js';
+import { mapDefaults } from './mapsettings.js';
 
 const SECTION_TITLES = {
   run: 'The run', population: 'Population', households: 'Households', cooperation: 'Cooperation',
@@ -260,16 +261,20 @@ export class Editor {
   }
 
   remove() {
-    const { scenarios, selected, pins } = state();
+    const { scenarios, selected, pins, map } = state();
     if (scenarios.length <= 1) return;
-    // The scenarios after the removed one move up a letter; their pins go
-    // with them, and the removed one's go.
-    const kept = pins.filter((p) => p.scenario !== selected)
-      .map((p) => (p.scenario > selected ? { ...p, scenario: p.scenario - 1 } : p));
+    // The scenarios after the removed one move up a letter; their pins and
+    // the map's choice of two go with them. The removed one's pins go, and
+    // a map side that was the removed one falls back to the map's default.
+    const moved = (i) => (i > selected ? i - 1 : i);
+    const kept = pins.filter((p) => p.scenario !== selected).map((p) => ({ ...p, scenario: moved(p.scenario) }));
+    const usual = mapDefaults(scenarios.length - 1);
+    const side = (key) => (map[key] === selected ? usual[key] : moved(map[key]));
     update(() => ({
       scenarios: scenarios.toSpliced(selected, 1),
       selected: Math.min(selected, scenarios.length - 2),
       pins: kept,
+      map: { ...map, a: side('a'), b: side('b') },
     }));
   }
 }

@@ -87,7 +87,8 @@ export function setupMap() {
     const { scenarios } = state();
     for (const [key, fallback] of [['a', 0], ['b', 1]]) {
       const select = input[key];
-      const kept = Number(select.value);
+      // The state's choice: removing a scenario moves it with its scenario (editor.js).
+      const kept = state().map[key];
       select.replaceChildren(...scenarios.map((e, i) => el('option', { value: String(i) }, `${letter(i)} ${e.scenario.name}`)));
       select.value = String(select.dataset.chosen && kept < scenarios.length ? kept : Math.min(fallback, scenarios.length - 1));
     }
