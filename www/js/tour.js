@@ -242,7 +242,12 @@ export function setupTour(app) {
       window.scrollTo({ top: window.scrollY + rect.top - top - GAP, behavior: 'instant' });
     }
   };
-  const placeBox = () => place(box, home, (watched && cellOf(watched)?.height) || 0);
+  /** The outlined chart's height the box was last placed for. */
+  let placedFor = null;
+  const placeBox = () => {
+    placedFor = (watched && cellOf(watched)?.height) || 0;
+    place(box, home, placedFor);
+  };
   new ResizeObserver(() => outline(false)).observe(byId('chart'));
   /** Places the box again and outlines the chart (scrolling to it if
    * `scroll`): the box's room depends on the chart drawn. */
@@ -251,7 +256,14 @@ export function setupTour(app) {
     placeBox();
     outline(scroll);
   };
-  byId('chart').addEventListener('drawn', () => relayout(scrollDue));
+  // The charts are drawn every frame while playing: the box is placed again
+  // only when the outlined chart's height changed (its room depends on
+  // nothing else drawn), which spares a forced layout a frame.
+  byId('chart').addEventListener('drawn', () => {
+    if (box.hidden) return;
+    if (scrollDue || ((watched && cellOf(watched)?.height) || 0) !== placedFor) placeBox();
+    outline(scrollDue);
+  });
   window.addEventListener('resize', () => relayout());
   // A box beside the charts follows the scroll (its height too, when docked).
   window.addEventListener('scroll', () => { if (!box.hidden && !box.classList.contains('sheet')) placeBox(); }, { passive: true });
