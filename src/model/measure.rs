@@ -179,7 +179,8 @@ impl Model {
     }
 
     /// Only what next month's rules read of this month's measurement: the
-    /// income Gini (citizens' trust, see `update_trust_in_the_state`) and the
+    /// income Gini (citizens' trust, see `update_trust_in_the_state`; the
+    /// median income comes from the same sort, so it is kept too) and the
     /// acceptance rate (kept from month to month). Every other outcome keeps
     /// the value last measured, so this serves only callers that measure
     /// everything again before anyone reads the outcomes
