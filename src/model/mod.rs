@@ -194,8 +194,9 @@ impl Model {
     }
 
     /// Advances to `month` (at most the run's last), measuring in the
-    /// months between only what the rules read (the income Gini and the
-    /// acceptance rate) and every outcome in the last: the same model and
+    /// months between only what the rules read (the income Gini, with the
+    /// median from the same sort, and the acceptance rate) and every outcome
+    /// in the last: the same model and
     /// outcomes as calling [`Model::step`] month by month, without the cost
     /// of measuring months nobody reads — for a caller that wants one
     /// month's outcomes, not a history (the page's map runs 512 of them).

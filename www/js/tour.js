@@ -244,8 +244,9 @@ export function setupTour(app) {
   };
   /** The outlined chart's height the box was last placed for. */
   let placedFor = null;
+  const watchedHeight = () => (watched && cellOf(watched)?.height) || 0;
   const placeBox = () => {
-    placedFor = (watched && cellOf(watched)?.height) || 0;
+    placedFor = watchedHeight();
     place(box, home, placedFor);
   };
   new ResizeObserver(() => outline(false)).observe(byId('chart'));
@@ -261,7 +262,7 @@ export function setupTour(app) {
   // nothing else drawn), which spares a forced layout a frame.
   byId('chart').addEventListener('drawn', () => {
     if (box.hidden) return;
-    if (scrollDue || ((watched && cellOf(watched)?.height) || 0) !== placedFor) placeBox();
+    if (scrollDue || watchedHeight() !== placedFor) placeBox();
     outline(scrollDue);
   });
   window.addEventListener('resize', () => relayout());
