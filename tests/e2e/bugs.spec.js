@@ -40,6 +40,10 @@ test('the status line tells the truth after a bad link or a bad file', async ({ 
   await page.fill('#seed', '3');
   await page.press('#seed', 'Enter');
   await page.click('#step');
+  // The step's own status arrives with the stepping worker's reply: wait
+  // for it, so that it is not what overwrites the file's status below.
+  await expect(page.locator('#month')).toHaveText('1');
+  await expect(page.locator('#status')).toContainText('month 1');
   await expect(page.locator('#status')).not.toContainText('not loaded');
   await page.setInputFiles('#import-json', {
     name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"months": '),
