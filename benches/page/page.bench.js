@@ -18,6 +18,33 @@ function link(scenarios, runs) {
   return `/#v=1&seed=1&month=0&runs=${runs}&s=${s}`;
 }
 
+/** Starts watching `selector`'s text and returns a promise that resolves
+ * as soon as it matches `pattern` (a regular expression's source). A
+ * mutation observer, not polling: polling every animation frame makes the
+ * page draw a frame each time (1–2 ms of its main thread each on a
+ * two-core machine, taken from the workers being timed), and expect's own
+ * polling slows to once a second, which would add up to that much to the
+ * figure. Call it before the click that starts the work. */
+async function textAppears(page, selector, pattern) {
+  const handle = await page.evaluateHandle(([sel, source]) => {
+    const element = document.querySelector(sel);
+    const matches = () => new RegExp(source).test(element?.textContent ?? '');
+    // Wrapped, so that evaluateHandle hands back the promise unawaited.
+    const promise = new Promise((resolve, reject) => {
+      const observer = new MutationObserver(() => {
+        if (matches()) {
+          observer.disconnect();
+          resolve(true);
+        }
+      });
+      observer.observe(element, { childList: true, characterData: true, subtree: true });
+      setTimeout(() => reject(new Error(`${sel} never read /${source}/`)), 170_000);
+    });
+    return { promise };
+  }, [selector, pattern]);
+  return () => handle.evaluate((watch) => watch.promise);
+}
+
 /** Memory (MB) of the page's renderer process, the Chromium renderer with
  * the most memory: PSS (resident pages, shared ones counted in proportion —
  * what the page costs the machine), private memory (Chrome's "memory
@@ -70,12 +97,10 @@ test('an ensemble of 4 scenarios × 20 seeds × 240 months × 2,000 citizens', a
   // A reader reads a moment before asking for seeds; the page starts its
   // workers meanwhile.
   await page.waitForTimeout(3000);
+  const done = await textAppears(page, '#status', '80 runs done');
   const t0 = Date.now();
   await page.click('#run-ensemble');
-  // Polled every animation frame: expect's own polling slows to once a
-  // second, which would add up to that much to the figure.
-  await page.waitForFunction(() => /80 runs done/.test(document.querySelector('#status')?.textContent ?? ''),
-    null, { polling: 'raf', timeout: 170_000 });
+  await done();
   const seconds = (Date.now() - t0) / 1000;
   // The page's own figure: from its click handler to the bands drawn.
   const own = await page.locator('#status').textContent();
@@ -107,10 +132,10 @@ test('the map: 8 × 8 × 2 scenarios × 4 seeds × 1,000 citizens × 240 months'
   await expect(page.locator('#map-run')).toBeEnabled();
   // As for the ensemble: a reader reads a moment first, while the workers start.
   await page.waitForTimeout(3000);
+  const done = await textAppears(page, '#map-status', '^512 runs in');
   const t0 = Date.now();
   await page.click('#map-run');
-  await page.waitForFunction(() => /^512 runs in/.test(document.querySelector('#map-status')?.textContent ?? ''),
-    null, { polling: 'raf', timeout: 170_000 });
+  await done();
   const seconds = (Date.now() - t0) / 1000;
   const own = await page.locator('#map-status').textContent();
   // The model's share of it: one of the map's runs on the page's thread.

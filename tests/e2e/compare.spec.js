@@ -38,6 +38,35 @@ test('compares two scenarios with a table of differences', async ({ page }) => {
   watch.check();
 });
 
+test('an ensemble reports its progress a few times a second, not after every run', async ({ page }) => {
+  // Each report repaints the page; after every one of 80 quick runs they
+  // took the workers' cores from them.
+  const watch = watchForErrors(page);
+  await openScenarios(page, [
+    { preset: 'big-society', set: SMALL },
+    { preset: 'partner-state', set: SMALL },
+  ], { runs: 40 });
+  await page.evaluate(() => {
+    window.reports = [];
+    const element = document.querySelector('#ensemble-status');
+    new MutationObserver(() => window.reports.push([performance.now(), element.textContent]))
+      .observe(element, { childList: true, characterData: true, subtree: true });
+  });
+  const started = await page.evaluate(() => performance.now());
+  await page.click('#run-ensemble');
+  await expect(page.locator('#status')).toContainText('80 runs done', { timeout: 60_000 });
+  const reports = await page.evaluate(() => window.reports);
+  const counts = reports.filter(([, text]) => / of 80 runs$/.test(text));
+  const elapsed = reports.at(-1)[0] - started;
+  expect(counts.length).toBeGreaterThan(0);
+  expect(counts.length).toBeLessThanOrEqual(2 + elapsed / 200);
+  expect(counts.length).toBeLessThan(80);
+  // The last report is the whole: every run, then the time they took.
+  expect(counts.at(-1)[1]).toBe('80 of 80 runs');
+  expect(reports.at(-1)[1]).toMatch(/^80 runs in [0-9.]+ s$/);
+  watch.check();
+});
+
 test('an ensemble runs in workers, keeps the page responsive and draws bands', async ({ page }) => {
   const watch = watchForErrors(page);
   await page.setViewportSize({ width: 1400, height: 1000 });
