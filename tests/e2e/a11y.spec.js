@@ -118,6 +118,27 @@ test('tab order follows the screen: the results column comes before the controls
   watch.check();
 });
 
+test('a chart reached by Tab scrolls into view below the sticky run bar and legend', async ({ page }) => {
+  const watch = watchForErrors(page);
+  for (const [width, height, projector] of [[1024, 768, true], [1280, 800, false]]) {
+    await page.setViewportSize({ width, height });
+    await openScenarios(page, TWO, { projector });
+    await page.locator('#panel-tab-0').focus();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#panel')).toBeFocused();
+    const { panel, covered } = await page.evaluate(() => ({
+      panel: document.querySelector('#panel').getBoundingClientRect().top,
+      covered: Math.max(...['#run-bar', '#chart-legend']
+        .map((id) => document.querySelector(id).getBoundingClientRect().bottom)),
+    }));
+    // The chart's top edge (its focus ring, its title) shows, uncovered.
+    expect(panel, `${width}×${height}`).toBeGreaterThanOrEqual(covered);
+    expect(panel, `${width}×${height}`).toBeLessThan(height / 2);
+  }
+  watch.check();
+});
+
 test('Space, → and R work after Play was clicked with the mouse, once each', async ({ page }) => {
   const watch = watchForErrors(page);
   await openScenarios(page, TWO);

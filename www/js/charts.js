@@ -48,10 +48,17 @@ export class Charts {
       this.hideTooltip();
     });
     this.redrawOnWidthChange();
-    // The legend is pinned below the sticky run bar: it needs that bar's height.
+    // The legend is pinned below the sticky run bar: it needs that bar's
+    // height. A chart focused by the keyboard scrolls to below both.
     const bar = byId('run-bar');
-    new ResizeObserver(() => document.documentElement.style.setProperty('--run-bar-height', `${bar.offsetHeight}px`))
-      .observe(bar);
+    const legend = byId('chart-legend');
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => {
+      root.setProperty('--run-bar-height', `${bar.offsetHeight}px`);
+      root.setProperty('--legend-height', `${legend.offsetHeight}px`);
+    });
+    observer.observe(bar);
+    observer.observe(legend);
     this.show(panel);
   }
 
