@@ -1,6 +1,6 @@
 // The bugs issue 15 lists, one test each (each failed before its fix):
 // bands and the month counter in step, bands dropped with a note, a truthful
-// status after a failed load, the link's month kept while a slow link
+// status after a failed load (and after a late step), the link's month kept while a slow link
 // catches up, `#about` shareable, plain error messages, range hints equal to
 // the page's limits, and a warning when citizens are scaled alone.
 const { test, expect } = require('@playwright/test');
@@ -50,6 +50,44 @@ test('the status line tells the truth after a bad link or a bad file', async ({ 
   });
   await expect(page.locator('#error')).toContainText('The scenario file was not loaded');
   await expect(page.locator('#status')).toContainText('broken.json was not loaded');
+  watch.check();
+});
+
+test('a step whose month arrives late does not overwrite what the page said meanwhile', async ({ page }) => {
+  const watch = watchForErrors(page);
+  // A slow host, made certain: the stepping worker's replies arrive 800 ms
+  // late once `slowSteps` is set.
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    window.Worker = class extends Native {
+      constructor(url, options) {
+        super(url, options);
+        this.stepper = String(url).includes('stepper');
+      }
+
+      set onmessage(handler) {
+        super.onmessage = (event) => {
+          if (this.stepper && window.slowSteps) setTimeout(() => handler(event), 800);
+          else handler(event);
+        };
+      }
+    };
+  });
+  await openPage(page);
+  await page.evaluate(() => { window.slowSteps = true; });
+  await page.click('#step');
+  await page.setInputFiles('#import-json', {
+    name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"months": '),
+  });
+  await expect(page.locator('#status')).toContainText('broken.json was not loaded');
+  // The step's month comes in; the file's news stays.
+  await expect(page.locator('#month')).toHaveText('1');
+  await page.waitForTimeout(100);
+  await expect(page.locator('#status')).toContainText('broken.json was not loaded');
+  // A step with nothing said meanwhile still says where it paused.
+  await page.click('#step');
+  await expect(page.locator('#month')).toHaveText('2');
+  await expect(page.locator('#status')).toHaveText('Paused at month 2.');
   watch.check();
 });
 

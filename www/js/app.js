@@ -6,7 +6,7 @@
 // owns events and layout.
 import { load, catalogue, model, guard } from './wasm.js';
 import { byId, el } from './dom.js';
-import { showError, showStatus, clearError } from './messages.js';
+import { showError, showStatus, clearError, messagesShown } from './messages.js';
 import { letter, runnable } from './scenarios.js';
 import { encode } from './permalink.js';
 import { defaults, initialState, keep } from './session.js';
@@ -136,7 +136,10 @@ async function main() {
     updateButtons();
   };
   runner.addEventListener('frame', onFrame);
+  /** What the page had said when a step was asked for (see `step`). */
+  let stepAsked = null;
   runner.addEventListener('play', () => {
+    stepAsked = null;
     updateButtons();
     showStatus('Playing.');
   });
@@ -147,6 +150,12 @@ async function main() {
     const comparison = runner.comparison;
     if (runner.ready) guard(() => monitors.show(comparison.values(comparison.month(), false), comparison.month(), false));
     saveLink();
+    // A step's month arrives later, from the worker; if the page said
+    // something else meanwhile (a file that failed to load, say), that
+    // stays, rather than this older news.
+    const asked = stepAsked;
+    stepAsked = null;
+    if (asked !== null && messagesShown() !== asked) return;
     showStatus(runner.finished ? `Finished: month ${runner.month}.` : `Paused at month ${runner.month}.`);
   });
 
@@ -206,18 +215,25 @@ async function main() {
 
   // ── The run bar ─────────────────────────────────────────────────────────
   const reset = () => {
+    stepAsked = null;
     runner.clear();
     rebuild();
     showStatus('Reset to month 0.');
   };
   byId('play').addEventListener('click', () => runner.toggle());
-  byId('step').addEventListener('click', () => runner.stepOnce());
+  /** One month on. Its month comes back from the worker: what the page
+   * has said by now is noted, for the status the step ends with. */
+  const step = () => {
+    runner.stepOnce();
+    stepAsked = runner.seeking ? messagesShown() : null;
+  };
+  byId('step').addEventListener('click', step);
   byId('reset').addEventListener('click', reset);
   byId('speed').addEventListener('change', (event) => {
     runner.monthsPerSecond = Number(event.target.value);
   });
   runner.monthsPerSecond = Number(byId('speed').value);
-  setupShortcuts({ toggle: () => runner.toggle(), step: () => runner.stepOnce(), reset });
+  setupShortcuts({ toggle: () => runner.toggle(), step, reset });
 
   // ── The seed ────────────────────────────────────────────────────────────
   seedInput.addEventListener('change', () => {
