@@ -70,21 +70,52 @@ function hostileLinks() {
     [link([{ preset: 'welfare-state' }], { month: '99999999' }), 'month'],
     [link([{ preset: 'welfare-state' }], { runs: '1e9' }), 'runs'],
     [link([{ preset: 'welfare-state' }], { seed: '-1' }), 'seed'],
-    [link([{ preset: 'welfare-state' }], { pins: 'A.no.such.lever' }), 'pins: “no.such.lever” is not a lever of the editor'],
-    [link([{ preset: 'welfare-state' }], { pins: 'A.seed' }), 'pins: “seed” is not a lever of the editor'],
-    [link([{ preset: 'welfare-state' }, { preset: 'partner-state' }], { pins: 'C.state.corporate_tax' }),
-      'pins: scenario C is not in the link (its scenarios: A to B)'],
-    [link([{ preset: 'welfare-state' }], { pins: 'A.state.income_tax,A.state.income_tax' }), 'pins: a lever is pinned twice'],
-    [link([{ preset: 'welfare-state' }], { pins: ['income_tax', 'corporate_tax', 'basic_security', 'means_testing', 'take_up'].map((l) => `A.state.${l}`).join(',') }),
-      'pins: at most 4 levers can be pinned, not 5'],
-    [link([{ preset: 'welfare-state' }], { pins: '<b>x</b>' }), 'pins: “<b>x</b>” is not a scenario\'s letter and a lever'],
-    [link([{ preset: 'welfare-state' }], { 'map.grid': '99' }), 'map.grid (the map\'s grid) must be one of 4, 6, 8, 10, 12 and 16'],
-    [link([{ preset: 'welfare-state' }], { 'map.b': 'B' }), 'map.b (the map\'s second scenario) must be the letter of a scenario of the link (A only)'],
     ['v=1&s=%%%not-base64', 'could not be read'],
     [`v=1&s=${'A'.repeat(30_000)}`, 'too long'],
     ['v=2&s=W10', 'version'],
   ];
 }
+
+/** Pins and map settings a link might carry that cannot be read, and what
+ * the note must name; the link opens without them. */
+function badViewSettings() {
+  const encode = (list) => Buffer.from(JSON.stringify(list)).toString('base64url');
+  const link = (list, extra = {}) => new URLSearchParams({ v: '1', seed: '1', month: '0', runs: '20', ...extra, s: encode(list) }).toString();
+  return [
+    [link([{ preset: 'welfare-state' }], { pins: 'A.no.such.lever' }), 'pins: “no.such.lever” is not a lever of the editor'],
+    [link([{ preset: 'welfare-state' }], { pins: 'A.seed' }), 'pins: “seed” is not a lever of the editor'],
+    [link([{ preset: 'welfare-state' }, { preset: 'partner-state' }], { pins: 'C.state.corporate_tax' }),
+      'pins: scenario C is not in the link (its scenarios: A to B)'],
+    [link([{ preset: 'welfare-state' }], { pins: 'A.state.income_tax,A.state.income_tax' }), 'pins: A.state.income_tax is pinned twice', 1],
+    [link([{ preset: 'welfare-state' }], { pins: ['income_tax', 'corporate_tax', 'basic_security', 'means_testing', 'take_up'].map((l) => `A.state.${l}`).join(',') }),
+      'pins: at most 4 levers can be pinned, so A.state.take_up is not', 4],
+    [link([{ preset: 'welfare-state' }], { pins: '<b>x</b>' }), 'pins: “<b>x</b>” is not a scenario\'s letter and a lever'],
+    [link([{ preset: 'welfare-state' }], { 'map.grid': '99' }), 'map.grid (the map\'s grid) must be one of 4, 6, 8, 10, 12 and 16'],
+    [link([{ preset: 'welfare-state' }], { 'map.b': 'B' }), 'map.b (the map\'s second scenario) must be the letter of a scenario of the link (A only)'],
+  ];
+}
+
+test('a pin or map setting that cannot be read is left out, and said so; the link\'s scenarios open', async ({ page }) => {
+  const watch = watchForErrors(page);
+  for (const [fragment, named, pinsKept = 0] of badViewSettings()) {
+    await openPage(page, `${fragment}&bands=0&projector=1`);
+    await expect(page.locator('#error'), fragment.slice(0, 80)).toBeVisible();
+    await expect(page.locator('#error')).toContainText('This link opened without one of its settings, which could not be read');
+    await expect(page.locator('#error')).toContainText(named);
+    await expect(page.locator('#error')).not.toContainText('could not be opened');
+    await expect(page.locator('#status')).toContainText('This link opened without some of its settings');
+    // The rest of the link holds: its scenarios, projector mode, and the good pins.
+    await expect(page.locator('#scenario-list button')).toHaveCount(new URLSearchParams(fragment).get('pins')?.startsWith('C.') ? 2 : 1);
+    await expect(page.locator('html')).toHaveClass(/projector/);
+    await expect(page.locator('#pins-list .pin')).toHaveCount(pinsKept);
+    // The address bar no longer carries what was left out.
+    const kept = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1));
+    expect(kept.get('map.grid')).toBeNull();
+    expect(kept.get('map.b')).toBeNull();
+    expect((kept.get('pins') ?? '').split(',').filter(Boolean)).toHaveLength(pinsKept);
+  }
+  watch.check();
+});
 
 test('hostile links give a clear message and fall back to the defaults', async ({ page }) => {
   const watch = watchForErrors(page);

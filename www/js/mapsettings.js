@@ -111,9 +111,11 @@ const SETTINGS = {
 };
 
 /** Reads the settings from text: `text(name)` is a setting's text, or null
- * where it is not given (it then takes its default). Throws an Error naming
- * the setting at fault (`map.<name>` and its label) and what it must be. */
-export function readMapSettings(text, count) {
+ * where it is not given (it then takes its default). A setting that cannot
+ * be read is reported in words naming it (`map.<name>` and its label) and
+ * what it must be: to `drop(reason)`, if given, which keeps its default
+ * (a link), else thrown as an Error (the map's form). */
+export function readMapSettings(text, count, drop) {
   const settings = mapDefaults(count);
   for (const [name, { label, read, fallback }] of Object.entries(SETTINGS)) {
     const given = text(name);
@@ -124,7 +126,11 @@ export function readMapSettings(text, count) {
     try {
       settings[name] = read(given, settings, count);
     } catch (error) {
-      throw new Error(`map.${name} (the map's ${label}) must be ${error.message}, not “${given.slice(0, 40)}”`);
+      const reason = `map.${name} (the map's ${label}) must be ${error.message}, not “${given.slice(0, 40)}”`;
+      if (!drop) throw new Error(reason);
+      // Left as it was: its default, or what the settings before it give.
+      if (fallback) settings[name] = fallback(settings);
+      drop(reason);
     }
   }
   return settings;

@@ -81,27 +81,37 @@ function integer(params, name, min, max, fallback) {
 
 /** The pinned levers of `pins=` for a link of `count` scenarios: at most
  * `LIMITS.pins`, each a scenario's letter and a lever of the editor (any
- * parameter but the seed), none twice. */
-function readPins(params, count) {
+ * parameter but the seed), none twice. A pin that is none of these is left
+ * out, and `drop` told why in plain words: pins only arrange the page, and
+ * one bad one (from a newer version, say) should not cost the reader the
+ * scenarios. */
+function readPins(params, count, drop) {
   const text = params.get('pins');
   if (!text) return [];
-  const items = text.split(',');
-  if (items.length > LIMITS.pins) throw new Error(`pins: at most ${LIMITS.pins} levers can be pinned, not ${items.length}`);
-  if (new Set(items).size < items.length) throw new Error('pins: a lever is pinned twice');
-  return items.map((item) => {
+  const pins = [];
+  for (const item of text.split(',')) {
     const [, code, path] = /^([A-Z])\.(.+)$/.exec(item) ?? [];
-    if (!code) throw new Error(`pins: “${item.slice(0, 60)}” is not a scenario's letter and a lever, as in B.state.corporate_tax`);
-    const scenario = code.charCodeAt(0) - 65;
-    if (scenario >= count) throw new Error(`pins: scenario ${code} is not in the link (its scenarios: ${letters(count)})`);
-    if (path === 'seed' || !catalogue.params.some((p) => p.path === path)) {
-      throw new Error(`pins: “${path.slice(0, 60)}” is not a lever of the editor (a parameter's path, such as state.corporate_tax)`);
+    const scenario = code ? code.charCodeAt(0) - 65 : -1;
+    if (!code) drop(`pins: “${item.slice(0, 60)}” is not a scenario's letter and a lever, as in B.state.corporate_tax`);
+    else if (scenario >= count) drop(`pins: scenario ${code} is not in the link (its scenarios: ${letters(count)})`);
+    else if (path === 'seed' || !catalogue.params.some((p) => p.path === path)) {
+      drop(`pins: “${path.slice(0, 60)}” is not a lever of the editor (a parameter's path, such as state.corporate_tax)`);
+    } else if (pins.some((pin) => pin.scenario === scenario && pin.path === path)) {
+      drop(`pins: ${item.slice(0, 60)} is pinned twice`);
+    } else if (pins.length === LIMITS.pins) {
+      drop(`pins: at most ${LIMITS.pins} levers can be pinned, so ${item.slice(0, 60)} is not`);
+    } else {
+      pins.push({ scenario, path });
     }
-    return { scenario, path };
-  });
+  }
+  return pins;
 }
 
 /** Reads a fragment (without `#`) into a page state, or throws an Error
- * whose message says what is wrong with the link. */
+ * whose message says what is wrong with the link. Pins and map settings
+ * that cannot be read are left out instead (the page's defaults stand in
+ * for them), each with its reason in the state's `dropped`: they arrange
+ * the page, while a link is opened for its scenarios. */
 export function decode(fragment, panels) {
   if (fragment.length > MAX_LENGTH) throw new Error(`the link is too long (${fragment.length} characters; at most ${MAX_LENGTH})`);
   const params = new URLSearchParams(fragment);
@@ -118,6 +128,8 @@ export function decode(fragment, panels) {
   const scenarios = list.map((diff, i) => fromDiff(diff, i));
   const length = Math.max(...scenarios.map((s) => s.scenario.months));
   const model = params.get('m');
+  const dropped = [];
+  const drop = (reason) => dropped.push(reason);
   return {
     model: model && /^[0-9a-f]{1,16}$/.test(model) ? model : null,
     scenarios,
@@ -128,7 +140,8 @@ export function decode(fragment, panels) {
     panel: integer(params, 'panel', 0, panels - 1, 0),
     projector: params.get('projector') === '1',
     unitShares: params.get('shares') === '1',
-    pins: readPins(params, scenarios.length),
-    map: readMapSettings((name) => params.get(`map.${name}`), scenarios.length),
+    pins: readPins(params, scenarios.length, drop),
+    map: readMapSettings((name) => params.get(`map.${name}`), scenarios.length, drop),
+    dropped,
   };
 }

@@ -19,7 +19,8 @@ export function defaults() {
 }
 
 /** The state to start from; anything unreadable is reported and replaced by
- * the defaults (with `problem`, a line for the status). `anchor` names the
+ * the defaults (with `problem`, a line for the status), or, for a pin or a
+ * map setting, left out (the link's scenarios open without it). `anchor` names the
  * section a `#about`-style address asked for. */
 export function initialState() {
   // Only a fragment starting `v=` is a link; any other (`#about`) is an
@@ -41,11 +42,19 @@ function start(readLink) {
   if (!fragment) return defaults();
   try {
     const state = decode(fragment, catalogue.panels.length);
+    const what = fromLink ? 'This link' : 'Your saved session';
+    const notes = [];
     if (fromLink && state.model && state.model !== catalogue.fingerprint) {
-      showError('This link was made with another version of the model: it opens, but its numbers may differ '
+      notes.push('This link was made with another version of the model: it opens, but its numbers may differ '
         + 'from what its author saw.');
     }
-    return state;
+    if (state.dropped.length) {
+      notes.push(`${what} opened without ${state.dropped.length === 1 ? 'one of its settings' : `${state.dropped.length} of its settings`}, `
+        + `which could not be read: ${state.dropped.join('; ')}.`);
+    }
+    if (notes.length) showError(notes.join(' '));
+    const { dropped, ...opened } = state;
+    return dropped.length ? { ...opened, problem: `${what} opened without some of its settings; see the note above.` } : opened;
   } catch (error) {
     const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';
     showError(`${what}: ${error.message}. Showing the default comparison instead.`);
