@@ -71,6 +71,10 @@ for (const [width, height, projector] of [[1024, 768, true], [1920, 1080, true],
       // Never over a chart on screen.
       const canvas = clip(await box(page.locator('#chart')), width, height);
       if (canvas.bottom > canvas.top) expect(intersects(tour, canvas), `step ${step + 1}: tour over the charts`).toBe(false);
+      // Docked in the side column, the tour is named in the column's name.
+      if (await page.evaluate(() => document.querySelector('#tour').parentElement.id === 'stage-side')) {
+        await expect(page.locator('#stage-side')).toHaveAttribute('aria-label', 'Guided tour, live numbers and pinned levers');
+      }
       if (chart) {
         expect(within(chart, width, height), 'the outlined chart is on screen').toBe(true);
         // The panel shown is the one holding the outlined chart.
@@ -84,6 +88,8 @@ for (const [width, height, projector] of [[1024, 768, true], [1920, 1080, true],
     });
     expect(outlined).toBeGreaterThanOrEqual(4);
     await page.screenshot({ path: `tests/e2e/screenshots/tour-${width}${projector ? '-projector' : ''}.png` });
+    await page.click('#tour-close');
+    await expect(page.locator('#stage-side')).toHaveAttribute('aria-label', 'Live numbers and pinned levers');
     watch.check();
   });
 }

@@ -148,6 +148,11 @@ function place(box, home, chartHeight) {
   else box.style.setProperty('--room', `${window.innerHeight - stickyBottom() - chartHeight - 2 * GAP}px`);
 }
 
+/** The side column's accessible name (as index.html gives it), and its
+ * name while the tour is docked in it. */
+const COLUMN = 'Live numbers and pinned levers';
+const COLUMN_WITH_TOUR = 'Guided tour, live numbers and pinned levers';
+
 /** Puts the box at the top of the side column, in the flow: the live
  * numbers and pinned levers move down under it. The column reaches up
  * beside the legend and the note above the charts (which style.css keeps
@@ -155,6 +160,8 @@ function place(box, home, chartHeight) {
 function dock(box) {
   const column = byId('stage-side');
   if (box.parentElement !== column) keepingFocus(box, () => column.prepend(box));
+  // The column is named for what it holds: the tour too, now.
+  column.setAttribute('aria-label', COLUMN_WITH_TOUR);
   const stage = column.parentElement.getBoundingClientRect();
   const tabs = byId('panel-tabs').getBoundingClientRect();
   column.style.marginTop = `${-Math.max(0, stage.top - tabs.bottom - GAP)}px`;
@@ -168,6 +175,7 @@ function dock(box) {
 function undock(box, home) {
   const column = byId('stage-side');
   column.style.marginTop = '';
+  column.setAttribute('aria-label', COLUMN);
   if (box.parentElement === column) keepingFocus(box, () => home.after(box));
 }
 
