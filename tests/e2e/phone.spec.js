@@ -129,6 +129,11 @@ test('on a phone the tour scrolls the chart it speaks of whole between the stick
       expect(chart.bottom, `step ${step + 1}: the sheet covers the chart's bottom`).toBeLessThanOrEqual(tour.top);
       // The sheet keeps its buttons on screen.
       expect(onScreen(await box(page.locator('#tour-next')))).toBe(true);
+      // The chart switcher above it shows whole or not at all (no sliver
+      // of its buttons under the legend).
+      const switcher = await box(page.locator('#chart-switcher'));
+      expect(switcher.bottom <= legend.bottom || switcher.top >= legend.bottom,
+        `step ${step + 1}: the switcher shows ${switcher.bottom - legend.bottom} of ${switcher.bottom - switcher.top} px`).toBe(true);
     }
   }, { tap: true });
   expect(outlined).toBeGreaterThanOrEqual(4);

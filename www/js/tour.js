@@ -118,6 +118,17 @@ function stickyBottom() {
   return byId('run-bar').offsetHeight + byId('chart-legend').offsetHeight;
 }
 
+/** The gap to leave above the outlined chart `rect` when scrolling it to
+ * just below the sticky legend: GAP, or less where a phone's chart
+ * switcher sits closer above it, so that the switcher goes wholly under
+ * the legend rather than showing a sliver of its buttons. */
+function gapAbove(rect) {
+  const switcher = byId('chart-switcher');
+  if (!switcher || switcher.hidden) return GAP;
+  const space = rect.top - switcher.getBoundingClientRect().bottom;
+  return space >= 0 && space < GAP ? space : GAP;
+}
+
 /** Where the box goes: 'docked' in the side column beside the charts, if
  * there is one, above the live numbers and pinned levers (it must cover
  * neither); else 'beside' the charts over the scenarios column; else a
@@ -247,7 +258,7 @@ export function setupTour(app) {
     const top = stickyBottom();
     const bottom = box.classList.contains('sheet') ? box.getBoundingClientRect().top : window.innerHeight;
     if (rect.top < top || rect.bottom > bottom) {
-      window.scrollTo({ top: window.scrollY + rect.top - top - GAP, behavior: 'instant' });
+      window.scrollTo({ top: window.scrollY + rect.top - top - gapAbove(rect), behavior: 'instant' });
     }
   };
   /** The outlined chart's height the box was last placed for. */
