@@ -80,14 +80,29 @@ test('a step whose month arrives late does not overwrite what the page said mean
     name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"months": '),
   });
   await expect(page.locator('#status')).toContainText('broken.json was not loaded');
-  // The step's month comes in; the file's news stays.
+  // The file's news came first (else this test proves nothing) ...
+  await expect(page.locator('#month')).toHaveText('0');
+  // ... and stays when the step's month comes in.
   await expect(page.locator('#month')).toHaveText('1');
-  await page.waitForTimeout(100);
   await expect(page.locator('#status')).toContainText('broken.json was not loaded');
   // A step with nothing said meanwhile still says where it paused.
   await page.click('#step');
   await expect(page.locator('#month')).toHaveText('2');
   await expect(page.locator('#status')).toHaveText('Paused at month 2.');
+
+  // A step whose runs are replaced before its month comes (the seed
+  // changed) leaves the new runs' catch-up to say how it ended ...
+  await page.click('#step');
+  await page.fill('#seed', '42');
+  await page.press('#seed', 'Enter');
+  await expect(page.locator('#status')).toContainText('Catching up to month 2');
+  await expect(page.locator('#status')).toHaveText('Paused at month 2.', { timeout: 10_000 });
+  // ... as does a step pressed while the runs catch up.
+  await page.fill('#seed', '43');
+  await page.press('#seed', 'Enter');
+  await expect(page.locator('#status')).toContainText('Catching up to month 2');
+  await page.click('#step');
+  await expect(page.locator('#status')).toHaveText('Paused at month 2.', { timeout: 10_000 });
   watch.check();
 });
 

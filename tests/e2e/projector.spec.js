@@ -72,9 +72,9 @@ for (const [width, height, projector] of [[1024, 768, true], [1920, 1080, true],
       const canvas = clip(await box(page.locator('#chart')), width, height);
       if (canvas.bottom > canvas.top) expect(intersects(tour, canvas), `step ${step + 1}: tour over the charts`).toBe(false);
       // Docked in the side column, the tour is named in the column's name.
-      if (await page.evaluate(() => document.querySelector('#tour').parentElement.id === 'stage-side')) {
-        await expect(page.locator('#stage-side')).toHaveAttribute('aria-label', 'Guided tour, live numbers and pinned levers');
-      }
+      const docked = await page.evaluate(() => document.querySelector('#tour').parentElement.id === 'stage-side');
+      await expect(page.locator('#stage-side')).toHaveAttribute('aria-label',
+        docked ? 'Guided tour, live numbers and pinned levers' : 'Live numbers and pinned levers');
       if (chart) {
         expect(within(chart, width, height), 'the outlined chart is on screen').toBe(true);
         // The panel shown is the one holding the outlined chart.

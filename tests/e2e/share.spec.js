@@ -114,6 +114,12 @@ test('a pin or map setting that cannot be read is left out, and said so; the lin
     expect(kept.get('map.b')).toBeNull();
     expect((kept.get('pins') ?? '').split(',').filter(Boolean)).toHaveLength(pinsKept);
   }
+  // Thousands of bad pins: the note gives the first few reasons, and counts the rest.
+  const [[many]] = badViewSettings();
+  await openPage(page, many.replace('pins=A.no.such.lever', `pins=${Array(3000).fill('A.x').join('%2C')}`));
+  await expect(page.locator('#error')).toContainText('This link opened without 3000 of its settings');
+  await expect(page.locator('#error')).toContainText('; and 2997 more.');
+  expect((await page.locator('#error .error-text').textContent()).length).toBeLessThan(600);
   watch.check();
 });
 

@@ -136,10 +136,11 @@ async function main() {
     updateButtons();
   };
   runner.addEventListener('frame', onFrame);
-  /** What the page had said when a step was asked for (see `step`). */
-  let stepAsked = null;
+  /** A step in flight: the runs it was asked of (`generation`) and the
+   * count of messages shown by then (`shown`); see `step`. */
+  let stepInFlight = null;
   runner.addEventListener('play', () => {
-    stepAsked = null;
+    stepInFlight = null;
     updateButtons();
     showStatus('Playing.');
   });
@@ -153,9 +154,9 @@ async function main() {
     // A step's month arrives later, from the worker; if the page said
     // something else meanwhile (a file that failed to load, say), that
     // stays, rather than this older news.
-    const asked = stepAsked;
-    stepAsked = null;
-    if (asked !== null && messagesShown() !== asked) return;
+    const asked = stepInFlight;
+    stepInFlight = null;
+    if (asked && asked.generation === runner.generation && messagesShown() !== asked.shown) return;
     showStatus(runner.finished ? `Finished: month ${runner.month}.` : `Paused at month ${runner.month}.`);
   });
 
@@ -215,17 +216,20 @@ async function main() {
 
   // ── The run bar ─────────────────────────────────────────────────────────
   const reset = () => {
-    stepAsked = null;
+    stepInFlight = null;
     runner.clear();
     rebuild();
     showStatus('Reset to month 0.');
   };
   byId('play').addEventListener('click', () => runner.toggle());
   /** One month on. Its month comes back from the worker: what the page
-   * has said by now is noted, for the status the step ends with. */
+   * has said by now is noted, for the status the step ends with. A step
+   * pressed while the runs catch up (after an edit) is part of that catch-up,
+   * whose own status lines say how it goes: nothing is noted. */
   const step = () => {
+    const wasSeeking = runner.seeking;
     runner.stepOnce();
-    stepAsked = runner.seeking ? messagesShown() : null;
+    stepInFlight = !wasSeeking && runner.seeking ? { generation: runner.generation, shown: messagesShown() } : null;
   };
   byId('step').addEventListener('click', step);
   byId('reset').addEventListener('click', reset);
@@ -315,11 +319,12 @@ async function main() {
     target?.focus({ preventScroll: true });
   };
   // The status tells the truth about how the page opened.
+  // A link that opened without some settings says so first; its runs still
+  // catch up to its month, and say so when they have.
+  if (runner.seeking) catchingUp = true;
   if (opened.problem) showStatus(opened.problem);
-  else if (runner.seeking) {
-    catchingUp = true;
-    showStatus(`Catching up to month ${runner.target}…`);
-  } else showStatus('Ready: press Play (or the space bar).');
+  else if (runner.seeking) showStatus(`Catching up to month ${runner.target}…`);
+  else showStatus('Ready: press Play (or the space bar).');
   if (runner.comparison) runner.addEventListener('frame', showReady, { once: true });
   else showReady();
   // Start the ensemble workers once the page has settled, so that asking for

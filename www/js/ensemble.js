@@ -34,8 +34,8 @@ export function warmUp() {
 
 /** Runs `scenarios` (runnable objects) on seeds `first`, `first + 1`, … (`count`
  * of them). `onRun(index, seed, flat)` receives each finished run and
- * `onProgress(done, total)` the count (at most five times a second, and
- * always when the last run is in). Resolves when all are done; rejects
+ * `onProgress(done, total)` the count (at most five times a second, at
+ * most that late, and at once when the last run is in). Resolves when all are done; rejects
  * on an error or when cancelled (or when other jobs replace them). */
 export function runEnsemble(scenarios, first, count, { onRun, onProgress }) {
   const jobs = [];
@@ -70,17 +70,29 @@ function runJobs(kind, jobs, onResult, onProgress) {
   const workers = pool.slice(0, Math.min(pool.length, total));
   let done = 0;
   let next = 0;
+  // Progress: reported at once if the last report is old enough, else
+  // once the interval is up (so that a count is never held back for a
+  // whole run, which at 100,000 citizens lasts seconds); the last run's
+  // always at once.
   let reported = -Infinity;
-  const report = () => {
-    const now = performance.now();
-    if (done < total && now - reported < PROGRESS_INTERVAL) return;
-    reported = now;
+  let due = null;
+  const reportNow = () => {
+    clearTimeout(due);
+    due = null;
+    reported = performance.now();
     onProgress(done, total);
+  };
+  const report = () => {
+    const wait = PROGRESS_INTERVAL - (performance.now() - reported);
+    if (done === total || wait <= 0) reportNow();
+    else if (due === null) due = setTimeout(reportNow, wait);
   };
   return new Promise((resolve, reject) => {
     const finish = (error) => {
       if (active?.workers !== workers) return;
       active = null;
+      // Nothing reports after the end (or a cancel).
+      clearTimeout(due);
       workers.forEach((w) => { w.onmessage = null; w.onerror = null; });
       if (error) {
         // Stop whatever is still running, and start a fresh pool for next time.

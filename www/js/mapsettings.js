@@ -92,14 +92,14 @@ const month = (text) => (text === '' ? null : whole(0, LIMITS.months)(text));
 
 /** Each setting in the order it is read (a range after its lever): what it
  * is in words, its reader, its text, and its default where that depends on
- * another setting (a range is the lever's whole range). */
+ * another setting (a range is the lever's whole range, `of` its lever). */
 const SETTINGS = {
   x: { label: 'lever across', read: lever },
-  xmin: { label: 'start of the range across', read: end('x'), fallback: (s) => specOf(s.x).min },
-  xmax: { label: 'end of the range across', read: end('x'), fallback: (s) => specOf(s.x).max },
+  xmin: { label: 'start of the range across', read: end('x'), fallback: (s) => specOf(s.x).min, of: 'x' },
+  xmax: { label: 'end of the range across', read: end('x'), fallback: (s) => specOf(s.x).max, of: 'x' },
   y: { label: 'lever up', read: lever },
-  ymin: { label: 'start of the range up', read: end('y'), fallback: (s) => specOf(s.y).min },
-  ymax: { label: 'end of the range up', read: end('y'), fallback: (s) => specOf(s.y).max },
+  ymin: { label: 'start of the range up', read: end('y'), fallback: (s) => specOf(s.y).min, of: 'y' },
+  ymax: { label: 'end of the range up', read: end('y'), fallback: (s) => specOf(s.y).max, of: 'y' },
   a: { label: 'first scenario', read: scenario, text: letter },
   b: { label: 'second scenario', read: scenario, text: letter },
   outcome: { label: 'outcome', read: outcome },
@@ -117,23 +117,36 @@ const SETTINGS = {
  * (a link), else thrown as an Error (the map's form). */
 export function readMapSettings(text, count, drop) {
   const settings = mapDefaults(count);
-  for (const [name, { label, read, fallback }] of Object.entries(SETTINGS)) {
+  const left = new Set();
+  for (const [name, { label, read, fallback, of }] of Object.entries(SETTINGS)) {
     const given = text(name);
     if (given === null || given === undefined) {
       if (fallback) settings[name] = fallback(settings);
       continue;
     }
-    try {
-      settings[name] = read(given, settings, count);
-    } catch (error) {
-      const reason = `map.${name} (the map's ${label}) must be ${error.message}, not “${given.slice(0, 40)}”`;
-      if (!drop) throw new Error(reason);
-      // Left as it was: its default, or what the settings before it give.
-      if (fallback) settings[name] = fallback(settings);
-      drop(reason);
-    }
+    // A range given for a lever that was left out was meant for that
+    // lever, not for the default standing in for it.
+    const reason = left.has(of)
+      ? `map.${name} (the map's ${label}) was for the lever in map.${of}, which was left out`
+      : readOne(name, label, () => { settings[name] = read(given, settings, count); }, given);
+    if (reason === null) continue;
+    if (!drop) throw new Error(reason);
+    // Left as it was: its default, or what the settings before it give.
+    if (fallback) settings[name] = fallback(settings);
+    left.add(name);
+    drop(reason);
   }
   return settings;
+}
+
+/** Runs `read` (which sets setting `name`); null if it read, else why not. */
+function readOne(name, label, read, given) {
+  try {
+    read();
+    return null;
+  } catch (error) {
+    return `map.${name} (the map's ${label}) must be ${error.message}, not “${given.slice(0, 40)}”`;
+  }
 }
 
 /** The settings that differ from their defaults, as `[name, text]` pairs

@@ -21,7 +21,9 @@
 // that the numbers may differ from what its author saw.
 // `s` is base64url of a JSON list with, for each scenario, its preset and
 // what differs from it (see `diffFromPreset`). Everything read from a link
-// is checked; the caller shows the error and falls back to defaults.
+// is checked. A bad scenario, seed, month or count refuses the link (the
+// caller shows the error and falls back to defaults); a bad pin or map
+// setting is left out, with its reason in the state's `dropped`.
 import { diffFromPreset, fromDiff, letter, letters, LIMITS } from './scenarios.js';
 import { changedMapSettings, readMapSettings } from './mapsettings.js';
 import { catalogue } from './wasm.js';

@@ -8,6 +8,8 @@ import { decode } from './permalink.js';
 import { mapDefaults } from './mapsettings.js';
 
 const SAVED = 'commons-sim:last-link';
+/** The most reasons a note gives for the settings a link opened without. */
+const SHOWN_REASONS = 3;
 
 /** The four regimes on seed 1, no pins and the map as it opens: what the page opens with. */
 export function defaults() {
@@ -48,12 +50,17 @@ function start(readLink) {
       notes.push('This link was made with another version of the model: it opens, but its numbers may differ '
         + 'from what its author saw.');
     }
-    if (state.dropped.length) {
-      notes.push(`${what} opened without ${state.dropped.length === 1 ? 'one of its settings' : `${state.dropped.length} of its settings`}, `
-        + `which could not be read: ${state.dropped.join('; ')}.`);
+    const { dropped } = state;
+    if (dropped.length) {
+      // The first few reasons: a hostile link could carry thousands, and
+      // the box is read out whole.
+      const shown = dropped.slice(0, SHOWN_REASONS).join('; ');
+      const more = dropped.length > SHOWN_REASONS ? `; and ${dropped.length - SHOWN_REASONS} more` : '';
+      notes.push(`${what} opened without ${dropped.length === 1 ? 'one of its settings' : `${dropped.length} of its settings`}, `
+        + `which could not be read: ${shown}${more}.`);
     }
     if (notes.length) showError(notes.join(' '));
-    const { dropped, ...opened } = state;
+    const { dropped: _, ...opened } = state;
     return dropped.length ? { ...opened, problem: `${what} opened without some of its settings; see the note above.` } : opened;
   } catch (error) {
     const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';

@@ -159,10 +159,12 @@ function place(box, home, chartHeight) {
   else box.style.setProperty('--room', `${window.innerHeight - stickyBottom() - chartHeight - 2 * GAP}px`);
 }
 
-/** The side column's accessible name (as index.html gives it), and its
- * name while the tour is docked in it. */
-const COLUMN = 'Live numbers and pinned levers';
-const COLUMN_WITH_TOUR = 'Guided tour, live numbers and pinned levers';
+/** The side column's own accessible name (index.html's), kept while the
+ * tour renames it. */
+const columnName = (column) => (column.dataset.name ??= column.getAttribute('aria-label'));
+
+/** The side column's name while the tour is docked in it. */
+const columnNameWithTour = (column) => `Guided tour, ${columnName(column).replace(/^./, (c) => c.toLowerCase())}`;
 
 /** Puts the box at the top of the side column, in the flow: the live
  * numbers and pinned levers move down under it. The column reaches up
@@ -172,7 +174,9 @@ function dock(box) {
   const column = byId('stage-side');
   if (box.parentElement !== column) keepingFocus(box, () => column.prepend(box));
   // The column is named for what it holds: the tour too, now.
-  column.setAttribute('aria-label', COLUMN_WITH_TOUR);
+  // (dock runs on every scroll: the name is set once.)
+  const name = columnNameWithTour(column);
+  if (column.getAttribute('aria-label') !== name) column.setAttribute('aria-label', name);
   const stage = column.parentElement.getBoundingClientRect();
   const tabs = byId('panel-tabs').getBoundingClientRect();
   column.style.marginTop = `${-Math.max(0, stage.top - tabs.bottom - GAP)}px`;
@@ -186,7 +190,7 @@ function dock(box) {
 function undock(box, home) {
   const column = byId('stage-side');
   column.style.marginTop = '';
-  column.setAttribute('aria-label', COLUMN);
+  column.setAttribute('aria-label', columnName(column));
   if (box.parentElement === column) keepingFocus(box, () => home.after(box));
 }
 
