@@ -142,6 +142,12 @@ test('the tour does not play until the teacher asks', async ({ page }) => {
   await page.click('#tour-play');
   await expect.poll(async () => Number(await page.textContent('#month'))).toBeGreaterThan(0);
   await page.click('#play');
+  await expect(page.locator('#status')).toContainText('Paused at month');
+  // The next step's runs start at month 0, and the status says so, not
+  // where the last step's runs paused.
+  await page.click('#tour-next');
+  await expect(page.locator('#month')).toHaveText('0');
+  await expect(page.locator('#status')).toHaveText('Ready: press Play (or the space bar).');
   watch.check();
 });
 

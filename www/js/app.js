@@ -216,7 +216,6 @@ async function main() {
 
   // ── The run bar ─────────────────────────────────────────────────────────
   const reset = () => {
-    stepInFlight = null;
     runner.clear();
     rebuild();
     showStatus('Reset to month 0.');
@@ -275,7 +274,11 @@ async function main() {
     runEnsemble: () => uncertainty.start(),
     runs: () => state().runs,
     stamp: () => ({ names: names(), seed: state().seed, runs: state().runs }),
-    showScenarios: (entries) => restart(() => ({ scenarios: entries, selected: 0 })),
+    showScenarios: (entries) => {
+      restart(() => ({ scenarios: entries, selected: 0 }));
+      // The status said where the last runs were; these start at month 0.
+      showStatus('Ready: press Play (or the space bar).');
+    },
     play: () => runner.play(),
     showPanel: (panel) => update(() => ({ panel })),
     showOutcome: (name) => charts.showOutcome(name),
