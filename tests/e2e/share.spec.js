@@ -103,7 +103,7 @@ test('a pin or map setting that cannot be read is left out, and said so; the lin
     await expect(page.locator('#error')).toContainText('This link opened without one of its settings, which could not be read');
     await expect(page.locator('#error')).toContainText(named);
     await expect(page.locator('#error')).not.toContainText('could not be opened');
-    await expect(page.locator('#status')).toContainText('This link opened without some of its settings');
+    await expect(page.locator('#status')).toHaveText('Opened without some settings: see the note.');
     // The rest of the link holds: its scenarios, projector mode, and the good pins.
     await expect(page.locator('#scenario-list button')).toHaveCount(new URLSearchParams(fragment).get('pins')?.startsWith('C.') ? 2 : 1);
     await expect(page.locator('html')).toHaveClass(/projector/);

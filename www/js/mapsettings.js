@@ -124,12 +124,19 @@ export function readMapSettings(text, count, drop) {
       if (fallback) settings[name] = fallback(settings);
       continue;
     }
-    // A range given for a lever that was left out was meant for that
-    // lever, not for the default standing in for it.
-    const reason = left.has(of)
-      ? `map.${name} (the map's ${label}) was for the lever in map.${of}, which was left out`
-      : readOne(name, label, () => { settings[name] = read(given, settings, count); }, given);
-    if (reason === null) continue;
+    let reason;
+    if (left.has(of)) {
+      // A range given for a lever that was left out was meant for that
+      // lever, not for the default standing in for it.
+      reason = `map.${name} (the map's ${label}) was for the lever in map.${of}, which was left out`;
+    } else {
+      try {
+        settings[name] = read(given, settings, count);
+        continue;
+      } catch (error) {
+        reason = `map.${name} (the map's ${label}) must be ${error.message}, not “${given.slice(0, 40)}”`;
+      }
+    }
     if (!drop) throw new Error(reason);
     // Left as it was: its default, or what the settings before it give.
     if (fallback) settings[name] = fallback(settings);
@@ -137,16 +144,6 @@ export function readMapSettings(text, count, drop) {
     drop(reason);
   }
   return settings;
-}
-
-/** Runs `read` (which sets setting `name`); null if it read, else why not. */
-function readOne(name, label, read, given) {
-  try {
-    read();
-    return null;
-  } catch (error) {
-    return `map.${name} (the map's ${label}) must be ${error.message}, not “${given.slice(0, 40)}”`;
-  }
 }
 
 /** The settings that differ from their defaults, as `[name, text]` pairs

@@ -60,8 +60,8 @@ function start(readLink) {
         + `which could not be read: ${shown}${more}.`);
     }
     if (notes.length) showError(notes.join(' '));
-    const { dropped: _, ...opened } = state;
-    return dropped.length ? { ...opened, problem: `${what} opened without some of its settings; see the note above.` } : opened;
+    // The status line is short (one line in projector mode): the note says which.
+    return dropped.length ? { ...state, problem: 'Opened without some settings: see the note.' } : state;
   } catch (error) {
     const what = fromLink ? 'This link could not be opened' : 'Your saved session could not be restored';
     showError(`${what}: ${error.message}. Showing the default comparison instead.`);

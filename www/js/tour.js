@@ -273,13 +273,6 @@ export function setupTour(app) {
     place(box, home, placedFor);
   };
   new ResizeObserver(() => outline(false)).observe(byId('chart'));
-  /** Places the box again and outlines the chart (scrolling to it if
-   * `scroll`): the box's room depends on the chart drawn. */
-  const relayout = (scroll = false) => {
-    if (box.hidden) return;
-    placeBox();
-    outline(scroll);
-  };
   // The charts are drawn every frame while playing: the box is placed again
   // only when the outlined chart's height changed (its room depends on
   // nothing else drawn), which spares a forced layout a frame.
@@ -288,7 +281,12 @@ export function setupTour(app) {
     if (scrollDue || watchedHeight() !== placedFor) placeBox();
     outline(scrollDue);
   });
-  window.addEventListener('resize', () => relayout());
+  // A new screen size: the box placed again, the outline moved with the chart.
+  window.addEventListener('resize', () => {
+    if (box.hidden) return;
+    placeBox();
+    outline(false);
+  });
   // A box beside the charts follows the scroll (its height too, when docked).
   window.addEventListener('scroll', () => { if (!box.hidden && !box.classList.contains('sheet')) placeBox(); }, { passive: true });
 
