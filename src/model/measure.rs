@@ -29,16 +29,6 @@ pub(super) struct Buffers {
     wealth_scratch: stats::SortScratch,
 }
 
-/// Sorts a buffer with the range its pass gathered, or, if it gathered
-/// none (where the sort's key does not use one, or where the kept values
-/// are fewer than the pass's), letting the sort find what it needs.
-fn sort_buffer(values: &mut Vec<f64>, scratch: &mut stats::SortScratch, range: Option<stats::PatternRange>) {
-    match range {
-        Some(range) => stats::sort_non_negative_within(values, scratch, range),
-        None => stats::sort_non_negative(values, scratch),
-    }
-}
-
 impl Model {
     /// Every outcome of this month (see `outcomes.rs` for what each means).
     pub(super) fn measure(&mut self) -> OutcomeRow {
@@ -99,16 +89,13 @@ impl Model {
             (&citizens.owned_firm[..len], &citizens.money[..len], &self.firms.money[..]);
         let wealths = &mut b.wealth[..len];
         // The range gathered as for the incomes (see `measure_incomes`).
-        let gather = stats::sort_uses_range(len);
         let mut range = stats::PatternRange::EMPTY;
         for i in 0..len {
             let firm = owned_firm[i];
             let equity = firm.map_or(0.0, |f| firm_money[f.index()]);
             let wealth = money[i] + equity;
             wealths[i] = stats::at_least_zero(wealth);
-            if gather {
-                range.include(wealths[i]);
-            }
+            range.include(wealths[i]);
             shifted_sum += wealth - shift;
             shifted_squares += (wealth - shift) * (wealth - shift);
         }
@@ -120,7 +107,7 @@ impl Model {
             Outcome::WealthVarianceRatio,
             if mean_wealth > 0.0 { var_wealth / (mean_wealth * mean_wealth) } else { 0.0 },
         );
-        sort_buffer(&mut b.wealth, &mut b.wealth_scratch, gather.then_some(range));
+        stats::sort_non_negative_within(&mut b.wealth, &mut b.wealth_scratch, range);
         set(Outcome::GiniWealth, stats::gini_of_sorted(&b.wealth));
 
         // The commons: knowledge counted once (a fork's inherited knowledge
@@ -209,19 +196,16 @@ impl Model {
         // The range of the values written, for the sort's key (see
         // `stats::PatternRange`): gathered here, where every value passes
         // anyway, rather than in a pass of the sort's own (zeros written
-        // but not kept change neither end), at sizes whose sort uses it.
-        let gather = stats::sort_uses_range(len);
+        // but not kept change neither end).
         let mut range = stats::PatternRange::EMPTY;
         for &income in &self.citizens.income[..len] {
             let basket_income = stats::at_least_zero(income * per_price);
             incomes[earning] = basket_income;
-            if gather {
-                range.include(basket_income);
-            }
+            range.include(basket_income);
             earning += usize::from(basket_income > 0.0);
         }
         b.incomes.truncate(earning);
-        sort_buffer(&mut b.incomes, &mut b.incomes_scratch, gather.then_some(range));
+        stats::sort_non_negative_within(&mut b.incomes, &mut b.incomes_scratch, range);
         let all_incomes = stats::ZeroPrefixed { zeros: len - earning, positive: &b.incomes };
         (all_incomes.median(), all_incomes.gini())
     }

@@ -8,7 +8,7 @@
 
 mod sort;
 
-pub use sort::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within, sort_uses_range};
+pub use sort::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within};
 
 use crate::model::num::Bounds;
 

@@ -34,14 +34,12 @@ fn magnitude_bits(value: f64) -> u64 {
 /// sorting allocates nothing; its storage and the values' may trade places
 /// (give each array its own scratch and neither is ever cleared or regrown).
 ///
-/// The radix part takes two passes, on keys chosen by size (each measured
-/// faster than the others there): below 4,096 values two 8-bit digits of a
-/// key that spans only the patterns the values use ([`RadixKey::spanning`]),
-/// so that sixteen bits tell apart what a fixed key needs twenty-four for;
-/// then two 12-bit digits of the top 24 bits of the pattern, whose top digit
-/// is nearly all exponent and so scatters into few, cache-friendly places;
-/// from 32,768 values two 11-bit digits of a spanning key, where fixed top
-/// bits would need a third pass to leave runs short.
+/// The radix part takes two passes on a key that spans only the patterns
+/// the values use ([`RadixKey::spanning`]), so that sixteen bits tell apart
+/// what the patterns' fixed top bits need twenty-four for: below
+/// [`SIXTEEN_BIT_KEY_BELOW`] values two 8-bit digits of a 16-bit key, from
+/// there two 11-bit digits of a 22-bit key (docs/PERFORMANCE.md has the
+/// measurements behind the sizes, on both processors the project runs on).
 ///
 /// A spanning key needs the range of the values' patterns, which this
 /// finds in a pass of its own; a caller that fills the array in a loop can
@@ -61,16 +59,18 @@ pub fn sort_non_negative_within(values: &mut Vec<f64>, scratch: &mut SortScratch
     sort(values, scratch, Some(range));
 }
 
-/// Whether sorting `len` values uses their range, which is worth gathering
-/// for [`sort_non_negative_within`] only then: between 4,096 and 32,767
-/// values the key is the patterns' top bits, whatever the values.
-pub fn sort_uses_range(len: usize) -> bool {
-    !(4096..32768).contains(&len)
-}
+/// Below this many values the radix key is 16 bits in two 8-bit digits;
+/// from it, 22 bits in two 11-bit digits. On the model's buffers (wealth,
+/// incomes, contributions of the presets and the docking case, 2,000 to
+/// 100,000 citizens) the 16-bit key sorted faster up to about 6,000
+/// values, the 22-bit one beyond, where a 16-bit key leaves runs too long
+/// for the insertion sort to finish cheaply.
+pub const SIXTEEN_BIT_KEY_BELOW: usize = 6144;
 
 /// Scratch space for [`sort_non_negative`]: the radix passes' destination
-/// for the values, and for arrays below 4,096 values their keys (each
-/// value's key computed once and carried beside it, see [`radix_sort_16`]).
+/// for the values, and for arrays below [`SIXTEEN_BIT_KEY_BELOW`] values
+/// their keys (each value's key computed once and carried beside it, see
+/// [`radix_sort_16`]).
 #[derive(Clone, Debug, Default)]
 pub struct SortScratch {
     values: Vec<f64>,
@@ -128,13 +128,9 @@ fn sort(values: &mut Vec<f64>, scratch: &mut SortScratch, range: Option<PatternR
     let range = |values: &[f64]| range.unwrap_or_else(|| PatternRange::of(values));
     match values.len() {
         0..64 => values.sort_unstable_by(f64::total_cmp),
-        64..4096 => {
+        64..SIXTEEN_BIT_KEY_BELOW => {
             let key = RadixKey::spanning(range(values), 16);
             radix_sort_16(values, scratch, key);
-            finish_nearly_sorted(values);
-        }
-        4096..32768 => {
-            radix_sort::<12, 4096, 2>(values, &mut scratch.values, Some(RadixKey::top_bits(24)));
             finish_nearly_sorted(values);
         }
         _ => {
@@ -178,12 +174,6 @@ impl RadixKey {
         // then a few share key 0 with it, and the insertion sort orders them.
         let offset = smallest_positive.saturating_sub(1 << shift);
         Some(RadixKey { offset, shift })
-    }
-
-    /// The key that keeps the top `bits` bits of every pattern, whatever
-    /// the values: no pass over them to find their range.
-    fn top_bits(bits: u32) -> RadixKey {
-        RadixKey { offset: 0, shift: u64::BITS - bits }
     }
 
     #[inline(always)]
@@ -243,8 +233,8 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
     }
 }
 
-/// [`radix_sort`] for a 16-bit key in two 8-bit digits, below 4,096
-/// values. There the passes, not the memory, are the cost, and computing a
+/// [`radix_sort`] for a 16-bit key in two 8-bit digits, below
+/// [`SIXTEEN_BIT_KEY_BELOW`] values. There the passes, not the memory, are the cost, and computing a
 /// key (mask, offset, shift) was a third of each: so each value's key is
 /// computed once, while the digits are counted, and travels beside the
 /// value through the first pass (on the model's own buffers at 2,000
@@ -401,7 +391,7 @@ fn smaller_first(a: f64, b: f64) -> (f64, f64) {
 
 #[cfg(test)]
 mod tests {
-    use super::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within, sort_uses_range};
+    use super::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within};
     use crate::model::rng::SimRng;
 
     /// Sorts with the standard library and with [`sort_non_negative`] and
@@ -427,10 +417,8 @@ mod tests {
 
     /// Lengths on each side of every threshold between the sort's paths
     /// (the comparison sort below 64, the 16-bit spanning key with its keys
-    /// kept below 4,096, the fixed 24-bit key below 32,768, the 22-bit
-    /// spanning key), and within each.
-    const SIZES: [usize; 16] =
-        [0, 1, 2, 63, 64, 65, 1000, 2000, 4095, 4096, 4097, 20_000, 32_767, 32_768, 40_000, 120_000];
+    /// kept below 6,144, the 22-bit spanning key), and within each.
+    const SIZES: [usize; 14] = [0, 1, 2, 63, 64, 65, 1000, 4095, 6143, 6144, 6145, 20_000, 40_000, 120_000];
 
     fn mixed(rng: &mut SimRng, n: usize) -> Vec<f64> {
         (0..n)
@@ -499,16 +487,6 @@ mod tests {
     }
 
     #[test]
-    fn the_range_is_wanted_exactly_where_a_spanning_key_serves() {
-        for n in [0, 63, 64, 4095, 32_768, 100_000] {
-            assert!(sort_uses_range(n), "n = {n}");
-        }
-        for n in [4096, 10_000, 32_767] {
-            assert!(!sort_uses_range(n), "n = {n}");
-        }
-    }
-
-    #[test]
     fn a_range_wider_than_the_values_sorts_like_the_standard_library() {
         // A caller's range may take in values it did not keep (zeros, or
         // values larger and smaller than any kept): the key spans more than
@@ -530,7 +508,7 @@ mod tests {
 
     #[test]
     fn keys_that_share_a_digit_sort_like_the_standard_library() {
-        // Below 4,096 values a pass is skipped when every key shares its
+        // Below 6,144 values a pass is skipped when every key shares its
         // digit. Neighbouring patterns share the high digit (the key is the
         // pattern less an offset, under 256), with zero too; patterns 256
         // apart share the low one, unless a zero is among them. Shuffled.
