@@ -35,7 +35,7 @@ impl Model {
         for (i, trust) in trust.iter_mut().enumerate() {
             let experience = Experience {
                 citizen_flags: self.citizens.flags[i],
-                shortfall: reach.shortfall(self.received_from_the_state(i, &reach)),
+                shortfall: reach.shortfall(|| self.received_from_the_state(i, &reach)),
             };
             *trust = updated_trust(*trust, trust_target(shared, experience, params), params.trust_speed);
             total_trust += *trust;
@@ -98,9 +98,10 @@ struct SpendingReach {
 
 impl SpendingReach {
     /// The share by which what a citizen received falls short of the
-    /// spending per head, 0–1 (0 when the state spends nothing).
-    fn shortfall(&self, received: f64) -> f64 {
-        if self.per_head > 0.0 { (1.0 - received / self.per_head).clamp(0.0, 1.0) } else { 0.0 }
+    /// spending per head, 0–1. A state that spends nothing passes nobody
+    /// by (0), and what each received is then not asked.
+    fn shortfall(&self, received: impl FnOnce() -> f64) -> f64 {
+        if self.per_head > 0.0 { (1.0 - received() / self.per_head).clamp(0.0, 1.0) } else { 0.0 }
     }
 }
 

@@ -138,8 +138,11 @@ impl Model {
     pub(in crate::model) fn rebate_surplus(&mut self) {
         let reserve = self.scenario.legitimacy.state_reserve_months * self.state.spending.total();
         let surplus = self.state.money - reserve;
+        if surplus <= 0.0 {
+            return;
+        }
         let paid: f64 = self.citizens.tax_paid.iter().sum();
-        if surplus <= 0.0 || paid <= 0.0 {
+        if paid <= 0.0 {
             return;
         }
         let rebate = surplus.at_most(paid);
