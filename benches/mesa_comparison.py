@@ -12,13 +12,15 @@ Needs Mesa (`python3 -m pip install mesa networkx`: Python 3.11 gets mesa
 release build of the command line (`cargo build --release`). Run from the
 repository root:
 
-    python3 benches/mesa_comparison.py [--agents 10000] [--mesa-steps 20] [--months 2000]
+    python3 benches/mesa_comparison.py [--agents 10000] [--mesa-steps 20] [--months 2000] [--pairs 4]
 
-It runs three interleaved rounds (Mesa, then commons-sim, three times), so
-that a shared host's drifting speed falls on both alike, and prints the
-processor, each round's times and ratio, and the median of the three ratios
-(the figure the target is set on). Results are recorded in
-docs/PERFORMANCE.md.
+It runs three rounds, each of which alternates Mesa and commons-sim four
+times (`--pairs`) and takes the ratio of their mean times, so that a shared
+host's drifting speed falls on both alike: on the Intel host a round of one
+run each gave ratios from 126 to 263 within a minute, as the host's speed
+moved by a quarter between one run and the next. It prints the processor,
+each round's times and ratio, and the median of the three ratios (the figure
+the target is set on). Results are recorded in docs/PERFORMANCE.md.
 """
 
 import argparse
@@ -64,6 +66,7 @@ def main() -> int:
     parser.add_argument("--agents", type=int, default=10_000)
     parser.add_argument("--mesa-steps", type=int, default=20)
     parser.add_argument("--months", type=int, default=2_000)
+    parser.add_argument("--pairs", type=int, default=4, help="Mesa and commons-sim runs alternated in a round")
     parser.add_argument("--binary", type=pathlib.Path, default=pathlib.Path("target/release/commons-sim"))
     args = parser.parse_args()
     if not args.binary.exists():
@@ -76,11 +79,15 @@ def main() -> int:
         return 2
 
     print(f"CPU: {cpu_model()}; agents: {args.agents}; Mesa {mesa.__version__} "
-          f"({args.mesa_steps} steps a run), commons-sim ({args.months} months a run)")
+          f"({args.mesa_steps} steps a run), commons-sim ({args.months} months a run), "
+          f"{args.pairs} of each alternated in a round")
     ratios = []
     for round_ in range(1, 4):
-        mesa_time = time_mesa(args.agents, args.mesa_steps)
-        ours = time_commons_sim(args.binary, args.agents, args.months)
+        mesa_times, our_times = [], []
+        for _ in range(args.pairs):
+            mesa_times.append(time_mesa(args.agents, args.mesa_steps))
+            our_times.append(time_commons_sim(args.binary, args.agents, args.months))
+        mesa_time, ours = statistics.mean(mesa_times), statistics.mean(our_times)
         ratios.append(mesa_time / ours)
         print(f"round {round_}: Mesa BoltzmannWealth {mesa_time * 1e6:.2f} µs, "
               f"commons-sim kinetic-exchange {ours * 1e9:.1f} ns per agent-step: {ratios[-1]:.0f}×")
