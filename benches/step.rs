@@ -1,7 +1,8 @@
 //! Speed goals, measured (never asserted in tests): the cost of one model
 //! month per citizen at 1k, 10k and 100k citizens with every rule and every
-//! outcome; the docking case per agent-step; the ensemble path; and a job of the
-//! page's map.
+//! outcome; the docking case per agent-step; the ensemble path; a job of the
+//! page's map; and the sort that measuring rests on, on the model's own
+//! money columns.
 //!
 //! `cargo bench --bench step` — results and the machine they were measured
 //! on are in docs/PERFORMANCE.md.
@@ -12,7 +13,8 @@ use common::{print_machine, warmed_model};
 use commons_sim::ensemble::{self, Summary};
 use commons_sim::model::Model;
 use commons_sim::scenario::Scenario;
-use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use commons_sim::stats::{self, SortScratch};
+use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -102,10 +104,51 @@ fn map_job(c: &mut Criterion) {
     group.finish();
 }
 
+/// The outcomes' sort (`stats::sort_non_negative`) on citizens' money as
+/// the model leaves it: the docking case's at 10,000 citizens after 300
+/// months (exponential, as the exchange makes it), and the partner state's
+/// at 10,000 and 100,000 after two years. The sort's key sizes were chosen
+/// on such buffers (docs/PERFORMANCE.md); this times them on whatever
+/// processor runs it, so that a choice made on one family can be checked
+/// on the other by running two commits.
+fn outcome_sort(c: &mut Criterion) {
+    let money = |model: &Model| -> Vec<f64> {
+        model.citizen_money().iter().map(|&m| stats::at_least_zero(m)).collect()
+    };
+    let mut scenario = Scenario::preset("kinetic-exchange").expect("preset");
+    scenario.population.citizens = 10_000;
+    scenario.households.exchanges_per_month = 1.0;
+    let mut docking = Model::new(&scenario).expect("valid");
+    for _ in 0..300 {
+        docking.step();
+    }
+    let buffers = [
+        ("docking_10000", money(&docking)),
+        ("partner_state_10000", money(&warmed_model(10_000))),
+        ("partner_state_100000", money(&warmed_model(100_000))),
+    ];
+    let mut group = c.benchmark_group("outcome_sort");
+    for (name, values) in &buffers {
+        let mut scratch = SortScratch::default();
+        group.throughput(Throughput::Elements(values.len() as u64));
+        group.bench_function(*name, |b| {
+            b.iter_batched(
+                || values.clone(),
+                |mut v| {
+                    stats::sort_non_negative(&mut v, &mut scratch);
+                    v
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
+    group.finish();
+}
+
 /// Not a measurement: names the processor above the figures.
 fn machine(_: &mut Criterion) {
     print_machine();
 }
 
-criterion_group!(benches, machine, month_step, docking, ensemble_path, map_job);
+criterion_group!(benches, machine, month_step, docking, ensemble_path, map_job, outcome_sort);
 criterion_main!(benches);
