@@ -38,8 +38,9 @@ fn magnitude_bits(value: f64) -> u64 {
 /// the values use ([`RadixKey::spanning`]), so that sixteen bits tell apart
 /// what the patterns' fixed top bits need twenty-four for: below
 /// [`SIXTEEN_BIT_KEY_BELOW`] values two 8-bit digits of a 16-bit key, from
-/// there two 11-bit digits of a 22-bit key (docs/PERFORMANCE.md has the
-/// measurements behind the sizes, on both processors the project runs on).
+/// there two 11-bit digits of a 22-bit key (docs/PERFORMANCE.md, "The
+/// Intel host, measured whole", has the measurements behind the sizes:
+/// made on the Intel host; AMD is yet to be measured with them).
 ///
 /// A spanning key needs the range of the values' patterns, which this
 /// finds in a pass of its own; a caller that fills the array in a loop can
@@ -60,12 +61,13 @@ pub fn sort_non_negative_within(values: &mut Vec<f64>, scratch: &mut SortScratch
 }
 
 /// Below this many values the radix key is 16 bits in two 8-bit digits;
-/// from it, 22 bits in two 11-bit digits. On the model's buffers (wealth,
-/// incomes, contributions of the presets and the docking case, 2,000 to
-/// 100,000 citizens) the 16-bit key sorted faster up to about 6,000
-/// values, the 22-bit one beyond, where a 16-bit key leaves runs too long
-/// for the insertion sort to finish cheaply.
-pub const SIXTEEN_BIT_KEY_BELOW: usize = 6144;
+/// from it, 22 bits in two 11-bit digits. On most of the model's wealth
+/// and income buffers (the presets and the docking case, 6,000 to 10,000
+/// citizens) the 16-bit key sorted about as fast as the 22-bit one at
+/// 6,000 values and slower beyond, where it leaves runs too long for the
+/// insertion sort to finish cheaply; the docking case's wealth, spread
+/// over more binades, was the exception (faster with 16 bits at 10,000).
+pub(crate) const SIXTEEN_BIT_KEY_BELOW: usize = 6144;
 
 /// Scratch space for [`sort_non_negative`]: the radix passes' destination
 /// for the values, and for arrays below [`SIXTEEN_BIT_KEY_BELOW`] values
@@ -234,13 +236,13 @@ fn radix_sort<const BITS: u32, const BUCKETS: usize, const PASSES: usize>(
 }
 
 /// [`radix_sort`] for a 16-bit key in two 8-bit digits, below
-/// [`SIXTEEN_BIT_KEY_BELOW`] values. There the passes, not the memory, are the cost, and computing a
-/// key (mask, offset, shift) was a third of each: so each value's key is
-/// computed once, while the digits are counted, and travels beside the
-/// value through the first pass (on the model's own buffers at 2,000
-/// citizens, 14% fewer instructions than recomputing it, callgrind). A pass whose
-/// digit every value shares is skipped; values sharing a key keep their
-/// input order.
+/// [`SIXTEEN_BIT_KEY_BELOW`] values. There the passes, not the memory,
+/// are the cost, and computing a key (mask, offset, shift) was a third of
+/// each: so each value's key is computed once, while the digits are
+/// counted, and travels beside the value through the first pass (on the
+/// model's own buffers at 2,000 citizens, 14% fewer instructions than
+/// recomputing it, callgrind). A pass whose digit every value shares is
+/// skipped; values sharing a key keep their input order.
 fn radix_sort_16(values: &mut Vec<f64>, scratch: &mut SortScratch, key: Option<RadixKey>) {
     debug_assert!(values.iter().all(|&v| v >= 0.0), "values must be at least zero");
     let n = values.len();
@@ -259,6 +261,7 @@ fn radix_sort_16(values: &mut Vec<f64>, scratch: &mut SortScratch, key: Option<R
     for (k, &v) in keys.iter_mut().zip(values.iter()) {
         // The spanning key fits in 16 bits (a range that missed a value
         // would wrap its key here, and the insertion sort would place it).
+        debug_assert!(key.of(v) <= u64::from(u16::MAX), "a spanning key of 16 bits fits in 16 bits");
         let digits = key.of(v) as u16;
         *k = digits;
         low[usize::from(digits & 0xff)] += 1;
@@ -392,6 +395,7 @@ fn smaller_first(a: f64, b: f64) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::{PatternRange, SortScratch, sort_non_negative, sort_non_negative_within};
+    use crate::model::num::Bounds;
     use crate::model::rng::SimRng;
 
     /// Sorts with the standard library and with [`sort_non_negative`] and
@@ -492,7 +496,7 @@ mod tests {
         // values larger and smaller than any kept): the key spans more than
         // it needs, and the order is the same.
         let mut rng = SimRng::seed_from(41);
-        for n in [64, 700, 2000, 4095, 40_000] {
+        for n in [64, 700, 2000, 6143, 6144, 10_000, 40_000] {
             let values: Vec<f64> = (0..n).map(|_| rng.lognormal(2.0, 1.0)).collect();
             let mut range = PatternRange::of(&values);
             for extra in [0.0, -0.0, 1e-300, 1e300] {
@@ -508,7 +512,7 @@ mod tests {
 
     #[test]
     fn keys_that_share_a_digit_sort_like_the_standard_library() {
-        // Below 6,144 values a pass is skipped when every key shares its
+        // A radix pass is skipped when every key shares its
         // digit. Neighbouring patterns share the high digit (the key is the
         // pattern less an offset, under 256), with zero too; patterns 256
         // apart share the low one, unless a zero is among them. Shuffled.
@@ -527,6 +531,45 @@ mod tests {
             }
             assert_sorts_like_std(&values, &format!("shared digit, n = {n}, step = {step}, zero: {zero}"));
         }
+    }
+
+    #[test]
+    fn keys_that_share_the_high_digit_of_the_wide_key_sort_like_the_standard_library() {
+        // From 6,144 values the 22-bit key's high digit (its top 11 bits) is
+        // shared when the values span fewer than 2,048 neighbouring
+        // patterns: that pass is skipped. Repeats, a zero, shuffled.
+        let mut rng = SimRng::seed_from(53);
+        let base = 2.5f64.to_bits();
+        let mut values: Vec<f64> = (0..7000u64).map(|k| f64::from_bits(base + k % 2000)).collect();
+        values.push(0.0);
+        for i in (1..values.len()).rev() {
+            let j = rng.below(i + 1);
+            values.swap(i, j);
+        }
+        assert_sorts_like_std(&values, "shared high digit, n = 7001");
+    }
+
+    #[test]
+    fn a_spanning_key_fits_its_bits_and_keeps_zero_apart() {
+        use super::RadixKey;
+        let mut rng = SimRng::seed_from(59);
+        for bits in [16, 22] {
+            for _ in 0..200 {
+                let (centre, spread) = (rng.uniform() * 20.0 - 10.0, rng.uniform() * 8.0);
+                let values: Vec<f64> = (0..50).map(|_| rng.lognormal(centre, spread)).collect();
+                let range = PatternRange::of(&values);
+                let key = RadixKey::spanning(range, bits).expect("positive values");
+                let largest = values.iter().copied().fold(0.0, f64::at_least);
+                let smallest = values.iter().copied().fold(f64::INFINITY, f64::at_most);
+                assert!(key.of(largest) < 1 << bits, "{bits} bits: {}", key.of(largest));
+                assert!(key.of(smallest) >= 1, "{bits} bits: the smallest positive keeps a key above zero's");
+                assert_eq!(key.of(0.0), 0);
+            }
+        }
+        assert!(
+            RadixKey::spanning(PatternRange::of(&[0.0, -0.0]), 16).is_none(),
+            "all zeros: nothing to sort"
+        );
     }
 
     #[test]
