@@ -102,8 +102,9 @@ fn every_preset_keeps_the_state_within_its_debt_limit() {
 #[test]
 fn a_large_population_keeps_every_invariant_every_month() {
     // From 32,768 citizens the model takes other paths through the same
-    // rules: its loops hint ahead of themselves, and the outcome sorts use
-    // other radix digits. Two years at 40,000 citizens go down them.
+    // rules: its loops hint ahead of themselves. Two years at 40,000
+    // citizens go down them (and the outcome sorts' 22-bit key, which
+    // serves from 6,144 values).
     let mut scenario = Scenario::preset("partner-state").unwrap();
     scenario.population.citizens = 40_000;
     scenario.population.projects = 2_000;

@@ -99,7 +99,8 @@ struct SpendingReach {
 impl SpendingReach {
     /// The share by which what a citizen received falls short of the
     /// spending per head, 0–1. A state that spends nothing passes nobody
-    /// by (0), and what each received is then not asked.
+    /// by (0), and what each received is then not asked: asking only reads
+    /// the agents' state, so not asking changes no result.
     fn shortfall(&self, received: impl FnOnce() -> f64) -> f64 {
         if self.per_head > 0.0 { (1.0 - received() / self.per_head).clamp(0.0, 1.0) } else { 0.0 }
     }
