@@ -15,7 +15,8 @@ repository root:
     python3 benches/mesa_comparison.py [--agents 10000] [--mesa-steps 20] [--months 2000] [--pairs 4]
 
 It runs three rounds, each of which alternates Mesa and commons-sim four
-times (`--pairs`) and takes the ratio of their mean times, so that a shared
+times (`--pairs`; Mesa first, then commons-sim first, in turn) and takes
+the ratio of their mean times, so that a shared
 host's drifting speed falls on both alike: on the Intel host a round of one
 run each gave ratios from 126 to 263 within a minute, as the host's speed
 moved by a quarter between one run and the next. It prints the processor,
@@ -69,6 +70,9 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=4, help="Mesa and commons-sim runs alternated in a round")
     parser.add_argument("--binary", type=pathlib.Path, default=pathlib.Path("target/release/commons-sim"))
     args = parser.parse_args()
+    if args.pairs < 1:
+        print("--pairs must be at least 1", file=sys.stderr)
+        return 2
     if not args.binary.exists():
         print(f"{args.binary} not found: run `cargo build --release` first", file=sys.stderr)
         return 2
@@ -84,9 +88,15 @@ def main() -> int:
     ratios = []
     for round_ in range(1, 4):
         mesa_times, our_times = [], []
-        for _ in range(args.pairs):
-            mesa_times.append(time_mesa(args.agents, args.mesa_steps))
-            our_times.append(time_commons_sim(args.binary, args.agents, args.months))
+        # Mesa first, then commons-sim first, in turn: a steady drift of
+        # the host's speed through the round falls on both alike.
+        for pair in range(args.pairs):
+            if pair % 2 == 0:
+                mesa_times.append(time_mesa(args.agents, args.mesa_steps))
+                our_times.append(time_commons_sim(args.binary, args.agents, args.months))
+            else:
+                our_times.append(time_commons_sim(args.binary, args.agents, args.months))
+                mesa_times.append(time_mesa(args.agents, args.mesa_steps))
         mesa_time, ours = statistics.mean(mesa_times), statistics.mean(our_times)
         ratios.append(mesa_time / ours)
         print(f"round {round_}: Mesa BoltzmannWealth {mesa_time * 1e6:.2f} µs, "

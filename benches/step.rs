@@ -105,25 +105,33 @@ fn map_job(c: &mut Criterion) {
 }
 
 /// The outcomes' sort (`stats::sort_non_negative`) on citizens' money as
-/// the model leaves it: the docking case's at 10,000 citizens after 300
-/// months (exponential, as the exchange makes it), and the partner state's
-/// at 10,000 and 100,000 after two years. The sort's key sizes were chosen
-/// on such buffers (docs/PERFORMANCE.md); this times them on whatever
-/// processor runs it, so that a choice made on one family can be checked
-/// on the other by running two commits.
+/// the model leaves it: the docking case's after 300 months (exponential,
+/// as the exchange makes it) and the partner state's after two years, at
+/// 6,000 citizens (the 16-bit key, just below where the 22-bit one takes
+/// over), 10,000 and, for the partner state, 100,000. Money is the bulk of
+/// the wealth that measuring sorts; the key sizes were chosen on the
+/// wealth and incomes themselves (docs/PERFORMANCE.md). To check a choice
+/// on another processor, run this on two commits (a commit before this
+/// benchmark existed takes this file: `git checkout OLD && git checkout
+/// NEW -- benches/step.rs`).
 fn outcome_sort(c: &mut Criterion) {
     let money = |model: &Model| -> Vec<f64> {
         model.citizen_money().iter().map(|&m| stats::at_least_zero(m)).collect()
     };
-    let mut scenario = Scenario::preset("kinetic-exchange").expect("preset");
-    scenario.population.citizens = 10_000;
-    scenario.households.exchanges_per_month = 1.0;
-    let mut docking = Model::new(&scenario).expect("valid");
-    for _ in 0..300 {
-        docking.step();
-    }
+    let docking = |citizens: u32| {
+        let mut scenario = Scenario::preset("kinetic-exchange").expect("preset");
+        scenario.population.citizens = citizens;
+        scenario.households.exchanges_per_month = 1.0;
+        let mut model = Model::new(&scenario).expect("valid");
+        for _ in 0..300 {
+            model.step();
+        }
+        model
+    };
     let buffers = [
-        ("docking_10000", money(&docking)),
+        ("docking_6000", money(&docking(6_000))),
+        ("docking_10000", money(&docking(10_000))),
+        ("partner_state_6000", money(&warmed_model(6_000))),
         ("partner_state_10000", money(&warmed_model(10_000))),
         ("partner_state_100000", money(&warmed_model(100_000))),
     ];
