@@ -52,15 +52,22 @@ fn month_step(c: &mut Criterion) {
 /// exchange per citizen per month: a month is one agent-step per citizen, as
 /// in Mesa's BoltzmannWealth example.
 fn docking(c: &mut Criterion) {
-    let mut scenario = Scenario::preset("kinetic-exchange").expect("preset");
-    scenario.population.citizens = 10_000;
-    scenario.households.exchanges_per_month = 1.0;
+    let mut scenario = docking_scenario(10_000);
     scenario.months = 1_200_000;
     let mut model = Model::new(&scenario).expect("valid");
     let mut group = c.benchmark_group("docking_agent_step");
     group.throughput(Throughput::Elements(10_000));
     group.bench_function("10000", |b| b.iter(|| model.step()));
     group.finish();
+}
+
+/// The docking case: the kinetic-exchange preset at `citizens`, one
+/// exchange per citizen a month.
+fn docking_scenario(citizens: u32) -> Scenario {
+    let mut scenario = Scenario::preset("kinetic-exchange").expect("preset");
+    scenario.population.citizens = citizens;
+    scenario.households.exchanges_per_month = 1.0;
+    scenario
 }
 
 /// One run of a default preset to its end (2,000 citizens, 240 months), and
@@ -119,10 +126,7 @@ fn outcome_sort(c: &mut Criterion) {
         model.citizen_money().iter().map(|&m| stats::at_least_zero(m)).collect()
     };
     let docking = |citizens: u32| {
-        let mut scenario = Scenario::preset("kinetic-exchange").expect("preset");
-        scenario.population.citizens = citizens;
-        scenario.households.exchanges_per_month = 1.0;
-        let mut model = Model::new(&scenario).expect("valid");
+        let mut model = Model::new(&docking_scenario(citizens)).expect("valid");
         for _ in 0..300 {
             model.step();
         }

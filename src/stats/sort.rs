@@ -259,8 +259,9 @@ fn radix_sort_16(values: &mut Vec<f64>, scratch: &mut SortScratch, key: Option<R
     }
     let (mut low, mut high) = ([0u32; 256], [0u32; 256]);
     for (k, &v) in keys.iter_mut().zip(values.iter()) {
-        // The spanning key fits in 16 bits (a range that missed a value
-        // would wrap its key here, and the insertion sort would place it).
+        // The spanning key fits in 16 bits (debug builds check; in a
+        // release build a range that missed a value would wrap its key
+        // here, and the insertion sort would place it).
         debug_assert!(key.of(v) <= u64::from(u16::MAX), "a spanning key of 16 bits fits in 16 bits");
         let digits = key.of(v) as u16;
         *k = digits;
