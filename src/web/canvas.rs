@@ -9,8 +9,12 @@
 //! canvas's 2D context measures instead (`measureText`, no layout): the
 //! same font string the canvas backend draws with, the width rounded up and
 //! the height the font's ascent plus descent (what a `<span>` with the
-//! normal line height measures, give or take a pixel). Everything else is
-//! the canvas backend's.
+//! normal line height measures, give or take a pixel). Setting the
+//! context's font parses the font string, so a measurement sets it only
+//! when it differs from the last one set (a panel measures every tick label
+//! in one font). Everything else is the canvas backend's.
+
+use std::cell::RefCell;
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
@@ -22,13 +26,16 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct Canvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    /// The font the context holds, if this backend set it last: drawing
+    /// text (the inner backend's) sets its own and forgets this.
+    font: RefCell<Option<String>>,
 }
 
 impl Canvas {
     /// The backend for `canvas`, or None if it has no 2D context.
     pub fn new(canvas: HtmlCanvasElement) -> Option<Canvas> {
         let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
-        Some(Canvas { inner: CanvasBackend::with_canvas_object(canvas)?, context })
+        Some(Canvas { inner: CanvasBackend::with_canvas_object(canvas)?, context, font: RefCell::new(None) })
     }
 }
 
@@ -94,13 +101,18 @@ impl DrawingBackend for Canvas {
     }
 
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, pos: BackendCoord) -> Result {
+        self.font.get_mut().take();
         self.inner.draw_text(text, style, pos)
     }
 
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32)> {
         // The font string plotters' canvas backend draws with.
         let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
-        self.context.set_font(&font);
+        let mut set = self.font.borrow_mut();
+        if set.as_deref() != Some(font.as_str()) {
+            self.context.set_font(&font);
+            *set = Some(font);
+        }
         let metrics = self.context.measure_text(text).map_err(|e| {
             DrawingErrorKind::FontError(format!("the canvas could not measure text: {e:?}").into())
         })?;

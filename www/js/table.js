@@ -10,9 +10,33 @@ function signed(value) {
   return value > 0 ? `+${formatNumber(value)}` : value < 0 ? `−${formatNumber(-value)}` : '±0';
 }
 
+/** The table as last built: which scenarios it is for, and per value its
+ * cell and the cell's two texts, so that a refresh while playing (twice a
+ * second) rewrites texts, not the whole table and its layout. */
+let built = null;
+
 /** Fills the values table: `values` holds every outcome of each scenario in turn. */
 export function renderTable(names, values, caption) {
   const count = catalogue.outcomes.length;
+  const table = byId('values');
+  const key = JSON.stringify(names);
+  if (!built || built.key !== key || built.table !== table || !table.contains(built.caption)) {
+    built = buildTable(table, names, key);
+  }
+  built.caption.textContent = caption;
+  for (const cell of built.cells) {
+    const value = values[cell.i * count + cell.o];
+    const text = formatNumber(value);
+    const diff = cell.i > 0 ? ` ${signed(value - values[cell.o])}` : '';
+    cell.td.dataset.value = String(value);
+    if (cell.value.textContent !== text) cell.value.textContent = text;
+    if (cell.diff && cell.diff.textContent !== diff) cell.diff.textContent = diff;
+  }
+}
+
+/** Builds the table's rows for `names` (its values are filled by `renderTable`). */
+function buildTable(table, names, key) {
+  const cells = [];
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Outcome'),
     names.map((name, i) => el('th', { scope: 'col' },
       el('span', { class: 'swatch', style: `background:${catalogue.colours[i]}` }), name,
@@ -22,13 +46,15 @@ export function renderTable(names, values, caption) {
     catalogue.outcomes.map((outcome, o) => outcome.panel !== panel ? null : el('tr', {},
       el('th', { scope: 'row' }, outcome.label, el('span', { class: 'unit' }, ` (${outcome.unit})`)),
       names.map((_, i) => {
-        const value = values[i * count + o];
-        const diff = i > 0 ? el('span', { class: 'diff' }, ` ${signed(value - values[o])}`) : null;
-        return el('td', { 'data-outcome': outcome.name, 'data-scenario': i, 'data-value': String(value) },
-          el('span', { class: 'value' }, formatNumber(value)), diff);
+        const value = el('span', { class: 'value' });
+        const diff = i > 0 ? el('span', { class: 'diff' }) : null;
+        const td = el('td', { 'data-outcome': outcome.name, 'data-scenario': i }, value, diff);
+        cells.push({ i, o, td, value, diff });
+        return td;
       })))));
-  const table = byId('values');
-  table.replaceChildren(el('caption', {}, caption), el('thead', {}, head), ...bodies);
+  const caption = el('caption');
+  table.replaceChildren(caption, el('thead', {}, head), ...bodies);
+  return { key, table, caption, cells };
 }
 
 /** The month and value of a series' highest point (the first, if tied). */
