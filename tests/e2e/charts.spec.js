@@ -146,3 +146,40 @@ test('at month 0 every series shows its point; a policy switch is marked', async
   expect(marked.count).toBeGreaterThan(plain.count + 100);
   watch.check();
 });
+
+test('the charts keep their grid: light lines across and down every plot', async ({ page }) => {
+  // The page's canvas backend strokes runs of same-styled lines as one
+  // path (src/web/canvas.rs): each of them must still reach the canvas.
+  const watch = watchForErrors(page);
+  await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);
+  await runToEnd(page);
+  const lines = await page.$eval('#chart', (canvas) => {
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const grey = (x, y) => {
+      const i = 4 * (y * width + x);
+      return Math.abs(data[i] - 235) <= 2 && Math.abs(data[i + 1] - 235) <= 2 && Math.abs(data[i + 2] - 235) <= 2;
+    };
+    // How many lines of the canvas (`across` of them, each `along` long)
+    // hold a run of 60 grid pixels or more.
+    const gridLines = (across, along, at) => {
+      let lines = 0;
+      for (let a = 0; a < across; a += 1) {
+        let run = 0;
+        let best = 0;
+        for (let b = 0; b < along; b += 1) {
+          run = at(a, b) ? run + 1 : 0;
+          best = Math.max(best, run);
+        }
+        if (best >= 60) lines += 1;
+      }
+      return lines;
+    };
+    const columns = gridLines(width, height, (x, y) => grey(x, y));
+    const rows = gridLines(height, width, (y, x) => grey(x, y));
+    return { columns, rows, charts: canvas.dataset.outcomes.split(' ').length };
+  });
+  // Each chart has light lines between its labelled ticks, both ways.
+  expect(lines.columns).toBeGreaterThan(5 * lines.charts);
+  expect(lines.rows).toBeGreaterThan(5 * lines.charts);
+  watch.check();
+});
