@@ -31,6 +31,19 @@ test('starts with the four regimes, plays, pauses, steps and resets', async ({ p
   await page.locator('#society').scrollIntoViewIfNeeded();
   await expect.poll(() => inkedPixels(page, '#society canvas >> nth=0')).toBeGreaterThan(1000);
   await page.screenshot({ path: 'tests/e2e/screenshots/society.png' });
+  // Below the citizens, every living project is a disc in the projects'
+  // green (paler where its infrastructure is worn): a few pixels each at least.
+  const picture = await page.$eval('#society canvas', (canvas) => {
+    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let green = 0;
+    for (let i = 4 * width * Math.ceil(height * 0.6); i < data.length; i += 4) {
+      if (data[i + 1] > data[i] + 10 && data[i + 1] > data[i + 2]) green += 1;
+    }
+    const alive = Number(/(\d+) projects alive/.exec(canvas.getAttribute('aria-label'))?.[1]);
+    return { green, alive };
+  });
+  expect(picture.alive).toBeGreaterThan(0);
+  expect(picture.green).toBeGreaterThan(3 * picture.alive);
 
   await page.click('#step');
   await expect(page.locator('#month')).toHaveText(String(paused + 1));
