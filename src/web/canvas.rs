@@ -14,12 +14,14 @@
 //! when it differs from the last one set (a panel measures every tick label
 //! in one font).
 //!
-//! Straight lines of one colour and width that follow one another (a
-//! chart's grid is some hundred of them, its dashed markers a dozen each)
-//! go into one path, stroked once when something else is drawn: one
-//! `stroke` instead of one a line, and no style set again between them.
-//! They are placed exactly as the canvas backend places a line. Everything
-//! else is the canvas backend's.
+//! Opaque straight lines (`draw_line`: plotters' grid, some hundred a
+//! chart) of one colour and width that follow one another go into one
+//! path, stroked once when something else is drawn: one `stroke` instead
+//! of one a line, and no style set again between them. They are placed
+//! exactly as the canvas backend places a line. Only opaque ones: where
+//! translucent lines cross, one path paints the crossing once and separate
+//! strokes twice, and browsers need not agree on it. Everything else is the
+//! canvas backend's.
 
 use std::cell::RefCell;
 
@@ -36,7 +38,7 @@ pub struct Canvas {
     /// The font the context holds, if this backend set it last: drawing
     /// text (the inner backend's) sets its own and forgets this.
     font: RefCell<Option<String>>,
-    /// The colour and width of the lines in the open path, not yet stroked.
+    /// The colour and width of the opaque lines in the open path, not yet stroked.
     lines: Option<LineStyle>,
 }
 
@@ -120,6 +122,10 @@ impl DrawingBackend for Canvas {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
+        }
+        if color.alpha < 1.0 {
+            self.stroke_lines();
+            return self.inner.draw_line(from, to, style);
         }
         let look = LineStyle { rgb: color.rgb, alpha: color.alpha, width: style.stroke_width() };
         if self.lines != Some(look) {

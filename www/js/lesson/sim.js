@@ -3,7 +3,6 @@
 // (so the page never freezes), the chart redrawn in the frame after each slice.
 import { model, guard, catalogue } from '../wasm.js';
 import { fromDiff, runnable } from '../scenarios.js';
-import { formatNumber } from '../dom.js';
 
 /** Time a frame may spend stepping, in milliseconds (drawing comes on top). */
 const SLICE_BUDGET = 8;
@@ -144,8 +143,8 @@ export class SmallSim {
 
 /** Draws one chart off screen while the lesson loads: the first chart the
  * library ever draws costs several times the next (the canvas backend's
- * fonts), as does the first number formatted, and that cost belongs to
- * loading, not to a reader's first run. */
+ * fonts), and that cost belongs to loading, not to a reader's first run.
+ * (The number formatters are made when `dom.js` loads.) */
 export function warmUp(entries, outcome) {
   const runs = guard(() => new LocalRuns(entries.map((e) => runnable(e, SEED))));
   if (!runs) return;
@@ -154,5 +153,4 @@ export function warmUp(entries, outcome) {
   canvas.height = 200;
   guard(() => runs.comparison.drawOutcome(canvas, outcome, 15, false));
   runs.free();
-  formatNumber(1234.5); // the number format, built on first use
 }
