@@ -42,21 +42,11 @@ pub struct Canvas {
     lines: Option<LineStyle>,
 }
 
-/// A line's look, as the canvas strokes it.
+/// An opaque line's look, as the canvas strokes it.
 #[derive(Clone, Copy, PartialEq)]
 struct LineStyle {
     rgb: (u8, u8, u8),
-    alpha: f64,
     width: u32,
-}
-
-impl Canvas {
-    /// Strokes the lines waiting in the open path, if any.
-    fn stroke_lines(&mut self) {
-        if self.lines.take().is_some() {
-            self.context.stroke();
-        }
-    }
 }
 
 impl Drop for Canvas {
@@ -93,6 +83,13 @@ impl Canvas {
             lines: None,
         })
     }
+
+    /// Strokes the lines waiting in the open path, if any.
+    fn stroke_lines(&mut self) {
+        if self.lines.take().is_some() {
+            self.context.stroke();
+        }
+    }
 }
 
 type Result<T = ()> = std::result::Result<T, DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>>;
@@ -120,18 +117,17 @@ impl DrawingBackend for Canvas {
 
     fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result {
         let color = style.color();
-        if color.alpha == 0.0 {
-            return Ok(());
-        }
         if color.alpha < 1.0 {
+            // Translucent (or invisible, which the inner backend skips): a stroke of its own.
             self.stroke_lines();
             return self.inner.draw_line(from, to, style);
         }
-        let look = LineStyle { rgb: color.rgb, alpha: color.alpha, width: style.stroke_width() };
+        let look = LineStyle { rgb: color.rgb, width: style.stroke_width() };
         if self.lines != Some(look) {
             self.stroke_lines();
             let (r, g, b) = look.rgb;
-            self.context.set_stroke_style_str(&format!("rgba({r},{g},{b},{})", look.alpha));
+            // The inner backend's colour string, at alpha 1.
+            self.context.set_stroke_style_str(&format!("rgba({r},{g},{b},1)"));
             self.context.set_line_width(f64::from(look.width));
             self.context.begin_path();
             self.lines = Some(look);

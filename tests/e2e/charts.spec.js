@@ -148,7 +148,7 @@ test('at month 0 every series shows its point; a policy switch is marked', async
 });
 
 test('the charts keep their grid: light lines across and down every plot', async ({ page }) => {
-  // The page's canvas backend strokes runs of same-styled lines as one
+  // The page's canvas backend strokes runs of opaque grid lines as one
   // path (src/web/canvas.rs): each of them must still reach the canvas.
   const watch = watchForErrors(page);
   await openScenarios(page, [{ preset: 'welfare-state', set: SMALL }, { preset: 'partner-state', set: SMALL }]);

@@ -180,7 +180,7 @@ export class Society {
 /** The discs' colour and the forks' rings' (as in the legend). */
 const DISC = [0, 158, 115];
 const RING = [204, 121, 167];
-const RING_RGB = '#cc79a7';
+const RING_RGB = `rgb(${RING.join(',')})`;
 
 /** Paints into `data` (RGBA, `w` × `h`) a disc of `radius` pixels at
  * (`cx`, `cy`), of opacity `fill`, ringed (if `halfRing` > 0) by an opaque

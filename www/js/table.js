@@ -20,7 +20,7 @@ export function renderTable(names, values, caption) {
   const count = catalogue.outcomes.length;
   const table = byId('values');
   const key = JSON.stringify(names);
-  if (!built || built.key !== key || built.table !== table || !table.contains(built.caption)) {
+  if (!built || built.key !== key || !table.contains(built.caption)) {
     built = buildTable(table, names, key);
   }
   if (built.caption.textContent !== caption) built.caption.textContent = caption;
@@ -55,7 +55,7 @@ function buildTable(table, names, key) {
       })))));
   const caption = el('caption');
   table.replaceChildren(caption, el('thead', {}, head), ...bodies);
-  return { key, table, caption, cells };
+  return { key, caption, cells };
 }
 
 /** The month and value of a series' highest point (the first, if tied). */
