@@ -47,11 +47,15 @@ test.describe('on a phone', () => {
     // The second chart of the first panel is a share (citizens contributing).
     await page.click('#chart-next');
     await expect(page.locator('#chart-which')).toContainText('2 of');
-    const fitted = [await colourRows(page, A), await colourRows(page, B)];
-    await page.check('#unit-shares');
-    const fixed = [await colourRows(page, A), await colourRows(page, B)];
-    for (const s of [...fitted, ...fixed]) expect(s.count).toBeGreaterThan(50);
+    const rows = async () => [await colourRows(page, A), await colourRows(page, B)];
     const gap = (pair) => Math.abs(pair[0].row - pair[1].row);
+    const fitted = await rows();
+    await page.check('#unit-shares');
+    // The redraw may wait for the charts to be seen in view again (the
+    // checkbox scrolled into view first): read the canvas once it has come.
+    await expect.poll(async () => gap(await rows()), { timeout: 5000 }).toBeLessThan(gap(fitted) / 1.5);
+    const fixed = await rows();
+    for (const s of [...fitted, ...fixed]) expect(s.count).toBeGreaterThan(50);
     // The same two series lie further apart on the fitted axis.
     expect(gap(fitted)).toBeGreaterThan(1.5 * gap(fixed));
     // The choice is part of what the link replays.
