@@ -67,6 +67,11 @@ test('society pictures keep their names off screen', async ({ page }) => {
   expect(names).toHaveLength(2);
   expect(names[0]).toContain('A welfare-state');
   expect(names[1]).toContain('B partner-state');
+  // Drawn while the page is idle, off screen as they are (so that their
+  // first sight costs no more than any other frame): their labels then
+  // carry their counts.
+  await expect.poll(() => page.$$eval('.society-canvas', (cs) => cs.map((c) => c.getAttribute('aria-label'))))
+    .toEqual([expect.stringMatching(/^A welfare-state: .* citizens: /), expect.stringMatching(/^B partner-state: .* citizens: /)]);
   watch.check();
 });
 

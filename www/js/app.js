@@ -114,6 +114,7 @@ async function main() {
     guard(() => {
       if (inView.charts) charts.draw();
       if (inView.society) society.draw(runner.societies);
+      else society.warmUp(() => runner.societies);
     });
     if (runner.seeking) showStatus(`Catching up to month ${runner.target}: month ${month} so far…`);
     else if (catchingUp) {
