@@ -40,9 +40,9 @@ fn magnitude_bits(value: f64) -> u64 {
 /// [`SIXTEEN_BIT_KEY_BELOW`] values two 8-bit digits of a 16-bit key, from
 /// there two 11-bit digits of a 22-bit key (docs/PERFORMANCE.md, "The
 /// Intel host, measured whole", has the measurements behind the sizes,
-/// made on the Intel host; "The AMD host, again" why the same sizes serve
-/// AMD's: there the former fixed key sorts 10,000 values faster alone but
-/// made a whole month no faster).
+/// made on the Intel host, and "The AMD host, again" why they serve AMD's
+/// processors too: there the former fixed key sorts 10,000 values faster
+/// alone but made a whole month no faster).
 ///
 /// A spanning key needs the range of the values' patterns, which this
 /// finds in a pass of its own; a caller that fills the array in a loop can

@@ -40,6 +40,8 @@ export class Society {
     this.container = byId('society');
     this.panels = [];
     this.classes = null;
+    /** The panels `warmUp` is drawing, if it is. */
+    this.warming = null;
     this.pixels = STATES.map((s) => pixel(s.colour));
     byId('society-legend').append(...STATES.map((s) =>
       el('li', {}, el('span', { class: 'swatch', style: `background:${s.colour}` }), s.label)));
@@ -71,10 +73,10 @@ export class Society {
   /** Draws, one at a time in moments the page is idle, each picture never
    * drawn since the scenarios were set (pictures off screen are not
    * redrawn), from `societies()` as it is then. A picture's first draw
-   * sizes its canvas, makes its buffers and runs its loops before the
-   * engine has optimised them: done in the frame the pictures scroll into
-   * view, at 4 × 100,000 citizens, that frame took 46–51 ms, where the
-   * pictures' later draws take 20–30 ms together. */
+   * sizes its canvas and makes its buffers, its loops not yet optimised:
+   * done in the frame the pictures scroll into view, at 4 × 100,000
+   * citizens, it took 46 ms of that frame, where the pictures' later draws
+   * take 20–30 ms together. */
   warmUp(societies) {
     const { panels } = this;
     if (this.warming === panels || !panels.some((panel) => panel.image === null)) return;
