@@ -25,13 +25,33 @@ function watchForErrors(page, { allow = [] } = {}) {
 /** Number of canvas pixels that are not (near) white. */
 async function inkedPixels(page, selector) {
   return page.$eval(selector, (canvas) => {
-    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    // Copied first: a canvas a worker paints (the pictures of society) has
+    // no context here, but can be drawn like an image.
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    copy.getContext('2d').drawImage(canvas, 0, 0);
+    const { data } = copy.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     let inked = 0;
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) inked += 1;
     }
     return inked;
   });
+}
+
+/** Where each drawn picture of society matching `selector` is painted:
+ * 'worker' if its canvas was handed to the painting worker (asking it for a
+ * context then fails), else 'here'. Only for canvases already drawn: asking
+ * an undrawn one for a context would keep it on the page's thread. */
+async function paintedWhere(page, selector) {
+  return page.$$eval(selector, (canvases) => canvases.map((canvas) => {
+    try {
+      return canvas.getContext('2d') ? 'here' : 'none';
+    } catch {
+      return 'worker';
+    }
+  }));
 }
 
 /** Opens the page and waits until the model is loaded. */
@@ -167,7 +187,7 @@ async function watchResponsiveness(page) {
 }
 
 module.exports = {
-  watchForErrors, watchResponsiveness, inkedPixels, openPage, openScenarios, openLinkAfresh, linkFor, runToEnd, tableValues,
+  watchForErrors, watchResponsiveness, inkedPixels, paintedWhere, openPage, openScenarios, openLinkAfresh, linkFor, runToEnd, tableValues,
   downloadCsv, SMALL,
   box, intersects, within, throughTour,
 };

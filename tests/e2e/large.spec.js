@@ -4,7 +4,7 @@
 // bounds (the machine is shared); the strict figures (50 ms, 100 ms) are
 // in benches/page/large.bench.js.
 const { test, expect } = require('@playwright/test');
-const { watchForErrors, watchResponsiveness, openScenarios } = require('./helpers');
+const { watchForErrors, watchResponsiveness, openScenarios, inkedPixels, paintedWhere } = require('./helpers');
 
 const LARGE = { 'population.citizens': 100_000, 'population.projects': 5000, 'population.firms': 4000 };
 
@@ -65,7 +65,8 @@ test('4 × 100,000 citizens play without long frames and a click answers', async
 test('4 × 100,000 citizens with the picture of society in view: frames stay short', async ({ page }) => {
   // Four pictures of 100,000 citizens and 5,000 projects each, redrawn with
   // every month: drawn a disc at a time they made every frame a long one
-  // (100–300 ms); a frame now draws each picture's discs as one image.
+  // (100–300 ms); each picture's discs are now one image, and pictures
+  // this large are painted in the painting worker, off the page's thread.
   test.setTimeout(120_000);
   const watch = watchForErrors(page);
   await openLarge(page);
@@ -80,5 +81,9 @@ test('4 × 100,000 citizens with the picture of society in view: frames stay sho
   expect(longTasks.length, longTasks.join(', ')).toBeLessThan(Math.max(6, 0.75 * month));
   const names = await page.$$eval('.society-canvas', (cs) => cs.map((c) => c.getAttribute('aria-label')));
   for (const name of names) expect(name).toMatch(/100,000 citizens: .* projects alive/);
+  // Painted by the painting worker: each canvas was handed over (the page's
+  // thread can no longer take a context of it) and shows its picture.
+  expect(await paintedWhere(page, '.society-canvas')).toEqual(['worker', 'worker', 'worker', 'worker']);
+  for (let i = 0; i < 4; i += 1) expect(await inkedPixels(page, `.society-canvas >> nth=${i}`)).toBeGreaterThan(1000);
   watch.check();
 });

@@ -3,7 +3,7 @@
 // a projector.
 const { test, expect } = require('@playwright/test');
 const {
-  watchForErrors, inkedPixels, openPage, openScenarios, runToEnd, tableValues, downloadCsv, SMALL,
+  watchForErrors, inkedPixels, openPage, openScenarios, paintedWhere, runToEnd, tableValues, downloadCsv, SMALL,
 } = require('./helpers');
 
 test('starts with the four regimes, plays, pauses, steps and resets', async ({ page }) => {
@@ -35,7 +35,12 @@ test('starts with the four regimes, plays, pauses, steps and resets', async ({ p
   // green (paler where its infrastructure is worn): at this size a disc
   // is many pixels, so there are more green pixels than projects alive.
   const picture = await page.$eval('#society canvas', (canvas) => {
-    const { data, width, height } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    // The painting worker's canvas, copied to be read (it has no context here).
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    copy.getContext('2d').drawImage(canvas, 0, 0);
+    const { data, width, height } = copy.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     let green = 0;
     for (let i = 4 * width * Math.ceil(height * 0.6); i < data.length; i += 4) {
       if (data[i + 1] > data[i] + 10 && data[i + 1] > data[i + 2]) green += 1;
@@ -43,6 +48,8 @@ test('starts with the four regimes, plays, pauses, steps and resets', async ({ p
     const alive = Number(/(\d+) projects alive/.exec(canvas.getAttribute('aria-label'))?.[1]);
     return { green, alive };
   });
+  // A small population is painted on the page's thread (no worker's memory for it).
+  expect(await paintedWhere(page, '#society canvas')).toEqual(['here', 'here', 'here', 'here']);
   expect(picture.alive).toBeGreaterThan(0);
   expect(picture.green).toBeGreaterThanOrEqual(picture.alive);
 
