@@ -59,6 +59,12 @@ test('4 × 100,000 citizens play without long frames and a click answers', async
   const median = sorted.length ? sorted[sorted.length >> 1] : 0;
   expect(median, longTasks.join(', ')).toBeLessThan(90);
   expect(Math.max(0, ...clicks)).toBeLessThan(300);
+  // Off screen, the pictures are still painted once (in the worker, at this
+  // size) and named by their counts, for a screen reader.
+  const labels = () => page.$$eval('.society-canvas', (cs) => cs.map((c) => c.getAttribute('aria-label')));
+  await expect.poll(async () => (await labels()).filter((l) => /100,000 citizens: .* projects alive/.test(l)).length,
+    { timeout: 15_000 }).toBe(4);
+  expect(await paintedWhere(page, '.society-canvas')).toEqual(['worker', 'worker', 'worker', 'worker']);
   watch.check();
 });
 
@@ -84,6 +90,28 @@ test('4 × 100,000 citizens with the picture of society in view: frames stay sho
   // Painted by the painting worker: each canvas was handed over (the page's
   // thread can no longer take a context of it) and shows its picture.
   expect(await paintedWhere(page, '.society-canvas')).toEqual(['worker', 'worker', 'worker', 'worker']);
+  for (let i = 0; i < 4; i += 1) expect(await inkedPixels(page, `.society-canvas >> nth=${i}`)).toBeGreaterThan(1000);
+  watch.check();
+});
+
+test('a painting worker that cannot start hands the pictures back to the page', async ({ page }) => {
+  // The worker's script is refused: its error arrives after the first
+  // month's pictures were handed to it, and the page paints the next
+  // months' itself, on fresh canvases.
+  test.setTimeout(120_000);
+  const watch = watchForErrors(page);
+  await page.route('**/painter.js', (route) => route.fulfill({ status: 404, body: '' }));
+  await openLarge(page);
+  await page.locator('#society').scrollIntoViewIfNeeded();
+  await page.click('#play');
+  // Counts in the names come only from pictures painted (the worker never
+  // ran); asked before they are, `paintedWhere` would itself keep a canvas
+  // on the page's thread.
+  const labels = () => page.$$eval('.society-canvas', (cs) => cs.map((c) => c.getAttribute('aria-label')));
+  await expect.poll(async () => (await labels()).filter((l) => /100,000 citizens: .* projects alive/.test(l)).length,
+    { timeout: 30_000 }).toBe(4);
+  await page.click('#play');
+  expect(await paintedWhere(page, '.society-canvas')).toEqual(['here', 'here', 'here', 'here']);
   for (let i = 0; i < 4; i += 1) expect(await inkedPixels(page, `.society-canvas >> nth=${i}`)).toBeGreaterThan(1000);
   watch.check();
 });

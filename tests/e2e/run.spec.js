@@ -35,7 +35,8 @@ test('starts with the four regimes, plays, pauses, steps and resets', async ({ p
   // green (paler where its infrastructure is worn): at this size a disc
   // is many pixels, so there are more green pixels than projects alive.
   const picture = await page.$eval('#society canvas', (canvas) => {
-    // The painting worker's canvas, copied to be read (it has no context here).
+    // Copied to be read, as `inkedPixels` does (a canvas the painting worker
+    // paints has no context here; this one is painted here, see below).
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;

@@ -22,7 +22,7 @@ export class Runner extends EventTarget {
   constructor() {
     super();
     this.comparison = null;
-    /** Each scenario's agents at its latest month (`{ flags, projects }`). */
+    /** Each scenario's agents at its latest month (`{ flags, projects, citizens }`). */
     this.societies = [];
     this.playing = false;
     this.monthsPerSecond = 20;

@@ -17,8 +17,10 @@ const OFFSCREEN = typeof OffscreenCanvas === 'function'
  * worker. At 4 × 100,000 citizens, painted here, the frame that drew them
  * ran up to 40 ms of script and lasted over 50 ms. At 10,000 citizens they
  * take a few, and the worker (a JavaScript instance of its own) cost more
- * than it saved: in the page bench at 10,000 citizens, painting there gave
- * 663 months/s and a PSS of 202 MB, painting here 843 months/s and 159 MB. */
+ * than it saved: in the page bench at 10,000 citizens (one run each),
+ * painting there gave a PSS of 202 MB, over the page's 200 MB target, and
+ * 663 months/s, painting here 159 MB and 843 months/s. Sizes between were
+ * not measured: the threshold is set where the frames were long. */
 const WORKER_CITIZENS = 100_000;
 
 export class Society {
@@ -28,8 +30,10 @@ export class Society {
     this.panels = [];
     /** The panels `warmUp` is drawing, if it is. */
     this.warming = null;
-    /** Which set of panels the painting worker holds. */
+    /** Which set of panels is the page's (a worker's answer for another is dropped). */
     this.generation = 0;
+    /** The agents' copies handed to the worker (emptied here; it paints from them). */
+    this.handedOver = new WeakSet();
     /** Pictures waiting for the worker (by panel), and whether it is busy. */
     this.queued = new Map();
     this.painting = false;
@@ -76,19 +80,27 @@ export class Society {
    * in the worker if their populations are large and the browser can. */
   settle(societies) {
     if (this.where !== null || !societies?.length) return;
-    const citizens = societies.reduce((n, society) => n + (society?.flags.length ?? 0), 0);
+    const citizens = societies.reduce((n, society) => n + (society?.citizens ?? 0), 0);
     if (citizens >= WORKER_CITIZENS && OFFSCREEN && !this.painterFailed) {
-      this.where = 'worker';
-      this.painter ??= this.startPainter();
-      const canvases = this.panels.map((panel) => panel.canvas.transferControlToOffscreen());
-      const tables = { citizenFlags: catalogue.citizenFlags, projectStride: catalogue.projectStride };
-      this.painter.postMessage({ kind: 'panels', generation: this.generation, tables, canvases }, canvases);
-    } else {
-      this.where = 'here';
-      // Small populations: the worker's memory back.
-      this.stopPainter();
-      this.panels.forEach((panel) => { panel.target = SocietyPainter.target(panel.canvas); });
+      try {
+        this.painter ??= this.startPainter();
+        const canvases = this.panels.map((panel) => panel.canvas.transferControlToOffscreen());
+        const tables = { citizenFlags: catalogue.citizenFlags, projectStride: catalogue.projectStride };
+        this.painter.postMessage({ kind: 'panels', generation: this.generation, tables, canvases }, canvases);
+        this.where = 'worker';
+        return;
+      } catch {
+        // No worker (or a canvas that cannot be handed over): painted here,
+        // on fresh canvases, from now on.
+        this.painterFailed = true;
+        this.stopPainter();
+        this.setScenarios(this.names);
+      }
     }
+    this.where = 'here';
+    // Painted here: the worker's memory back.
+    this.stopPainter();
+    this.panels.forEach((panel) => { panel.target = SocietyPainter.target(panel.canvas); });
   }
 
   /** Makes one figure per scenario (when the scenarios change). */
@@ -111,8 +123,9 @@ export class Society {
   }
 
   /** Redraws every scenario's picture from its agents (`{ flags,
-   * projects }` per scenario: a byte of state bits per citizen, a record of
-   * `catalogue.projectStride` numbers per project). */
+   * projects, citizens }` per scenario: a byte of state bits per citizen, a
+   * record of `catalogue.projectStride` numbers per project, and the count
+   * of citizens, which stays when the copies are handed to the worker). */
   draw(societies) {
     if (!societies?.length) return;
     this.settle(societies);
@@ -122,11 +135,11 @@ export class Society {
   /** Draws, one at a time in moments the page is idle, each picture never
    * drawn since the scenarios were set (pictures off screen are not
    * redrawn), from `societies()` as it is then, so that pictures off screen
-   * carry their counts. Painted on the page's thread, a picture's first
-   * draw sizes its canvas and makes its buffers, its loops not yet
-   * optimised: done in the frame the pictures scroll into view, at 4 ×
-   * 100,000 citizens, it took 46 ms of that frame, where the pictures'
-   * later draws take 20–30 ms together. */
+   * carry their counts. On the page's thread a picture's first draw sizes
+   * its canvas and makes its buffers, its loops not yet optimised: done in
+   * the frame the pictures scrolled into view, at 4 × 100,000 citizens
+   * (before such pictures went to the worker), it took 46 ms of that
+   * frame, where later draws took 20–30 ms for all four. */
   warmUp(societies) {
     const { panels } = this;
     if (this.warming === panels || panels.every((panel) => panel.sent)) return;
@@ -156,14 +169,17 @@ export class Society {
     const widths = pairs.map(([panel]) => Math.max(120, Math.round(panel.canvas.clientWidth * ratio)));
     pairs.forEach(([panel, society], k) => {
       if (!society) return;
-      panel.sent = true;
       const index = this.panels.indexOf(panel);
       if (this.where === 'worker') {
         this.queued.set(index, { index, width: widths[k], society });
       } else {
+        // Copies handed to a worker that then failed are empty here: the
+        // picture waits for the next month's.
+        if (this.handedOver.has(society)) return;
         this.here ??= new SocietyPainter(catalogue);
         this.label(panel, this.here.paint(panel.target, widths[k], society.flags, society.projects));
       }
+      panel.sent = true;
     });
     this.sendQueued();
   }
@@ -178,13 +194,14 @@ export class Society {
     // worker holds, and it paints from that.
     const transfer = [];
     const items = [...this.queued.values()].map(({ index, width, society }) => {
-      if (society.flags.byteLength === 0) return { index, width };
+      if (this.handedOver.has(society)) return { index, width };
+      this.handedOver.add(society);
       transfer.push(society.flags.buffer, society.projects.buffer);
       return { index, width, flags: society.flags, projects: society.projects };
     });
     this.queued.clear();
-    this.painting = true;
     this.painter.postMessage({ kind: 'draw', generation: this.generation, items }, transfer);
+    this.painting = true;
   }
 
   /** Writes a picture's counts beside it and into its name. */

@@ -1,7 +1,8 @@
 // Paints the picture of society onto a canvas: every citizen a cell coloured
 // by state, every project a disc sized by its knowledge (filled as far as its
-// infrastructure is healthy), forks ringed and tied to their parent. No DOM:
-// the same code paints on the page's thread or, where the browser can hand
+// infrastructure is healthy), forks ringed and tied to their parent. It
+// needs no document where offscreen canvases exist, so the same code paints
+// on the page's thread or, for large populations where the browser can hand
 // a canvas to a worker, in the painting worker (painter.js), so that a
 // month's pictures at 4 × 100,000 citizens take nothing from the page's
 // frames.
@@ -38,7 +39,7 @@ function classTable(bits) {
 /** Paints pictures for the model's tables (`{ citizenFlags, projectStride }`,
  * from its catalogue). A target is `{ canvas }` (an HTML or offscreen
  * canvas) and keeps, between paintings, its context and the buffers it was
- * painted with (a buffer is the context of an offscreen canvas). */
+ * painted with (a buffer is the context of a canvas not shown). */
 export class SocietyPainter {
   constructor(tables) {
     this.classes = classTable(tables.citizenFlags);
@@ -84,7 +85,7 @@ export class SocietyPainter {
     const rows = Math.max(1, Math.ceil(n / columns));
     if (!target.image || target.image.width !== columns || target.image.height !== rows) {
       target.image = new ImageData(columns, rows);
-      target.buffer = new OffscreenCanvas(columns, rows).getContext('2d');
+      target.buffer = scratchContext(columns, rows);
     }
     const out = new Uint32Array(target.image.data.buffer);
     out.fill(0);
@@ -135,7 +136,7 @@ export class SocietyPainter {
     const h = Math.max(1, Math.ceil(rows * cell));
     if (!target.discs || target.discs.width !== w || target.discs.height !== h) {
       target.discs = new ImageData(w, h);
-      target.discsBuffer = new OffscreenCanvas(w, h).getContext('2d');
+      target.discsBuffer = scratchContext(w, h);
     }
     const data = target.discs.data;
     data.fill(0);
@@ -149,6 +150,17 @@ export class SocietyPainter {
     target.discsBuffer.putImageData(target.discs, 0, 0);
     context.drawImage(target.discsBuffer.canvas, 0, top);
   }
+}
+
+/** A 2D context on a canvas of `w` × `h` not shown anywhere: an offscreen
+ * canvas where there is one (always in a worker), else a canvas element
+ * (on the page's thread of a browser without offscreen canvases). */
+function scratchContext(w, h) {
+  if (typeof OffscreenCanvas === 'function') return new OffscreenCanvas(w, h).getContext('2d');
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  return canvas.getContext('2d');
 }
 
 /** The discs' colour and the forks' rings' (as in the legend). */

@@ -38,7 +38,8 @@ function societies(memory) {
     // Views are made after the call: it may have grown the memory.
     const flags = new Uint8Array(memory.buffer, stepper.citizenFlagsPtr(), citizens).slice();
     const projects = new Float32Array(memory.buffer, stepper.projectsPtr(), stepper.projectCount() * STRIDE).slice();
-    out.push({ flags, projects });
+    // The count travels too: the copies may be handed on (and emptied here).
+    out.push({ flags, projects, citizens });
   }
   return out;
 }
