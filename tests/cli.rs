@@ -1405,8 +1405,10 @@ fn checking_a_large_grid_and_merging_show_progress_bars() {
     let (ok, screen) = on_a_terminal(&sandbox, &[&merge(&files)[..], &["--out", "m.csv"]].concat()).unwrap();
     assert!(ok, "{screen}");
     // The bar appears only after a second: a machine fast enough to merge
-    // in less (with the terminal's start-up) has nothing to show.
-    if started.elapsed() > std::time::Duration::from_millis(1500) {
+    // in less has nothing to show. The margin is wide: a release build
+    // merges these in well under a second, and with the other tests loading
+    // both cores, its wall time once passed 1.5 s with nothing on the screen.
+    if started.elapsed() > std::time::Duration::from_secs(3) {
         assert!(screen.contains("rows checked") || screen.contains("runs merged"), "{screen}");
     }
     let (_, quiet) =

@@ -34,7 +34,7 @@ impl Bounds for f64 {
 /// WebAssembly engines may turn a select back into a branch.
 #[inline(always)]
 pub fn positive_part(x: f64) -> f64 {
-    (x + libm::fabs(x)) * 0.5
+    (x + x.abs()) * 0.5
 }
 
 /// `base` (≥ 0) to a positive power, as e^(power · ln base): two of libm's

@@ -82,8 +82,11 @@ impl SimRng {
     /// Standard normal, by the Box–Muller transform (one of the pair is used,
     /// which keeps the generator's state the only state).
     pub fn normal(&mut self) -> f64 {
-        // 1 - uniform() is in (0, 1], so the logarithm is finite.
-        let radius = libm::sqrt(-2.0 * libm::log(1.0 - self.uniform()));
+        // 1 - uniform() is in (0, 1], so the logarithm is finite. The square
+        // root is the platform's: IEEE 754 rounds it correctly everywhere, so
+        // its bits are the same natively and in wasm, where it is one
+        // instruction and libm's is a software routine (see clippy.toml).
+        let radius = (-2.0 * libm::log(1.0 - self.uniform())).sqrt();
         radius * libm::cos(std::f64::consts::TAU * self.uniform())
     }
 
@@ -102,7 +105,7 @@ impl SimRng {
             return 0;
         }
         if lambda > 30.0 {
-            let draw = lambda + libm::sqrt(lambda) * self.normal();
+            let draw = lambda + lambda.sqrt() * self.normal();
             return libm::round(draw.at_least(0.0)) as u32;
         }
         let mut probability = libm::exp(-lambda);
@@ -133,7 +136,7 @@ impl SimRng {
             return if p > 0.5 { n - self.small_binomial(n, 1.0 - p) } else { self.small_binomial(n, p) };
         }
         let mean = n as f64 * p;
-        let sd = libm::sqrt(mean * (1.0 - p));
+        let sd = (mean * (1.0 - p)).sqrt();
         libm::round((mean + sd * self.normal()).clamp(0.0, n as f64)) as u32
     }
 
