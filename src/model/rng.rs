@@ -12,7 +12,7 @@
 //! platform's `ln`/`exp`, which differ in the last bit between native code and
 //! WebAssembly, so these use `libm`, and their algorithms cannot change under us.
 
-use crate::model::num::Bounds;
+use crate::model::num::{self, Bounds};
 use rand::RngExt;
 use rand::seq::SliceRandom;
 use rand_core::{Rng, SeedableRng};
@@ -82,11 +82,8 @@ impl SimRng {
     /// Standard normal, by the Box–Muller transform (one of the pair is used,
     /// which keeps the generator's state the only state).
     pub fn normal(&mut self) -> f64 {
-        // 1 - uniform() is in (0, 1], so the logarithm is finite. The square
-        // root is the platform's: IEEE 754 rounds it correctly everywhere, so
-        // its bits are the same natively and in wasm, where it is one
-        // instruction and libm's is a software routine (see clippy.toml).
-        let radius = (-2.0 * libm::log(1.0 - self.uniform())).sqrt();
+        // 1 - uniform() is in (0, 1], so the logarithm is finite.
+        let radius = num::sqrt(-2.0 * libm::log(1.0 - self.uniform()));
         radius * libm::cos(std::f64::consts::TAU * self.uniform())
     }
 
@@ -105,7 +102,7 @@ impl SimRng {
             return 0;
         }
         if lambda > 30.0 {
-            let draw = lambda + lambda.sqrt() * self.normal();
+            let draw = lambda + num::sqrt(lambda) * self.normal();
             return libm::round(draw.at_least(0.0)) as u32;
         }
         let mut probability = libm::exp(-lambda);
@@ -136,7 +133,7 @@ impl SimRng {
             return if p > 0.5 { n - self.small_binomial(n, 1.0 - p) } else { self.small_binomial(n, p) };
         }
         let mean = n as f64 * p;
-        let sd = (mean * (1.0 - p)).sqrt();
+        let sd = num::sqrt(mean * (1.0 - p));
         libm::round((mean + sd * self.normal()).clamp(0.0, n as f64)) as u32
     }
 
