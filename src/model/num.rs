@@ -1,4 +1,5 @@
-//! Numerics for the hot loops: bounds on floats by comparison, and powers.
+//! Numerics for the hot loops: bounds on floats by comparison, powers, and
+//! the square root each target does fastest with the same bits.
 //!
 //! `f64::max` and `f64::min` follow IEEE 754's maxNum and minNum, which
 //! WebAssembly has no instruction for: there each compiles to a call of a
