@@ -41,6 +41,8 @@ test('the charts as text give trends, peaks and crossings', async ({ page }) => 
   await openScenarios(page, TWO);
   const months = await runToEnd(page);
   await page.click('#panel-summary summary');
+  // The text is refreshed after the last month is drawn: wait for it.
+  await expect(page.locator('#panel-summary-list li').first()).toContainText(`at month ${months}`);
   const items = page.locator('#panel-summary-list li');
   expect(await items.count()).toBeGreaterThan(2);
   const text = await page.locator('#panel-summary-list').textContent();

@@ -27,14 +27,22 @@ test('compares two scenarios with a table of differences', async ({ page }) => {
   await expect(page.locator('#chart-tooltip li')).toHaveCount(2);
 
   // Every outcome is charted: each panel lists its outcomes in text.
+  // The list is redrawn after the click is handled, so each count is waited
+  // for (a count read straight after the click can be the last panel's).
   const tabs = page.getByRole('tab');
   await expect(tabs).toHaveCount(4);
-  let listed = 0;
+  const perPanel = await page.evaluate(async () => {
+    const { catalogue } = await import('./js/wasm.js');
+    const counts = [0, 0, 0, 0];
+    catalogue.outcomes.forEach((o) => { counts[o.panel] += 1; });
+    return counts;
+  });
+  expect(perPanel.reduce((a, b) => a + b, 0)).toBe(Object.keys(values).length);
   for (let i = 0; i < 4; i += 1) {
     await tabs.nth(i).click();
-    listed += await page.locator('#panel-summary-list li').count();
+    await expect(tabs.nth(i)).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('#panel-summary-list li')).toHaveCount(perPanel[i]);
   }
-  expect(listed).toBe(Object.keys(values).length);
   watch.check();
 });
 
