@@ -6,6 +6,11 @@
 //! ratio) and the page benchmarks in `benches/page/` (months per second at
 //! 10,000 citizens with every chart redrawing, the renderer's memory, and an
 //! ensemble of 4 × 20 × 240 × 2,000) in headless Chromium.
+//!
+//! `cargo xtask bench-bundles` builds the shipped bundle and the size-tuned
+//! one beside it in `target/bundles/`, serves them with
+//! `benches/page/bundles.html`, and runs `benches/bundles.mjs`, which times
+//! them on the same runs in Chromium.
 
 use crate::{root, run, run_with_env, serve, tools, web};
 
@@ -23,4 +28,27 @@ pub fn bench_web() -> Result<(), String> {
         &["--no-install", "playwright", "test", "--config", "benches/page/playwright.config.js"],
         &[("E2E_BASE_URL", &base_url)],
     )
+}
+
+/// `cargo xtask bench-bundles`: the shipped bundle against the size-tuned
+/// one it replaced, side by side in Chromium (`benches/bundles.mjs`).
+pub fn bench_bundles() -> Result<(), String> {
+    tools::ensure_web_tools()?;
+    tools::ensure_chromium()?;
+    web::build()?;
+    let dir = root().join("target/bundles");
+    let shipped = dir.join("shipped");
+    std::fs::create_dir_all(&shipped).map_err(|e| format!("cannot create {}: {e}", shipped.display()))?;
+    for file in ["commons_sim.js", "commons_sim_bg.wasm"] {
+        let from = root().join("www/pkg").join(file);
+        std::fs::copy(&from, shipped.join(file))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
+    web::build_size_tuned("target/bundles/size-tuned")?;
+    let page = root().join("benches/page/bundles.html");
+    std::fs::copy(&page, dir.join("index.html"))
+        .map_err(|e| format!("cannot copy {}: {e}", page.display()))?;
+    let base_url = serve::serve_in_background(&dir)?;
+    let dir = dir.to_string_lossy().into_owned();
+    run("node", &["benches/bundles.mjs", &base_url, &dir])
 }

@@ -8,6 +8,8 @@
 //! - `cargo xtask build-web` only builds the bundle into `www/pkg/`.
 //! - `cargo xtask bench-web` times wasm against native and the page in
 //!   Chromium (the figures in docs/PERFORMANCE.md).
+//! - `cargo xtask bench-bundles` times the shipped bundle against the
+//!   size-tuned one in Chromium, on the same runs.
 //!
 //! Each command first installs what it is missing (see `tools`), so a fresh
 //! machine with rustup, Node/npm and git needs nothing else. It shells out to
@@ -30,6 +32,7 @@ commands:
   test                            run every test: fmt, clippy, native, wasm and browser tests
   build-web                       build the wasm bundle into www/pkg/
   bench-web                       time wasm against native, and the page in Chromium (see docs/PERFORMANCE.md)
+  bench-bundles                   time the shipped bundle against the size-tuned one, in Chromium
 ";
 
 fn main() -> ExitCode {
@@ -39,6 +42,7 @@ fn main() -> ExitCode {
         Some("test") => test_command(),
         Some("build-web") => tools::ensure_web_tools().and_then(|()| web::build()),
         Some("bench-web") => bench::bench_web(),
+        Some("bench-bundles") => bench::bench_bundles(),
         Some("-h" | "--help") | None => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -2,7 +2,8 @@
 //!
 //! Everything comes from the package registries this project is allowed to
 //! use: rustup's wasm32 target, crates.io (the wasm-bindgen CLI, at exactly the
-//! version in `Cargo.lock`), npm (binaryen's `wasm-opt` and Playwright, from
+//! version in `Cargo.lock`), npm (binaryen's `wasm-opt`, for the size-tuned bundle `bench-bundles`
+//! compares with, and Playwright, from
 //! the committed `package-lock.json`) and Debian's packages (Chromium).
 
 use crate::{WASM_TARGET, root, run};
