@@ -3,12 +3,13 @@
 // ensemble's runs (2,000 citizens) and the map's (1,000).
 //
 //   cargo xtask bench-bundles        (builds both, serves them, runs this)
-//   node benches/bundles.mjs URL DIR [--rounds 11] [--seeds 6]
+//   node benches/bundles.mjs URL DIR [--rounds 12] [--seeds 8]
 //
 // URL serves DIR, which holds `index.html` (benches/page/bundles.html) and
 // one folder per bundle (`shipped`, `size-tuned`). Prints the CPU, each
-// bundle's size (raw and gzip -9), the median time a run and the median of
-// the paired ratios, and whether every run's outcomes were identical.
+// bundle's size (raw, and compressed by Node's zlib at level 9), the median
+// time a run and the median of the paired ratios, and whether every run's
+// outcomes were identical.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -25,14 +26,20 @@ const option = (name, fallback) => {
   const at = process.argv.indexOf(`--${name}`);
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
-const rounds = option('rounds', 11);
-const seeds = option('seeds', 6);
+const rounds = option('rounds', 12);
+const seeds = option('seeds', 8);
+for (const [name, value] of [['rounds', rounds], ['seeds', seeds]]) {
+  if (!Number.isInteger(value) || value < 1 || value > 1000) {
+    console.error(`--${name} takes a whole number from 1 to 1000, not ${process.argv[process.argv.indexOf(`--${name}`) + 1]}`);
+    process.exit(2);
+  }
+}
 const names = ['size-tuned', 'shipped'];
 
 console.log(`CPU: ${cpus()[0]?.model ?? 'unknown'} (${cpus().length} cores)`);
 for (const name of names) {
   const wasm = readFileSync(join(dir, name, 'commons_sim_bg.wasm'));
-  console.log(`${name.padEnd(10)} ${(wasm.length / 1024).toFixed(0)} KB, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB with gzip -9`);
+  console.log(`${name.padEnd(10)} ${(wasm.length / 1024).toFixed(0)} KB, ${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB with zlib at level 9`);
 }
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 let failed = false;
@@ -43,9 +50,12 @@ try {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${url}index.html?b=${names.join(',')}&rounds=${rounds}&seeds=${seeds}&citizens=${citizens}`);
-    await page.waitForFunction(() => document.title === 'done', null, { timeout: 900_000, polling: 1000 })
+    // The page says 'done' or 'error' (with the message) as soon as it knows.
+    await page.waitForFunction(() => ['done', 'error'].includes(document.title), null, { timeout: 900_000, polling: 500 })
       .catch((error) => { throw new Error(errors[0] ?? error.message); });
-    const result = JSON.parse(await page.locator('#out').textContent());
+    const text = await page.locator('#out').textContent();
+    if ((await page.title()) === 'error') throw new Error(`the bench page failed: ${text}`);
+    const result = JSON.parse(text);
     await page.close();
     const [base] = result.bundles;
     for (const b of result.bundles) {

@@ -37,13 +37,7 @@ pub fn bench_bundles() -> Result<(), String> {
     tools::ensure_chromium()?;
     web::build()?;
     let dir = root().join("target/bundles");
-    let shipped = dir.join("shipped");
-    std::fs::create_dir_all(&shipped).map_err(|e| format!("cannot create {}: {e}", shipped.display()))?;
-    for file in ["commons_sim.js", "commons_sim_bg.wasm"] {
-        let from = root().join("www/pkg").join(file);
-        std::fs::copy(&from, shipped.join(file))
-            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
-    }
+    copy_folder(&root().join("www/pkg"), &dir.join("shipped"))?;
     web::build_size_tuned("target/bundles/size-tuned")?;
     let page = root().join("benches/page/bundles.html");
     std::fs::copy(&page, dir.join("index.html"))
@@ -51,4 +45,21 @@ pub fn bench_bundles() -> Result<(), String> {
     let base_url = serve::serve_in_background(&dir)?;
     let dir = dir.to_string_lossy().into_owned();
     run("node", &["benches/bundles.mjs", &base_url, &dir])
+}
+
+/// Copies the files of `from` into `to`, folders and all (the bundle is
+/// wasm-bindgen's output: its module, its glue and any snippets).
+fn copy_folder(from: &std::path::Path, to: &std::path::Path) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_folder(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target).map_err(|e| format!("cannot copy {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }

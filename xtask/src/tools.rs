@@ -10,7 +10,9 @@ use crate::{WASM_TARGET, root, run};
 use std::path::Path;
 use std::process::Command;
 
-/// What `serve` and `build-web` need: the wasm32 target, the bindgen CLI and npm packages.
+/// What the web commands need: the wasm32 target, the bindgen CLI, and the npm
+/// packages (Playwright for the browser tests and benchmarks, binaryen's
+/// `wasm-opt` for the size-tuned bundle `bench-bundles` compares with).
 pub fn ensure_web_tools() -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_wasm_bindgen()?;

@@ -3,14 +3,13 @@
 //! The bundle is the library compiled for wasm32 with the speed-tuned `web`
 //! profile, bound to JavaScript by the wasm-bindgen CLI (`--target web`: an
 //! ES module the page imports, no bundler), without its name and producers
-//! sections (nothing reads them; 81 KB of names). It is not passed through
-//! binaryen's `wasm-opt`: after `opt-level = 3`, `-Os` and `-O3` both made
-//! it slower (docs/PERFORMANCE.md). The size-tuned bundle it replaced
+//! sections (nothing reads them; 80 KB of names). It is not passed through
+//! binaryen's `wasm-opt`: after `opt-level = 3`, `-Os` made it slower and
+//! `-O1` no faster overall, side by side (docs/PERFORMANCE.md). The size-tuned bundle it replaced
 //! (`opt-level = "s"`, then `wasm-opt -Os`) is still built for
 //! `cargo xtask bench-bundles`, which measures the two side by side.
 
 use crate::{WASM_TARGET, root, run, run_with_env, serve};
-use std::path::Path;
 
 /// Builds `www/pkg/`: `commons_sim.js` and `commons_sim_bg.wasm`.
 pub fn build() -> Result<(), String> {
@@ -56,8 +55,8 @@ pub fn build_size_tuned(out: &str) -> Result<(), String> {
 
 /// Binds a compiled module to JavaScript in `out`: `commons_sim.js` and `commons_sim_bg.wasm`.
 fn bind(wasm: &str, out: &str) -> Result<(), String> {
-    if !Path::new(&root().join(wasm)).is_file() {
-        return Err(format!("{wasm} was not built"));
+    if !root().join(wasm).is_file() {
+        return Err(format!("{wasm} was not built (is CARGO_TARGET_DIR or build.target-dir set elsewhere?)"));
     }
     run(
         "wasm-bindgen",
