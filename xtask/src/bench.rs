@@ -63,3 +63,25 @@ fn copy_folder(from: &std::path::Path, to: &std::path::Path) -> Result<(), Strin
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::copy_folder;
+
+    #[test]
+    fn copying_a_bundle_takes_every_file_and_folder() {
+        let root = std::env::temp_dir().join(format!("xtask-copy-{}", std::process::id()));
+        let (from, to) = (root.join("pkg"), root.join("copy"));
+        std::fs::create_dir_all(from.join("snippets/inline")).unwrap();
+        std::fs::write(from.join("commons_sim.js"), "glue").unwrap();
+        std::fs::write(from.join("commons_sim_bg.wasm"), [0u8, 97, 115, 109]).unwrap();
+        std::fs::write(from.join("snippets/inline/a.js"), "snippet").unwrap();
+        copy_folder(&from, &to).unwrap();
+        assert_eq!(std::fs::read_to_string(to.join("commons_sim.js")).unwrap(), "glue");
+        assert_eq!(std::fs::read(to.join("commons_sim_bg.wasm")).unwrap(), [0u8, 97, 115, 109]);
+        assert_eq!(std::fs::read_to_string(to.join("snippets/inline/a.js")).unwrap(), "snippet");
+        let missing = copy_folder(&root.join("absent"), &root.join("elsewhere")).unwrap_err();
+        assert!(missing.starts_with("cannot read") && missing.contains("absent"), "{missing}");
+        std::fs::remove_dir_all(&root).unwrap();
+    }
+}

@@ -2,9 +2,9 @@
 //!
 //! Everything comes from the package registries this project is allowed to
 //! use: rustup's wasm32 target, crates.io (the wasm-bindgen CLI, at exactly the
-//! version in `Cargo.lock`), npm (binaryen's `wasm-opt`, for the size-tuned bundle `bench-bundles`
-//! compares with, and Playwright, from
-//! the committed `package-lock.json`) and Debian's packages (Chromium).
+//! version in `Cargo.lock`), npm (Playwright, and binaryen's `wasm-opt` for
+//! the size-tuned bundle `bench-bundles` compares with, from the committed
+//! `package-lock.json`) and Debian's packages (Chromium).
 
 use crate::{WASM_TARGET, root, run};
 use std::path::Path;

@@ -5,9 +5,9 @@
 //! ES module the page imports, no bundler), without its name and producers
 //! sections (nothing reads them; 80 KB of names). It is not passed through
 //! binaryen's `wasm-opt`: after `opt-level = 3`, `-Os` made it slower and
-//! `-O1` no faster overall, side by side (docs/PERFORMANCE.md). The size-tuned bundle it replaced
-//! (`opt-level = "s"`, then `wasm-opt -Os`) is still built for
-//! `cargo xtask bench-bundles`, which measures the two side by side.
+//! `-O1` no faster overall, side by side (docs/PERFORMANCE.md). The
+//! size-tuned bundle it replaced (`opt-level = "s"`, then `wasm-opt -Os`) is
+//! still built for `cargo xtask bench-bundles`, which measures the two.
 
 use crate::{WASM_TARGET, root, run, run_with_env, serve};
 
